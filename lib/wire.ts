@@ -1,0 +1,165 @@
+/**
+ * Wire types: the JSON shapes that cross HTTP and socket.io. Readonly, dates as ISO strings.
+ * View models (what a component renders) are derived from these in the components, never sent.
+ */
+
+export type Role = "viewer" | "operator" | "admin";
+
+export interface AuthUser {
+  readonly id: number;
+  readonly username: string;
+  readonly role: Role;
+}
+
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string };
+}
+
+export interface EngineSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly host: string;
+  readonly reachable: boolean;
+  readonly version?: string;
+  readonly apiVersion?: string;
+  /** Last connection error while unreachable; never a host path or stack. */
+  readonly error?: string;
+}
+
+export interface HealthReport {
+  readonly status: "ok" | "degraded";
+  readonly engines: readonly { id: string; reachable: boolean; version?: string }[];
+}
+
+export type ContainerState = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead";
+
+export type HealthStatus = "healthy" | "unhealthy" | "starting" | "none";
+
+export interface PortBinding {
+  readonly privatePort: number;
+  readonly publicPort?: number;
+  readonly ip?: string;
+  readonly type: "tcp" | "udp" | "sctp";
+}
+
+export interface ContainerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly state: ContainerState;
+  /** Docker's own status text, e.g. "Up 3 minutes (healthy)", "Exited (1) 2 hours ago". */
+  readonly status: string;
+  readonly health: HealthStatus;
+  readonly createdAt: string;
+  readonly ports: readonly PortBinding[];
+  readonly labels: Readonly<Record<string, string>>;
+  /** `com.docker.compose.project`, when the container belongs to a compose project. */
+  readonly project?: string;
+  readonly service?: string;
+}
+
+export interface EnvEntry {
+  readonly key: string;
+  /** null when the value is masked (a secret-looking key and the caller did not reveal it). */
+  readonly value: string | null;
+  readonly secret: boolean;
+}
+
+export interface MountInfo {
+  readonly type: string;
+  readonly source: string;
+  readonly destination: string;
+  readonly mode: string;
+  readonly readWrite: boolean;
+  readonly name?: string;
+}
+
+export interface NetworkAttachment {
+  readonly name: string;
+  readonly ipAddress?: string;
+  readonly ipv6Address?: string;
+  readonly gateway?: string;
+  readonly macAddress?: string;
+  readonly aliases: readonly string[];
+}
+
+export interface HealthCheckResult {
+  readonly start: string;
+  readonly end: string;
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+export interface ContainerDetail extends ContainerSummary {
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly exitCode: number;
+  readonly oomKilled: boolean;
+  readonly error?: string;
+  readonly pid: number;
+  readonly imageId: string;
+  readonly command: readonly string[];
+  readonly entrypoint: readonly string[];
+  readonly workingDir: string;
+  readonly user: string;
+  readonly tty: boolean;
+  readonly hostname: string;
+  readonly env: readonly EnvEntry[];
+  readonly healthcheck?: {
+    readonly test: readonly string[];
+    readonly failingStreak: number;
+    readonly log: readonly HealthCheckResult[];
+  };
+  readonly mounts: readonly MountInfo[];
+  readonly networks: readonly NetworkAttachment[];
+  readonly restartPolicy: { readonly name: string; readonly maximumRetryCount: number };
+  readonly restartCount: number;
+  readonly limits: {
+    readonly memoryBytes: number;
+    readonly memorySwapBytes: number;
+    readonly nanoCpus: number;
+    readonly cpuShares: number;
+    readonly pidsLimit: number | null;
+  };
+  /** True when at least one secret value was masked in this response. */
+  readonly secretsMasked: boolean;
+  /** Docker's inspect document, with the same secret values masked. */
+  readonly raw: unknown;
+}
+
+export const CONTAINER_ACTIONS = ["start", "stop", "restart", "pause", "unpause", "kill"] as const;
+export type ContainerAction = (typeof CONTAINER_ACTIONS)[number];
+
+export interface ActionResult {
+  readonly id: string;
+  readonly action: ContainerAction | "remove";
+  /** False when Docker answered 304: the container was already in the asked state. */
+  readonly changed: boolean;
+}
+
+export interface UserSummary {
+  readonly id: number;
+  readonly username: string;
+  readonly role: Role;
+  readonly createdAt: string;
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly username: string | null;
+  readonly action: string;
+  readonly target: string;
+  readonly outcome: "ok" | "error" | "denied";
+  readonly detail?: string;
+  readonly ip?: string;
+}
+
+export interface ApiTokenSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: string;
+  readonly lastUsedAt?: string;
+  readonly prefix: string;
+}

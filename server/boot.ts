@@ -1,0 +1,19 @@
+import { loadConfig, type Config } from "./config";
+import { EngineRegistry } from "./docker/engines";
+import { openDatabase } from "./store/db";
+import { bootstrapAdmin } from "./auth/bootstrap";
+import { FailureLimiter } from "./auth/rate-limit";
+import { setRuntime, type Runtime } from "./runtime";
+import { log } from "./log";
+
+/** Opens the store, creates the first admin or setup token, and starts watching the engines. */
+export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime; setupToken?: string }> {
+  const db = await openDatabase(config.dataDir);
+  const { setupToken } = await bootstrapAdmin(db, config.adminPassword);
+  const engines = new EngineRegistry(config.dockerHost);
+  const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000) };
+  setRuntime(rt);
+  engines.start();
+  log.info({ dataDir: config.dataDir }, "store ready");
+  return { rt, setupToken };
+}

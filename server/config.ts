@@ -1,0 +1,33 @@
+import path from "node:path";
+
+/** Server configuration from the environment (see api.md). Read once; never logged whole. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  dockerHost: string;
+  secureCookies: "auto" | boolean;
+  metricsToken?: string;
+  dev: boolean;
+}
+
+function parseSecure(v: string | undefined): Config["secureCookies"] {
+  if (v === undefined || v === "" || v === "auto") return "auto";
+  return v === "1" || v.toLowerCase() === "true";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    dataDir: path.resolve(env.BERTH_DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.BERTH_ADMIN_PASSWORD || undefined,
+    dockerHost: env.DOCKER_HOST || "unix:///var/run/docker.sock",
+    secureCookies: parseSecure(env.BERTH_SECURE_COOKIES),
+    metricsToken: env.BERTH_METRICS_TOKEN || undefined,
+    dev: env.NODE_ENV !== "production",
+  };
+}

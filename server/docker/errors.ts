@@ -1,0 +1,50 @@
+import { HttpError, isHttpError } from "@/server/http/errors";
+
+/** Node socket errors that mean "the engine is not there", not "the request was wrong". */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "ESOCKETTIMEDOUT"]);
+
+interface DockerodeError {
+  statusCode?: number;
+  json?: { message?: string } | string | null;
+  reason?: string;
+  code?: string;
+  message?: string;
+}
+
+export function isUnreachableError(e: unknown): boolean {
+  const err = e as DockerodeError;
+  return !!err && (UNREACHABLE_CODES.has(err.code ?? "") || /socket hang up|timed? ?out/i.test(err.message ?? ""));
+}
+
+/** Docker's own message (`{"message": "..."}`), which the user should see verbatim. */
+export function dockerMessage(e: unknown): string {
+  const err = e as DockerodeError;
+  if (err?.json && typeof err.json === "object" && err.json.message) return err.json.message;
+  if (typeof err?.json === "string" && err.json.trim()) return err.json.trim();
+  return err?.reason ?? err?.message ?? "Docker request failed";
+}
+
+/**
+ * Maps a dockerode failure to an HttpError with Docker's message and the matching status:
+ * 404 no such object, 409 conflict, 400 bad parameter, 503 engine unreachable, 502 other engine errors.
+ */
+export function toHttpError(e: unknown, engineId: string): HttpError {
+  if (isHttpError(e)) return e;
+  const err = e as DockerodeError;
+  if (err?.code === "EACCES") return new HttpError(503, "engine_unreachable", `Permission denied on the socket of engine "${engineId}"`);
+  if (isUnreachableError(e)) return new HttpError(503, "engine_unreachable", `Engine "${engineId}" is unreachable`);
+  const message = dockerMessage(e);
+  switch (err?.statusCode) {
+    case 400:
+      return new HttpError(400, "invalid_input", message);
+    case 401:
+    case 403:
+      return new HttpError(403, "engine_forbidden", message);
+    case 404:
+      return new HttpError(404, "not_found", message);
+    case 409:
+      return new HttpError(409, "conflict", message);
+    default:
+      return new HttpError(502, "engine_error", message);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Config } from "./config";
+import type { EngineRegistry } from "./docker/engines";
+import type { Db } from "./store/db";
+import type { FailureLimiter } from "./auth/rate-limit";
+
+/**
+ * Process-wide singletons. Next bundles route handlers apart from the custom server's modules,
+ * so a module-level singleton could exist twice; one object on globalThis cannot.
+ */
+export interface Runtime {
+  config: Config;
+  db: Db;
+  engines: EngineRegistry;
+  loginLimiter: FailureLimiter;
+  /** Ends the socket.io connections of a session that was signed out. Set by the socket layer. */
+  endSocketsOfSession?: (sessionToken: string) => void;
+}
+
+const KEY = Symbol.for("berth.runtime");
+type Holder = { [KEY]?: Runtime };
+
+export function setRuntime(rt: Runtime): void {
+  (globalThis as Holder)[KEY] = rt;
+}
+
+/** The runtime the custom server created. Route handlers and server components call this. */
+export function runtime(): Runtime {
+  const rt = (globalThis as Holder)[KEY];
+  if (!rt) throw new Error("Berth runtime is not initialised: start Berth with `npm start` (server/index.ts), not `next start`");
+  return rt;
+}
