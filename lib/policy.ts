@@ -10,6 +10,7 @@ export const ROLE_RANK: Readonly<Record<Role, number>> = { viewer: 1, operator: 
 export const ROLES = ["viewer", "operator", "admin"] as const satisfies readonly Role[];
 
 const MINIMUM_ROLE = {
+  "session:read": "viewer",
   "engines:read": "viewer",
   "containers:read": "viewer",
   "containers:logs": "viewer",

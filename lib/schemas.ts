@@ -63,3 +63,52 @@ export const killQuerySchema = z.object({
 });
 
 export const detailQuerySchema = z.object({ reveal: boolParam });
+
+export const containerParamsSchema = z.object({ engine: engineIdSchema, ref: containerRefSchema });
+
+export const engineParamsSchema = z.object({ engine: engineIdSchema });
+
+const envLine = z.string().regex(/^[^=\s]+=/, "Use KEY=value");
+
+/** What the create form and scripts may set; Docker validates the rest and its message is passed on. */
+export const createContainerSchema = z.object({
+  image: z.string().trim().min(1).max(512),
+  name: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, "Letters, digits, dot, dash and underscore; starts with a letter or digit")
+    .optional(),
+  cmd: z.array(z.string().max(4096)).max(256).optional(),
+  entrypoint: z.array(z.string().max(4096)).max(64).optional(),
+  env: z.array(envLine).max(512).optional(),
+  labels: z.record(z.string().max(256), z.string().max(4096)).optional(),
+  ports: z
+    .array(
+      z.object({
+        containerPort: z.number().int().min(1).max(65535),
+        hostPort: z.number().int().min(0).max(65535).optional(),
+        hostIp: z.ipv4().or(z.ipv6()).optional(),
+        protocol: z.enum(["tcp", "udp", "sctp"]).default("tcp"),
+      }),
+    )
+    .max(128)
+    .optional(),
+  restartPolicy: z.enum(["no", "always", "unless-stopped", "on-failure"]).optional(),
+  memoryBytes: z.number().int().min(6 * 1024 * 1024).optional(),
+  nanoCpus: z.number().int().min(1_000_000).optional(),
+  tty: z.boolean().optional(),
+});
+
+export type CreateContainerInput = z.infer<typeof createContainerSchema>;
+
+export const createQuerySchema = z.object({ start: boolParam });
+
+export const updateUserSchema = z
+  .object({ role: z.enum(ROLES).optional(), password: passwordSchema.optional() })
+  .refine((v) => v.role !== undefined || v.password !== undefined, "Give a role or a password");
+
+export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+});

@@ -10,6 +10,7 @@ import type {
   HealthStatus,
   PortBinding,
 } from "@/lib/wire";
+import type { CreateContainerInput } from "@/lib/schemas";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
 
@@ -218,4 +219,36 @@ export async function containerAction(engine: Engine, ref: string, action: Conta
 export async function removeContainer(engine: Engine, ref: string, opts: { force: boolean; volumes: boolean }): Promise<ActionResult> {
   await call(engine, () => engine.docker.getContainer(ref).remove({ force: opts.force, v: opts.volumes }));
   return { id: ref, action: "remove", changed: true };
+}
+
+/** Creates (and optionally starts) a container. `cmd` is an argv array: never a shell string. */
+export async function createContainer(engine: Engine, input: CreateContainerInput, start: boolean): Promise<{ id: string; name: string; started: boolean }> {
+  const exposed: Record<string, object> = {};
+  const bindings: Record<string, { HostPort: string; HostIp?: string }[]> = {};
+  for (const p of input.ports ?? []) {
+    const key = `${p.containerPort}/${p.protocol}`;
+    exposed[key] = {};
+    if (p.hostPort !== undefined) (bindings[key] ??= []).push({ HostPort: String(p.hostPort), ...(p.hostIp ? { HostIp: p.hostIp } : {}) });
+  }
+  const container = await call(engine, () =>
+    engine.docker.createContainer({
+      Image: input.image,
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.cmd ? { Cmd: input.cmd } : {}),
+      ...(input.entrypoint ? { Entrypoint: input.entrypoint } : {}),
+      Env: input.env ?? [],
+      Labels: input.labels ?? {},
+      Tty: input.tty ?? false,
+      ExposedPorts: exposed,
+      HostConfig: {
+        PortBindings: bindings,
+        RestartPolicy: { Name: input.restartPolicy ?? "no" },
+        ...(input.memoryBytes ? { Memory: input.memoryBytes } : {}),
+        ...(input.nanoCpus ? { NanoCpus: input.nanoCpus } : {}),
+      },
+    }),
+  );
+  if (start) await call(engine, () => container.start());
+  const info = await call(engine, () => container.inspect());
+  return { id: info.Id, name: info.Name.replace(/^\//, ""), started: start };
 }

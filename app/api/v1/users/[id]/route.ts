@@ -1,0 +1,18 @@
+import { idParamsSchema, updateUserSchema } from "@/lib/schemas";
+import { deleteUser, updateUser } from "@/server/auth/users";
+import { route } from "@/server/http/route";
+
+type Params = { id: string };
+
+export const PATCH = route<Params>({ action: "users:manage" }, async (ctx) => {
+  const { id } = idParamsSchema.parse(ctx.params);
+  const input = await ctx.body(updateUserSchema);
+  const detail = [input.role ? `role=${input.role}` : "", input.password ? "password changed" : ""].filter(Boolean).join(" ");
+  return ctx.audited("user.update", `user#${id}`, () => updateUser(ctx.rt.db, id, input), detail);
+});
+
+export const DELETE = route<Params>({ action: "users:manage" }, async (ctx) => {
+  const { id } = idParamsSchema.parse(ctx.params);
+  await ctx.audited("user.delete", `user#${id}`, () => deleteUser(ctx.rt.db, id, ctx.user!.id));
+  return undefined;
+});

@@ -1,0 +1,80 @@
+import http from "node:http";
+import next from "next";
+import { boot } from "./boot";
+import { loadConfig } from "./config";
+import { log } from "./log";
+import { createSocketServer, engineRoom } from "./socket";
+import { EventsHub } from "./streams/events-hub";
+
+/**
+ * The custom server: one port for Next's pages and route handlers and socket.io, plus the
+ * per-engine hubs. SIGTERM stops accepting, tells clients, ends Docker streams and closes the store.
+ */
+async function main() {
+  const config = loadConfig();
+  const dev = process.argv.includes("--dev") || config.dev;
+  const { rt, setupToken } = await boot(config);
+
+  const app = next({ dev, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      log.error({ err }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const io = createSocketServer(server, rt);
+  const hubs = rt.engines.list().map((engine) => {
+    const hub = new EventsHub(engine, {
+      containersChanged: (push) => io.to(engineRoom(push.engine)).emit("containers-changed", push),
+      engineStatus: (summary) => {
+        log[summary.reachable ? "info" : "warn"]({ engine: summary.id, reachable: summary.reachable }, "engine status changed");
+        io.to(engineRoom(summary.id)).emit("engine-status", summary);
+      },
+    });
+    hub.start();
+    return hub;
+  });
+
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    log.fatal({ err: err.message }, err.code === "EADDRINUSE" ? `port ${config.port} is already in use` : "server error");
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
+    log.info({ url, dev }, "Berth is listening");
+    if (setupToken) {
+      // Printed once, on purpose: without BERTH_ADMIN_PASSWORD this is the only way to create the first admin.
+      process.stdout.write(
+        `\n  No users yet. Open ${url}/setup and enter this one-time setup token:\n\n      ${setupToken}\n\n` +
+          "  (or restart with BERTH_ADMIN_PASSWORD set to create user 'admin')\n\n",
+      );
+    }
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    hubs.forEach((h) => h.stop());
+    rt.engines.stop();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await rt.db.destroy();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  log.fatal({ err: err instanceof Error ? err.message : err }, "Berth failed to start");
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { userForApiToken } from "@/server/auth/api-tokens";
+import { authorize } from "@/server/auth/authorize";
+import { readCookie, SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
+import { sha256 } from "@/server/auth/tokens";
+import { isSameOrigin } from "@/server/http/origin";
+import type { Runtime } from "@/server/runtime";
+import { registerEventsHandlers } from "./events";
+import { headerGetter, type BerthServer } from "./with-ack";
+
+export { engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
+
+/**
+ * socket.io on the HTTP server: the handshake needs a same-origin Origin (when a browser sends one)
+ * and a valid session cookie or `auth.token`; each event is authorized again in its handler.
+ */
+export function createSocketServer(httpServer: HttpServer, rt: Runtime): BerthServer {
+  const io: BerthServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    // Leave other upgrade requests (Next's dev HMR) alone instead of destroying them.
+    destroyUpgrade: false,
+    allowRequest: (req, done) => {
+      const origin = req.headers.origin;
+      // Browsers always send Origin on WebSocket and cross-site requests; scripts using tokens may not.
+      done(null, origin === undefined || isSameOrigin(origin, headerGetter(req)));
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const token = typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : undefined;
+      const cookie = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+      const user = token ? await userForApiToken(rt.db, token) : await userForSession(rt.db, cookie);
+      if (!user) return next(new Error("unauthenticated"));
+      authorize(user, "session:read");
+      socket.data.user = user;
+      if (token) socket.data.apiToken = token;
+      else if (cookie) socket.data.sessionHash = sha256(cookie);
+      next();
+    } catch {
+      next(new Error("unauthenticated"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    registerEventsHandlers(io, socket, rt);
+  });
+
+  rt.endSocketsOfSession = (sessionToken: string) => {
+    const hash = sha256(sessionToken);
+    for (const socket of io.of("/").sockets.values()) {
+      if (socket.data.sessionHash === hash) {
+        socket.emit("session-ended");
+        socket.disconnect(true);
+      }
+    }
+  };
+  return io;
+}
+

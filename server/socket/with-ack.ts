@@ -1,0 +1,66 @@
+import type { IncomingMessage } from "node:http";
+import type { Server, Socket } from "socket.io";
+import type { z } from "zod";
+import type { Action } from "@/lib/policy";
+import type { Ack, ClientToServerEvents, InterServerEvents, ServerToClientEvents } from "@/lib/socket-events";
+import type { AuthUser } from "@/lib/wire";
+import { userForApiToken } from "@/server/auth/api-tokens";
+import { authorize } from "@/server/auth/authorize";
+import { readCookie, SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
+import { unauthenticated } from "@/server/http/errors";
+import type { Runtime } from "@/server/runtime";
+import { ackError } from "./ack";
+
+export interface SocketData {
+  user: AuthUser;
+  /** sha256 of the session cookie, so logout can find and end this socket. */
+  sessionHash?: string;
+  apiToken?: string;
+}
+
+export type BerthServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type BerthSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export function headerGetter(req: IncomingMessage) {
+  return { get: (name: string) => (req.headers[name.toLowerCase()] as string | undefined) ?? null };
+}
+
+/** The socket's principal, checked again now: sessions expire and are signed out while sockets stay open. */
+async function currentUser(rt: Runtime, socket: BerthSocket): Promise<AuthUser> {
+  const cookie = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+  const user = socket.data.apiToken ? await userForApiToken(rt.db, socket.data.apiToken) : await userForSession(rt.db, cookie);
+  if (!user) {
+    socket.emit("session-ended");
+    socket.disconnect(true);
+    throw unauthenticated();
+  }
+  socket.data.user = user;
+  return user;
+}
+
+/**
+ * Wraps a client request: re-check the principal, authorize (deny by default), validate with zod,
+ * run, and answer with the ack envelope. Calls without an ack function are ignored.
+ */
+export function withAck<S extends z.ZodType, R>(
+  rt: Runtime,
+  socket: BerthSocket,
+  action: Action,
+  schema: S,
+  fn: (req: z.infer<S>, user: AuthUser) => Promise<R>,
+) {
+  return async (raw: unknown, ack: unknown) => {
+    if (typeof ack !== "function") return;
+    const reply = ack as (res: Ack<R>) => void;
+    try {
+      const user = await currentUser(rt, socket);
+      const req = schema.parse(raw);
+      authorize(user, action, (req ?? {}) as object);
+      reply({ ok: true, data: await fn(req, user) });
+    } catch (e) {
+      reply(ackError(e));
+    }
+  };
+}
+
+export const engineRoom = (engine: string) => `engine:${engine}`;

@@ -1,0 +1,158 @@
+import type { ContainersChangedPush } from "@/lib/socket-events";
+import type { EngineSummary } from "@/lib/wire";
+import type { Engine } from "@/server/docker/engines";
+import { log } from "@/server/log";
+
+/** Coalesces bursts (a compose up fires dozens of events) into one push, well inside the 2 s freshness budget. */
+const FLUSH_MS = 100;
+const MAX_BACKOFF_MS = 15_000;
+/** A line longer than this is not a Docker event; drop it rather than grow the buffer. */
+const MAX_LINE_BYTES = 1 << 20;
+
+export interface EventsSink {
+  containersChanged(push: ContainersChangedPush): void;
+  engineStatus(engine: EngineSummary): void;
+}
+
+interface DockerEvent {
+  Type?: string;
+  Action?: string;
+  Actor?: { ID?: string };
+  id?: string;
+  timeNano?: number;
+}
+
+/**
+ * One Docker events stream per engine, whatever the number of browsers. Pushes
+ * `containers-changed` batches and `engine-status`. The stream ends silently when the daemon
+ * restarts, so it re-opens with `since=<last event>` and asks clients for a full refetch.
+ */
+export class EventsHub {
+  private stream?: NodeJS.ReadableStream & { destroy?: () => void };
+  private pendingIds = new Set<string>();
+  private pendingActions = new Set<string>();
+  private fullRefresh = false;
+  private flushTimer?: NodeJS.Timeout;
+  private retryTimer?: NodeJS.Timeout;
+  private backoffMs = 500;
+  private lastEventSeconds?: number;
+  private stopped = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly sink: EventsSink,
+  ) {}
+
+  start(): void {
+    this.engine.on("status", this.onStatus);
+    if (this.engine.reachable) this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.engine.off("status", this.onStatus);
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.retryTimer);
+    this.close();
+  }
+
+  private onStatus = (summary: EngineSummary) => {
+    this.sink.engineStatus(summary);
+    if (summary.reachable) {
+      this.open();
+      this.queue(undefined, undefined, true);
+    } else {
+      this.close();
+    }
+  };
+
+  private async open(): Promise<void> {
+    if (this.stream || this.stopped) return;
+    clearTimeout(this.retryTimer);
+    try {
+      const opts: { filters: Record<string, string[]>; since?: number } = { filters: { type: ["container"] } };
+      if (this.lastEventSeconds) opts.since = this.lastEventSeconds;
+      const stream = (await this.engine.docker.getEvents(opts)) as unknown as NodeJS.ReadableStream & { destroy?: () => void };
+      if (this.stopped) return stream.destroy?.();
+      this.stream = stream;
+      this.backoffMs = 500;
+      let buffered = "";
+      stream.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString("utf8");
+        let nl: number;
+        while ((nl = buffered.indexOf("\n")) !== -1) {
+          this.onLine(buffered.slice(0, nl));
+          buffered = buffered.slice(nl + 1);
+        }
+        if (buffered.length > MAX_LINE_BYTES) buffered = "";
+      });
+      const ended = () => {
+        if (this.stream !== stream) return;
+        this.stream = undefined;
+        this.retry();
+      };
+      stream.on("end", ended);
+      stream.on("close", ended);
+      stream.on("error", ended);
+    } catch (e) {
+      log.warn({ engine: this.engine.id, err: (e as Error).message }, "events stream failed to open");
+      this.retry();
+    }
+  }
+
+  private close() {
+    const s = this.stream;
+    this.stream = undefined;
+    s?.destroy?.();
+  }
+
+  /** Re-open after a capped backoff; if the engine is down, its status change will re-open instead. */
+  private retry() {
+    if (this.stopped) return;
+    void this.engine.probe();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (this.engine.reachable) {
+        void this.open();
+        this.queue(undefined, undefined, true);
+      }
+    }, this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+  }
+
+  private onLine(line: string) {
+    if (!line.trim()) return;
+    let ev: DockerEvent;
+    try {
+      ev = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (ev.timeNano) this.lastEventSeconds = ev.timeNano / 1e9;
+    const id = ev.Actor?.ID ?? ev.id;
+    // exec_* and top-level health_status: keep the action name short ("health_status: healthy" → "health_status").
+    const action = ev.Action?.split(":")[0];
+    if (action?.startsWith("exec_")) return;
+    this.queue(id, action, false);
+  }
+
+  private queue(id: string | undefined, action: string | undefined, full: boolean) {
+    if (id) this.pendingIds.add(id);
+    if (action) this.pendingActions.add(action);
+    if (full) this.fullRefresh = true;
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private flush() {
+    this.flushTimer = undefined;
+    const push: ContainersChangedPush = {
+      engine: this.engine.id,
+      ids: this.fullRefresh ? [] : [...this.pendingIds],
+      actions: [...this.pendingActions],
+    };
+    this.pendingIds.clear();
+    this.pendingActions.clear();
+    this.fullRefresh = false;
+    this.sink.containersChanged(push);
+  }
+}
