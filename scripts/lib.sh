@@ -1,0 +1,159 @@
+# shellcheck shell=bash
+# Shared helpers for Berth's scripts. Source it from bash (`set -euo pipefail` safe):
+#   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Every ensure_* function is idempotent and cheap when there is nothing to do, so scripts can
+# call them unconditionally on a fresh machine (CI) and on a developer's box alike.
+
+BERTH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BERTH_ROOT
+
+FIXTURE_IMAGE="berth-fixture:latest"
+# Bump when build-fixture-image.sh changes what goes into the image: older images get rebuilt.
+FIXTURE_VERSION="1"
+DOCKER_SOCK="/var/run/docker.sock"
+DOCKERD_LOG="${BERTH_DOCKERD_LOG:-/var/log/berth-dockerd.log}"
+
+log() { printf '\033[1;34m[berth]\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m[berth]\033[0m %s\n' "$*" >&2; }
+die() {
+  printf '\033[1;31m[berth]\033[0m %s\n' "$*" >&2
+  exit 1
+}
+
+is_root() { [ "$(id -u)" = "0" ]; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# apt-get update runs at most once per script run; the flag is exported so that scripts
+# started from this one (demo.sh -> seed-demo.sh) do not update again.
+apt_install() {
+  is_root || die "Need root to install Debian packages ($*). Install them yourself, then re-run."
+  have apt-get || die "apt-get not found: install $* with your system's package manager, then re-run."
+  if [ "${BERTH_APT_UPDATED:-0}" != "1" ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    export BERTH_APT_UPDATED=1
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+# --- node modules -------------------------------------------------------------------------
+
+ensure_node_modules() {
+  local root="$BERTH_ROOT"
+  if [ ! -d "$root/node_modules" ] || [ ! -f "$root/node_modules/.package-lock.json" ] ||
+    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+    log "Installing node modules (npm ci)"
+    (cd "$root" && npm ci --no-audit --no-fund)
+  fi
+}
+
+# --- Docker engine ------------------------------------------------------------------------
+
+# True when the local socket answers /_ping. Uses curl when present, else node (always here):
+# the docker CLI may not exist yet on a fresh machine.
+engine_socket_ping() {
+  [ -S "$DOCKER_SOCK" ] || return 1
+  if have curl; then
+    [ "$(curl -s --max-time 3 --unix-socket "$DOCKER_SOCK" http://localhost/_ping 2>/dev/null)" = "OK" ]
+  else
+    node -e '
+      const req = require("http").get({ socketPath: process.argv[1], path: "/_ping", timeout: 3000 }, (res) => {
+        let body = ""; res.on("data", (c) => (body += c)); res.on("end", () => process.exit(body === "OK" ? 0 : 1));
+      });
+      req.on("error", () => process.exit(1));
+      req.on("timeout", () => { req.destroy(); process.exit(1); });
+    ' "$DOCKER_SOCK"
+  fi
+}
+
+# The scripts and e2e fixtures drive the engine with the docker CLI. Debian ships it in docker.io.
+ensure_docker_cli() {
+  have docker && return 0
+  log "The docker CLI is missing; installing Debian's docker.io (it brings the CLI)"
+  apt_install docker.io
+  have docker || die "docker CLI still missing after installing docker.io"
+}
+
+start_local_dockerd() {
+  log "Starting dockerd in the background (log: $DOCKERD_LOG)"
+  mkdir -p "$(dirname "$DOCKERD_LOG")"
+  # setsid + nohup: dockerd must outlive this script and not get our terminal's signals.
+  setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null &
+  local i
+  for i in $(seq 1 60); do
+    engine_socket_ping && {
+      log "dockerd is up"
+      return 0
+    }
+    sleep 0.5
+  done
+  warn "dockerd did not answer on $DOCKER_SOCK within 30 s. Last lines of $DOCKERD_LOG:"
+  tail -n 30 "$DOCKERD_LOG" >&2 || true
+  die "No Docker engine available."
+}
+
+ensure_engine() {
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    # An engine chosen by the user: use it, never start a local one instead.
+    ensure_docker_cli
+    docker info >/dev/null 2>&1 || die "DOCKER_HOST=$DOCKER_HOST is set but that engine does not answer (docker info failed)."
+    return 0
+  fi
+  if engine_socket_ping; then
+    ensure_docker_cli
+    return 0
+  fi
+  if ! is_root || ! have apt-get; then
+    die "No Docker engine answered on $DOCKER_SOCK. Install and start Docker (https://docs.docker.com/engine/install/),
+  or point DOCKER_HOST at a running engine (e.g. DOCKER_HOST=unix:///path/to/docker.sock), then re-run."
+  fi
+  log "No Docker engine answered; installing Debian's docker.io and starting a local dockerd (log: $DOCKERD_LOG)"
+  if ! have dockerd; then
+    apt_install docker.io
+    # The package's postinst may already have started the daemon through its init script.
+    sleep 1
+    if engine_socket_ping; then
+      log "dockerd is up (started by the docker.io package)"
+      ensure_docker_cli
+      return 0
+    fi
+  fi
+  start_local_dockerd
+  ensure_docker_cli
+}
+
+# --- browser ------------------------------------------------------------------------------
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  log "Chromium is missing; installing Debian's chromium (Playwright cannot download browsers here)"
+  apt_install chromium fonts-liberation
+  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium still missing after apt-get install chromium"
+}
+
+# --- fixture image ------------------------------------------------------------------------
+
+fixture_image_current() {
+  local v
+  v="$(docker image inspect "$FIXTURE_IMAGE" --format '{{ index .Config.Labels "berth.fixture.version" }}' 2>/dev/null)" || return 1
+  [ "$v" = "$FIXTURE_VERSION" ]
+}
+
+ensure_fixture_image() {
+  fixture_image_current && return 0
+  bash "$BERTH_ROOT/scripts/build-fixture-image.sh"
+}
+
+# --- misc ---------------------------------------------------------------------------------
+
+# True when something listens on 127.0.0.1:$1 (or the given host).
+port_busy() {
+  local port="$1" host="${2:-127.0.0.1}"
+  node -e '
+    const s = require("net").connect({ port: Number(process.argv[1]), host: process.argv[2] });
+    s.on("connect", () => { s.destroy(); process.exit(0); });
+    s.on("error", () => process.exit(1));
+    s.setTimeout(1000, () => { s.destroy(); process.exit(1); });
+  ' "$port" "$host"
+}
