@@ -11,6 +11,8 @@ import { EventsHub } from "./streams/events-hub";
  * per-engine hubs. SIGTERM stops accepting, tells clients, ends Docker streams and closes the store.
  */
 async function main() {
+  // Next's telemetry would try to reach the internet on every start.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const config = loadConfig();
   const dev = process.argv.includes("--dev") || config.dev;
   const { rt, setupToken } = await boot(config);
