@@ -1,0 +1,160 @@
+import { StringDecoder } from "node:string_decoder";
+
+export type LogStream = "stdout" | "stderr";
+
+export interface LogLine {
+  stream: LogStream;
+  /** Docker's RFC 3339 timestamp with nanoseconds, verbatim (sortable as a string within one day's format). */
+  ts: string;
+  text: string;
+}
+
+const HEADER_BYTES = 8;
+/** Frames larger than this are not log frames: the stream is corrupt or not multiplexed. */
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** A line that never ends is cut here so one runaway writer cannot grow memory without bound. */
+export const MAX_LINE_CHARS = 256 * 1024;
+/** `2026-11-28T12:00:00.123456789Z ` — the prefix `timestamps=1` puts on every log entry. */
+const TS_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /;
+
+/**
+ * Turns a stream's bytes into lines: a streaming UTF-8 decoder (characters split across frames
+ * decode whole, invalid bytes become U+FFFD), newline splitting, timestamp prefix parsing, and
+ * re-joining of entries the json-file driver split at 16 KiB (each continuation piece carries a
+ * timestamp prefix of its own, which is dropped). Prefixes are parsed when a line is complete,
+ * so a prefix cut across chunks is still recognised.
+ */
+class LineAssembler {
+  private readonly decoder = new StringDecoder("utf8");
+  private partial = "";
+  /** Offsets in `partial` where a continuation piece (a new frame) began. */
+  private pieceStarts: number[] = [];
+
+  constructor(
+    private readonly stream: LogStream,
+    private readonly timestamps: boolean,
+    private readonly emit: (line: LogLine) => void,
+  ) {}
+
+  /** A new frame begins: one log entry, or a piece of one the daemon split at 16 KiB. */
+  startEntry(): void {
+    if (this.partial) this.pieceStarts.push(this.partial.length);
+  }
+
+  /** Payload bytes (a frame's, or a TTY stream's, which has no entry boundaries). */
+  raw(bytes: Uint8Array): void {
+    this.push(this.decoder.write(bytes as Buffer));
+  }
+
+  end(): void {
+    this.push(this.decoder.end());
+    if (this.partial) this.flushLine(this.partial);
+    this.partial = "";
+  }
+
+  private push(text: string): void {
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+      const line = this.partial ? this.partial + text.slice(start, nl) : text.slice(start, nl);
+      this.partial = "";
+      this.flushLine(line);
+      start = nl + 1;
+    }
+    if (start < text.length) {
+      this.partial += start === 0 ? text : text.slice(start);
+      if (this.partial.length > MAX_LINE_CHARS) {
+        this.flushLine(this.partial);
+        this.partial = "";
+      }
+    }
+  }
+
+  private flushLine(line: string) {
+    const pieces = this.pieceStarts;
+    this.pieceStarts = [];
+    let ts = "";
+    if (this.timestamps) {
+      for (let i = pieces.length - 1; i >= 0; i--) {
+        const at = pieces[i]!;
+        const m = TS_PREFIX.exec(line.slice(at, at + 40));
+        if (m) line = line.slice(0, at) + line.slice(at + m[0].length);
+      }
+      const m = TS_PREFIX.exec(line.slice(0, 40));
+      if (m) {
+        ts = m[0].slice(0, -1);
+        line = line.slice(m[0].length);
+      }
+    }
+    this.emit({ stream: this.stream, ts, text: line.endsWith("\r") ? line.slice(0, -1) : line });
+  }
+}
+
+/**
+ * Demultiplexes Docker's log stream without copying payloads: the 8-byte header is parsed in
+ * place (only a header split across chunks is copied, into an 8-byte scratch buffer) and payloads
+ * are passed on as subarray views. `tty: true` streams have no headers and are stdout only.
+ */
+export class LogDemuxer {
+  private readonly header = Buffer.alloc(HEADER_BYTES);
+  private headerFill = 0;
+  private remaining = 0;
+  private current: LineAssembler | null = null;
+  private readonly out: Record<LogStream, LineAssembler>;
+  /** Set when the stream turned out not to be multiplexed; further bytes are ignored. */
+  corrupt = false;
+
+  constructor(
+    private readonly tty: boolean,
+    timestamps: boolean,
+    emit: (line: LogLine) => void,
+  ) {
+    this.out = { stdout: new LineAssembler("stdout", timestamps, emit), stderr: new LineAssembler("stderr", timestamps, emit) };
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.corrupt) return;
+    if (this.tty) return this.out.stdout.raw(chunk);
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.remaining > 0) {
+        const take = Math.min(this.remaining, chunk.length - offset);
+        this.current!.raw(chunk.subarray(offset, offset + take));
+        this.remaining -= take;
+        offset += take;
+        continue;
+      }
+      let header: Uint8Array;
+      let at: number;
+      if (this.headerFill === 0 && chunk.length - offset >= HEADER_BYTES) {
+        header = chunk;
+        at = offset;
+        offset += HEADER_BYTES;
+      } else {
+        const take = Math.min(HEADER_BYTES - this.headerFill, chunk.length - offset);
+        this.header.set(chunk.subarray(offset, offset + take), this.headerFill);
+        this.headerFill += take;
+        offset += take;
+        if (this.headerFill < HEADER_BYTES) return;
+        this.headerFill = 0;
+        header = this.header;
+        at = 0;
+      }
+      const streamType = header[at]!;
+      const length = ((header[at + 4]! << 24) >>> 0) + (header[at + 5]! << 16) + (header[at + 6]! << 8) + header[at + 7]!;
+      if (streamType > 2 || length > MAX_FRAME_BYTES) {
+        this.corrupt = true;
+        return;
+      }
+      // Stream 0 (stdin) never carries logs; treat it as stdout rather than drop it.
+      this.current = streamType === 2 ? this.out.stderr : this.out.stdout;
+      this.current.startEntry();
+      this.remaining = length;
+    }
+  }
+
+  /** Flushes lines that did not end in a newline (at stream end). */
+  end(): void {
+    this.out.stdout.end();
+    this.out.stderr.end();
+  }
+}
