@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# `npm test` (and CI): unit tests, a production build, then the Playwright suite against the
+# real server and a real Docker engine. Both suites run even when the first fails; the exit
+# status is non-zero when either failed, and the last line is always
+#   tests: N passed, M failed
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$BERTH_ROOT"
+
+export NEXT_TELEMETRY_DISABLED=1
+REPORT_DIR="$BERTH_ROOT/test-results"
+UNIT_JSON="$REPORT_DIR/unit.json"
+E2E_JSON="$REPORT_DIR/e2e.json" # written by the json reporter in playwright.config.ts
+
+# If setting up fails (no engine, no browser), still end with the summary line.
+summary_printed=0
+trap 'rc=$?; if [ "$summary_printed" = 0 ] && [ "$rc" != 0 ]; then echo "tests: 0 passed, 1 failed"; fi' EXIT
+
+ensure_node_modules
+ensure_engine
+ensure_chromium
+ensure_fixture_image
+
+mkdir -p "$REPORT_DIR"
+rm -f "$UNIT_JSON" "$E2E_JSON"
+
+log "Unit tests (vitest)"
+unit_rc=0
+TZ=UTC npx vitest run --passWithNoTests --reporter=default --reporter=json --outputFile.json="$UNIT_JSON" || unit_rc=$?
+
+log "Building the app (next build)"
+build_rc=0
+npx next build || build_rc=$?
+
+e2e_rc=0
+if [ "$build_rc" = 0 ]; then
+  log "End-to-end tests (playwright)"
+  npx playwright test || e2e_rc=$?
+else
+  warn "next build failed (exit $build_rc): end-to-end tests skipped"
+fi
+
+# Sum both reports. A suite that failed without a countable failing test (a file that does not
+# load, a server that does not start, a failed build) counts as one failure, so the summary
+# never reads "0 failed" when the exit status says otherwise.
+node - "$UNIT_JSON" "$unit_rc" "$E2E_JSON" "$e2e_rc" "$build_rc" <<'NODE'
+const fs = require("fs");
+const [unitPath, unitRc, e2ePath, e2eRc, buildRc] = process.argv.slice(2);
+const read = (p) => { try { return JSON.parse(fs.readFileSync(p, "utf8")); } catch { return null; } };
+let passed = 0, failed = 0;
+
+const unit = read(unitPath);
+let unitFailed = 0;
+if (unit) {
+  passed += unit.numPassedTests ?? 0;
+  unitFailed = unit.numFailedTests ?? 0;
+}
+if (Number(unitRc) !== 0 && unitFailed === 0) unitFailed = 1;
+failed += unitFailed;
+
+let e2eFailed = 0;
+if (Number(buildRc) !== 0) {
+  e2eFailed = 1;
+} else {
+  const e2e = read(e2ePath);
+  if (e2e && e2e.stats) {
+    passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+    e2eFailed = (e2e.stats.unexpected ?? 0) + (e2e.errors?.length ?? 0);
+  }
+  if (Number(e2eRc) !== 0 && e2eFailed === 0) e2eFailed = 1;
+}
+failed += e2eFailed;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+NODE
+summary_printed=1
+
+if [ "$unit_rc" != 0 ] || [ "$build_rc" != 0 ] || [ "$e2e_rc" != 0 ]; then
+  exit 1
+fi
