@@ -36,6 +36,10 @@ e2e_rc=0
 if [ "$build_rc" = 0 ]; then
   log "End-to-end tests (playwright)"
   npx playwright test || e2e_rc=$?
+  if [ "$e2e_rc" != 0 ] && [ -s "$REPORT_DIR/server.log" ]; then
+    warn "End-to-end tests failed. Last lines of the server's log ($REPORT_DIR/server.log):"
+    tail -n 20 "$REPORT_DIR/server.log" >&2 || true
+  fi
 else
   warn "next build failed (exit $build_rc): end-to-end tests skipped"
 fi
