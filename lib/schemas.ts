@@ -112,3 +112,42 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
 });
+
+/** A point in time as Unix seconds (fractional) or an RFC 3339 string; converted to Unix seconds. */
+const timePoint = z.union([
+  z.number().nonnegative(),
+  z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)) || /^\d+(\.\d+)?$/.test(v), "Use Unix seconds or an RFC 3339 time")
+    .transform((v) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : Date.parse(v) / 1000)),
+]);
+
+export const MAX_LOG_CONTAINERS = 20;
+export const MAX_LOG_TAIL = 100_000;
+
+export const logsSubscribeSchema = z.object({
+  engine: engineIdSchema,
+  containers: z.array(containerRefSchema).min(1).max(MAX_LOG_CONTAINERS),
+  since: timePoint.optional(),
+  until: timePoint.optional(),
+  tail: z.number().int().min(0).max(MAX_LOG_TAIL).optional(),
+  stdout: z.boolean().default(true),
+  stderr: z.boolean().default(true),
+});
+
+export const subscriptionSchema = z.object({ subscription: z.string().min(1).max(64) });
+
+const queryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** `GET …/logs` download: the same range and stream choices as the viewer, plus a text or regex filter. */
+export const logsDownloadQuerySchema = z.object({
+  since: timePoint.optional(),
+  until: timePoint.optional(),
+  tail: z.coerce.number().int().min(0).optional(),
+  timestamps: queryBool.default(true),
+  stdout: queryBool.default(true),
+  stderr: queryBool.default(true),
+  q: z.string().max(1000).optional(),
+  regex: queryBool.default(false),
+  case: queryBool.default(false),
+});

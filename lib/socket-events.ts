@@ -11,14 +11,51 @@ export interface ContainersChangedPush {
   readonly actions: readonly string[];
 }
 
+export interface LogLineWire {
+  /** The container's 12-character short id (see the subscribe ack for names). */
+  readonly container: string;
+  readonly stream: "stdout" | "stderr";
+  /** Docker's RFC 3339 timestamp with nanoseconds. */
+  readonly ts: string;
+  readonly text: string;
+}
+
+export interface LogsSubscribeAck {
+  readonly subscription: string;
+  readonly containers: readonly { id: string; shortId: string; name: string; tty: boolean; running: boolean }[];
+}
+
+export type LogsEndReason = "exited" | "removed" | "engine-unreachable" | "end-of-range" | "error";
+
 export interface ServerToClientEvents {
+  "logs:lines": (push: { subscription: string; lines: readonly LogLineWire[] }) => void;
+  /** Lines the server had to drop for this client (it was not reading fast enough). */
+  "logs:skipped": (push: { subscription: string; count: number }) => void;
+  /** A container's stream ended; lines may follow again if it restarts or the engine returns. */
+  "logs:ended": (push: { subscription: string; container: string; reason: LogsEndReason; message: string }) => void;
+  /** The backlog has been sent for every container: what follows is live. */
+  "logs:live": (push: { subscription: string }) => void;
   "containers-changed": (push: ContainersChangedPush) => void;
   "engine-status": (engine: EngineSummary) => void;
   /** The session behind this socket ended (logout, expiry): the client should go to the login page. */
   "session-ended": () => void;
 }
 
+export interface LogsSubscribeRequest {
+  engine: string;
+  containers: string[];
+  /** Unix seconds (fractional) or an RFC 3339 time. */
+  since?: number | string;
+  until?: number | string;
+  /** Lines of backlog per container; default 1000 when neither since nor until is given. */
+  tail?: number;
+  stdout?: boolean;
+  stderr?: boolean;
+}
+
 export interface ClientToServerEvents {
+  "logs:subscribe": (req: LogsSubscribeRequest, ack: (res: Ack<LogsSubscribeAck>) => void) => void;
+  "logs:unsubscribe": (req: { subscription: string }, ack: (res: Ack<null>) => void) => void;
   "events:subscribe": (req: { engine: string }, ack: (res: Ack<{ engine: EngineSummary }>) => void) => void;
   "events:unsubscribe": (req: { engine: string }, ack: (res: Ack<null>) => void) => void;
 }

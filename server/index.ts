@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { log } from "./log";
 import { createSocketServer, engineRoom } from "./socket";
 import { EventsHub } from "./streams/events-hub";
+import { LogFollowers } from "./streams/log-follower";
 
 /**
  * The custom server: one port for Next's pages and route handlers and socket.io, plus the
@@ -29,7 +30,8 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
 
-  const io = createSocketServer(server, rt);
+  const followers = new LogFollowers();
+  const io = createSocketServer(server, rt, followers);
   const hubs = rt.engines.list().map((engine) => {
     const hub = new EventsHub(engine, {
       containersChanged: (push) => io.to(engineRoom(push.engine)).emit("containers-changed", push),
@@ -67,6 +69,7 @@ async function main() {
     force.unref();
     server.close();
     hubs.forEach((h) => h.stop());
+    followers.closeAll();
     rt.engines.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await rt.db.destroy();

@@ -68,6 +68,25 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       ],
     },
   },
+  "/api/v1/engines/{engine}/containers/{ref}/logs": {
+    get: {
+      summary: "Download logs as text/plain, streamed from Docker and demultiplexed",
+      role: "viewer",
+      params: [
+        engine,
+        ref,
+        q("since", "Unix seconds (fractional) or RFC 3339"),
+        q("until", "Unix seconds (fractional) or RFC 3339"),
+        q("tail", "Lines from the end", { type: "integer" }),
+        q("timestamps", "Prefix each line with its timestamp (default true)", { type: "boolean" }),
+        q("stdout", "Include stdout (default true)", { type: "boolean" }),
+        q("stderr", "Include stderr (default true)", { type: "boolean" }),
+        q("q", "Keep only lines matching this text"),
+        q("regex", "Treat q as a regular expression", { type: "boolean" }),
+        q("case", "Case-sensitive match", { type: "boolean" }),
+      ],
+    },
+  },
   "/api/v1/users": {
     get: { summary: "Users", role: "admin" },
     post: { summary: "Create a user", role: "admin", body: createUserSchema, ok: { status: 201, description: "Created" } },

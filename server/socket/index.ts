@@ -6,7 +6,9 @@ import { readCookie, SESSION_COOKIE, userForSession } from "@/server/auth/sessio
 import { sha256 } from "@/server/auth/tokens";
 import { isSameOrigin } from "@/server/http/origin";
 import type { Runtime } from "@/server/runtime";
+import { LogFollowers } from "@/server/streams/log-follower";
 import { registerEventsHandlers } from "./events";
+import { registerLogsHandlers } from "./logs";
 import { headerGetter, type BerthServer } from "./with-ack";
 
 export { engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
@@ -15,7 +17,7 @@ export { engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
  * socket.io on the HTTP server: the handshake needs a same-origin Origin (when a browser sends one)
  * and a valid session cookie or `auth.token`; each event is authorized again in its handler.
  */
-export function createSocketServer(httpServer: HttpServer, rt: Runtime): BerthServer {
+export function createSocketServer(httpServer: HttpServer, rt: Runtime, followers: LogFollowers): BerthServer {
   const io: BerthServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -47,6 +49,7 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime): BerthSe
 
   io.on("connection", (socket) => {
     registerEventsHandlers(io, socket, rt);
+    registerLogsHandlers(socket, rt, followers);
   });
 
   rt.endSocketsOfSession = (sessionToken: string) => {

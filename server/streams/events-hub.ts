@@ -2,6 +2,7 @@ import type { ContainersChangedPush } from "@/lib/socket-events";
 import type { EngineSummary } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
 import { log } from "@/server/log";
+import { containerEvents } from "./container-events";
 
 /** Coalesces bursts (a compose up fires dozens of events) into one push, well inside the 2 s freshness budget. */
 const FLUSH_MS = 100;
@@ -17,7 +18,7 @@ export interface EventsSink {
 interface DockerEvent {
   Type?: string;
   Action?: string;
-  Actor?: { ID?: string };
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
   id?: string;
   timeNano?: number;
 }
@@ -133,6 +134,7 @@ export class EventsHub {
     // exec_* and top-level health_status: keep the action name short ("health_status: healthy" → "health_status").
     const action = ev.Action?.split(":")[0];
     if (action?.startsWith("exec_")) return;
+    if (id && action) containerEvents.emit("event", { engine: this.engine.id, id, action, attributes: ev.Actor?.Attributes ?? {} });
     this.queue(id, action, false);
   }
 
