@@ -1,0 +1,41 @@
+import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+/** Dense data-table styles shared by every list: 13px text, 36px rows, sticky header. */
+export function TableFrame({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("overflow-x-auto rounded-lg border border-line bg-surface", className)} {...props} />;
+}
+
+export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+  return <table className={cn("w-full border-collapse text-[13px]", className)} {...props} />;
+}
+
+export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      className={cn(
+        "h-9 border-b border-line bg-surface-2/60 px-3 text-left text-xs font-medium whitespace-nowrap text-muted",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn("h-9 border-b border-line px-3 align-middle", className)} {...props} />;
+}
+
+/** Key/value table for detail pages. */
+export function KeyValueTable({ rows, className }: { rows: readonly (readonly [string, React.ReactNode])[]; className?: string }) {
+  return (
+    <dl className={cn("grid grid-cols-[minmax(8rem,max-content)_1fr] text-[13px]", className)}>
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="border-b border-line py-2 pr-6 text-muted">{k}</dt>
+          <dd className="min-w-0 border-b border-line py-2 break-words text-fg">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
