@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ContainerDetailView } from "@/components/containers/container-detail-view";
+import { DEFAULT_ENGINE } from "@/lib/queries/engines";
+
+type Props = { params: Promise<{ ref: string }> };
+
+/** Container names are plain ASCII, but a hand-typed URL may carry a stray "%". */
+function decodeRef(ref: string): string {
+  try {
+    return decodeURIComponent(ref);
+  } catch {
+    return ref;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { ref } = await params;
+  return { title: decodeRef(ref) };
+}
+
+export default async function ContainerPage({ params }: Props) {
+  const { ref } = await params;
+  return (
+    // The view reads the selected tab from the URL (useSearchParams), which needs a Suspense boundary.
+    <Suspense>
+      <ContainerDetailView key={ref} engine={DEFAULT_ENGINE} containerRef={decodeRef(ref)} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,258 @@
+"use client";
+
+import { ArrowDown, ArrowUp, ChevronsUpDown, FolderTree } from "lucide-react";
+import Link from "next/link";
+import { Fragment } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableFrame, Td, Th } from "@/components/ui/table";
+import type { ContainerSummary } from "@/lib/wire";
+import type { LifecycleVerb } from "./container-state";
+import type { ContainerGroup, SortDir, SortKey } from "./list-params";
+import { PortList } from "./port-links";
+import { RelativeTime } from "./relative-time";
+import { RowActions, type ActionPermissions } from "./row-actions";
+import { HealthBadge, StateBadge } from "./state-badge";
+
+interface Column {
+  key: SortKey;
+  label: string;
+  className?: string;
+}
+
+/* Lower-priority columns give way on narrow screens; name, state and actions always stay. */
+const COLUMNS: readonly Column[] = [
+  { key: "name", label: "Name" },
+  { key: "state", label: "State" },
+  { key: "image", label: "Image", className: "hidden sm:table-cell" },
+  { key: "status", label: "Status", className: "hidden lg:table-cell" },
+  { key: "ports", label: "Ports", className: "hidden md:table-cell" },
+  { key: "project", label: "Project", className: "hidden xl:table-cell" },
+  { key: "created", label: "Created", className: "hidden md:table-cell" },
+];
+
+function SortHeader({ column, sort, dir, onSort }: { column: Column; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void }) {
+  const active = column.key === sort;
+  const Icon = !active ? ChevronsUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <Th className={column.className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button
+        type="button"
+        onClick={() => onSort(column.key)}
+        data-testid={`sort-${column.key}`}
+        className={cn("group -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-fg", active && "text-fg")}
+      >
+        {column.label}
+        <Icon className={cn("size-3.5", active ? "text-accent" : "text-faint opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100")} aria-hidden />
+      </button>
+    </Th>
+  );
+}
+
+export interface TableProps {
+  groups: readonly ContainerGroup[] | null;
+  rows: readonly ContainerSummary[];
+  grouped: boolean;
+  selected: ReadonlySet<string>;
+  onSelect: (ids: readonly string[], on: boolean) => void;
+  sort: SortKey;
+  dir: SortDir;
+  onSort: (k: SortKey) => void;
+  permissions: ActionPermissions;
+  pending: ReadonlyMap<string, LifecycleVerb>;
+  onRequest: (verb: LifecycleVerb, targets: readonly ContainerSummary[]) => void;
+  hideProjectColumn: boolean;
+}
+
+const colCount = (hideProject: boolean, showActions: boolean) => 1 + COLUMNS.length - (hideProject ? 1 : 0) + (showActions ? 1 : 0);
+
+function checkState(ids: readonly string[], selected: ReadonlySet<string>): boolean | "indeterminate" {
+  const n = ids.filter((id) => selected.has(id)).length;
+  return n === 0 ? false : n === ids.length ? true : "indeterminate";
+}
+
+function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
+  const isSelected = props.selected.has(c.id);
+  const showActions = props.permissions.lifecycle || props.permissions.remove;
+  const href = `/containers/${encodeURIComponent(c.name)}`;
+  return (
+    <tr
+      data-testid="container-row"
+      data-name={c.name}
+      data-id={c.id}
+      data-state={c.state}
+      aria-selected={isSelected}
+      className={cn("group/row transition-colors", isSelected ? "bg-selected" : "hover:bg-hover/60")}
+    >
+      <Td className="w-9 pr-0 pl-3">
+        <Checkbox checked={isSelected} onCheckedChange={(on) => props.onSelect([c.id], on)} aria-label={`Select ${c.name}`} />
+      </Td>
+      <Td className="max-w-[18rem]">
+        <Link href={href} className="block truncate rounded font-medium text-fg hover:text-accent hover:underline" title={c.name} data-testid="container-link">
+          {c.name}
+        </Link>
+      </Td>
+      <Td className="whitespace-nowrap">
+        <div className="flex items-center gap-1.5">
+          <StateBadge state={c.state} status={c.status} />
+          <HealthBadge health={c.health} />
+        </div>
+      </Td>
+      <Td className="hidden max-w-[16rem] sm:table-cell">
+        <span className="block truncate font-mono text-xs text-muted" title={c.image}>
+          {c.image}
+        </span>
+      </Td>
+      <Td className="hidden max-w-[13rem] lg:table-cell">
+        <span className="block truncate text-muted" title={c.status} data-testid="status-text">
+          {c.status}
+        </span>
+      </Td>
+      <Td className="hidden md:table-cell">
+        <PortList ports={c.ports} />
+      </Td>
+      {!props.hideProjectColumn && (
+        <Td className="hidden max-w-[10rem] xl:table-cell">
+          {c.project ? (
+            <span className="block truncate text-muted" title={c.service ? `${c.project} · service ${c.service}` : c.project}>
+              {c.project}
+            </span>
+          ) : (
+            <span className="text-faint">—</span>
+          )}
+        </Td>
+      )}
+      <Td className="hidden whitespace-nowrap text-muted md:table-cell">
+        <RelativeTime iso={c.createdAt} />
+      </Td>
+      {showActions && (
+        <Td className="w-20 py-0 pr-2">
+          <RowActions
+            container={c}
+            permissions={props.permissions}
+            pendingVerb={props.pending.get(c.id)}
+            onRequest={(verb) => props.onRequest(verb, [c])}
+          />
+        </Td>
+      )}
+    </tr>
+  );
+}
+
+function GroupHeader({ group, props, span }: { group: ContainerGroup; props: TableProps; span: number }) {
+  const ids = group.items.map((c) => c.id);
+  const running = group.items.filter((c) => c.state === "running").length;
+  const name = group.project ?? "Standalone";
+  return (
+    <tr data-testid="group-row" data-project={group.project ?? ""} className="bg-surface-2/70">
+      <Td className="w-9 pr-0 pl-3">
+        <Checkbox checked={checkState(ids, props.selected)} onCheckedChange={(on) => props.onSelect(ids, on)} aria-label={`Select all in ${name}`} />
+      </Td>
+      <Td colSpan={span - 1} className="h-8">
+        <div className="flex items-center gap-2 text-[13px]">
+          <FolderTree className="size-3.5 text-faint" aria-hidden />
+          <span className={cn("font-semibold", group.project ? "text-fg" : "text-muted")}>{name}</span>
+          <span className="text-xs text-muted tabular" data-testid="group-count">
+            {group.items.length} {group.items.length === 1 ? "container" : "containers"} · {running} running
+          </span>
+        </div>
+      </Td>
+    </tr>
+  );
+}
+
+export function ContainersTable(props: TableProps) {
+  const showActions = props.permissions.lifecycle || props.permissions.remove;
+  const span = colCount(props.hideProjectColumn, showActions);
+  const allIds = props.rows.map((c) => c.id);
+  return (
+    <TableFrame>
+      <Table data-testid="containers-table">
+        <thead>
+          <tr>
+            <Th className="w-9 pr-0 pl-3">
+              <Checkbox
+                checked={checkState(allIds, props.selected)}
+                onCheckedChange={(on) => props.onSelect(allIds, on)}
+                aria-label="Select all shown containers"
+                disabled={allIds.length === 0}
+              />
+            </Th>
+            {COLUMNS.filter((c) => !(props.hideProjectColumn && c.key === "project")).map((col) => (
+              <SortHeader key={col.key} column={col} sort={props.sort} dir={props.dir} onSort={props.onSort} />
+            ))}
+            {showActions && (
+              <Th className="w-20 pr-3 text-right">
+                <span className="sr-only">Actions</span>
+              </Th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {props.grouped && props.groups
+            ? props.groups.map((g) => (
+                <Fragment key={g.project ?? "\0standalone"}>
+                  <GroupHeader group={g} props={props} span={span} />
+                  {g.items.map((c) => (
+                    <Row key={c.id} c={c} props={props} />
+                  ))}
+                </Fragment>
+              ))
+            : props.rows.map((c) => <Row key={c.id} c={c} props={props} />)}
+        </tbody>
+      </Table>
+    </TableFrame>
+  );
+}
+
+export function ContainersTableSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <TableFrame aria-busy="true" aria-label="Loading containers">
+      <Table>
+        <thead>
+          <tr>
+            <Th className="w-9 pr-0 pl-3">
+              <span className="block size-4 rounded-[4px] border border-line-strong" />
+            </Th>
+            {COLUMNS.map((c) => (
+              <Th key={c.key} className={c.className}>
+                {c.label}
+              </Th>
+            ))}
+          </tr>
+        </thead>
+        <tbody data-testid="containers-loading">
+          {Array.from({ length: rows }, (_, i) => (
+            <tr key={i}>
+              <Td className="w-9 pr-0 pl-3">
+                <Skeleton className="size-4" />
+              </Td>
+              <Td>
+                <Skeleton className="h-3.5 w-32" />
+              </Td>
+              <Td>
+                <Skeleton className="h-5 w-16 rounded-full" />
+              </Td>
+              <Td className="hidden sm:table-cell">
+                <Skeleton className="h-3.5 w-40" />
+              </Td>
+              <Td className="hidden lg:table-cell">
+                <Skeleton className="h-3.5 w-28" />
+              </Td>
+              <Td className="hidden md:table-cell">
+                <Skeleton className="h-3.5 w-20" />
+              </Td>
+              <Td className="hidden xl:table-cell">
+                <Skeleton className="h-3.5 w-16" />
+              </Td>
+              <Td className="hidden md:table-cell">
+                <Skeleton className="h-3.5 w-16" />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </TableFrame>
+  );
+}
