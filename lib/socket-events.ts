@@ -22,7 +22,7 @@ export interface LogLineWire {
 
 export interface LogsSubscribeAck {
   readonly subscription: string;
-  readonly containers: readonly { id: string; shortId: string; name: string; tty: boolean; running: boolean }[];
+  readonly containers: readonly { id: string; shortId: string; name: string; tty: boolean; running: boolean; startedAt?: string }[];
 }
 
 export type LogsEndReason = "exited" | "removed" | "engine-unreachable" | "end-of-range" | "error";

@@ -51,7 +51,7 @@ export function registerLogsHandlers(socket: BerthSocket, rt: Runtime, followers
       subscriptions.set(id, sub);
       // Start once the ack is on its way, so the client knows the id before lines arrive.
       setImmediate(() => void sub.start());
-      return { subscription: id, containers: targets.map((t) => ({ id: t.id, shortId: short(t.id), name: t.name, tty: t.tty, running: t.running })) };
+      return { subscription: id, containers: targets.map((t) => ({ id: t.id, shortId: short(t.id), name: t.name, tty: t.tty, running: t.running, ...(t.startedAt ? { startedAt: t.startedAt } : {}) })) };
     }),
   );
 
