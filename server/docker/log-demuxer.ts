@@ -90,35 +90,32 @@ class LineAssembler {
 }
 
 /**
- * Demultiplexes Docker's log stream without copying payloads: the 8-byte header is parsed in
- * place (only a header split across chunks is copied, into an 8-byte scratch buffer) and payloads
- * are passed on as subarray views. `tty: true` streams have no headers and are stdout only.
+ * Docker's multiplexed framing, parsed without copying payloads: the 8-byte header is read in
+ * place (only a header split across chunks is copied, into an 8-byte scratch buffer) and each
+ * payload piece is handed on as a subarray view of the chunk it arrived in.
  */
-export class LogDemuxer {
+export class FrameParser {
   private readonly header = Buffer.alloc(HEADER_BYTES);
   private headerFill = 0;
   private remaining = 0;
-  private current: LineAssembler | null = null;
-  private readonly out: Record<LogStream, LineAssembler>;
-  /** Set when the stream turned out not to be multiplexed; further bytes are ignored. */
+  private stream: 1 | 2 = 1;
+  /** Set when the bytes are not Docker frames; further input is ignored. */
   corrupt = false;
 
   constructor(
-    private readonly tty: boolean,
-    timestamps: boolean,
-    emit: (line: LogLine) => void,
-  ) {
-    this.out = { stdout: new LineAssembler("stdout", timestamps, emit), stderr: new LineAssembler("stderr", timestamps, emit) };
-  }
+    /** A new frame starts on `stream` (1 stdout, 2 stderr). */
+    private readonly onFrame: (stream: 1 | 2) => void,
+    /** A piece of the current frame's payload; a view, valid only during the call. */
+    private readonly onPayload: (stream: 1 | 2, bytes: Uint8Array) => void,
+  ) {}
 
   write(chunk: Uint8Array): void {
     if (this.corrupt) return;
-    if (this.tty) return this.out.stdout.raw(chunk);
     let offset = 0;
     while (offset < chunk.length) {
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, chunk.length - offset);
-        this.current!.raw(chunk.subarray(offset, offset + take));
+        this.onPayload(this.stream, chunk.subarray(offset, offset + take));
         this.remaining -= take;
         offset += take;
         continue;
@@ -140,21 +137,52 @@ export class LogDemuxer {
         at = 0;
       }
       const streamType = header[at]!;
-      const length = ((header[at + 4]! << 24) >>> 0) + (header[at + 5]! << 16) + (header[at + 6]! << 8) + header[at + 7]!;
+      const length = header[at + 4]! * 0x1000000 + (header[at + 5]! << 16) + (header[at + 6]! << 8) + header[at + 7]!;
       if (streamType > 2 || length > MAX_FRAME_BYTES) {
         this.corrupt = true;
         return;
       }
       // Stream 0 (stdin) never carries logs; treat it as stdout rather than drop it.
-      this.current = streamType === 2 ? this.out.stderr : this.out.stdout;
-      this.current.startEntry();
+      this.stream = streamType === 2 ? 2 : 1;
       this.remaining = length;
+      this.onFrame(this.stream);
     }
+  }
+}
+
+/**
+ * Demultiplexes a container's log stream into lines (see FrameParser and LineAssembler).
+ * `tty: true` streams have no frames and are stdout only.
+ */
+export class LogDemuxer {
+  private readonly frames: FrameParser | null;
+  private readonly stdout: LineAssembler;
+  private readonly stderr: LineAssembler;
+
+  constructor(tty: boolean, timestamps: boolean, emit: (line: LogLine) => void) {
+    this.stdout = new LineAssembler("stdout", timestamps, emit);
+    this.stderr = new LineAssembler("stderr", timestamps, emit);
+    this.frames = tty
+      ? null
+      : new FrameParser(
+          (stream) => (stream === 2 ? this.stderr : this.stdout).startEntry(),
+          (stream, bytes) => (stream === 2 ? this.stderr : this.stdout).raw(bytes),
+        );
+  }
+
+  /** True when the stream turned out not to be multiplexed. */
+  get corrupt(): boolean {
+    return this.frames?.corrupt ?? false;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.frames) this.frames.write(chunk);
+    else this.stdout.raw(chunk);
   }
 
   /** Flushes lines that did not end in a newline (at stream end). */
   end(): void {
-    this.out.stdout.end();
-    this.out.stderr.end();
+    this.stdout.end();
+    this.stderr.end();
   }
 }
