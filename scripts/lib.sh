@@ -76,19 +76,20 @@ ensure_docker_cli() {
 }
 
 start_local_dockerd() {
-  log "Starting dockerd in the background (log: $DOCKERD_LOG)"
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   # setsid + nohup: dockerd must outlive this script and not get our terminal's signals.
   setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null &
-  local i
+  local pid=$! i
   for i in $(seq 1 60); do
     engine_socket_ping && {
       log "dockerd is up"
       return 0
     }
+    # It exited (pid is setsid's own, or dockerd's when setsid did not need to fork): stop waiting.
+    kill -0 "$pid" 2>/dev/null || pgrep -x dockerd >/dev/null || break
     sleep 0.5
   done
-  warn "dockerd did not answer on $DOCKER_SOCK within 30 s. Last lines of $DOCKERD_LOG:"
+  warn "dockerd did not answer on $DOCKER_SOCK (waited up to 30 s). Last lines of $DOCKERD_LOG:"
   tail -n 30 "$DOCKERD_LOG" >&2 || true
   die "No Docker engine available."
 }
@@ -105,11 +106,15 @@ ensure_engine() {
     return 0
   fi
   if ! is_root || ! have apt-get; then
+    if [ -S "$DOCKER_SOCK" ] && [ ! -w "$DOCKER_SOCK" ]; then
+      die "No Docker engine answered on $DOCKER_SOCK: you may not use that socket. Add yourself to its group
+  (sudo usermod -aG docker \$USER, then log in again), or point DOCKER_HOST at an engine you may use, then re-run."
+    fi
     die "No Docker engine answered on $DOCKER_SOCK. Install and start Docker (https://docs.docker.com/engine/install/),
   or point DOCKER_HOST at a running engine (e.g. DOCKER_HOST=unix:///path/to/docker.sock), then re-run."
   fi
-  log "No Docker engine answered; installing Debian's docker.io and starting a local dockerd (log: $DOCKERD_LOG)"
   if ! have dockerd; then
+    log "No Docker engine answered; installing Debian's docker.io and starting a local dockerd (log: $DOCKERD_LOG)"
     apt_install docker.io
     # The package's postinst may already have started the daemon through its init script.
     sleep 1
@@ -118,6 +123,8 @@ ensure_engine() {
       ensure_docker_cli
       return 0
     fi
+  else
+    log "No Docker engine answered on $DOCKER_SOCK; starting a local dockerd (log: $DOCKERD_LOG)"
   fi
   start_local_dockerd
   ensure_docker_cli
