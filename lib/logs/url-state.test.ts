@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { LEVELS } from "./levels";
+import { DEFAULT_STATE, downloadQuery, parseViewState, resolveRange, serializeViewState, type LogViewState } from "./url-state";
+
+const parse = (qs: string) => parseViewState(new URLSearchParams(qs));
+
+describe("parseViewState", () => {
+  it("gives defaults for an empty URL", () => {
+    expect(parse("")).toEqual(DEFAULT_STATE);
+  });
+
+  it("reads every field", () => {
+    const s = parse(
+      "c=api,worker&engine=prod-1&range=1h&tail=all&q=time%20out&re=1&case=1&only=1&levels=error,warn&ts=0&tz=utc&streams=stderr",
+    );
+    expect(s).toEqual({
+      engine: "prod-1",
+      containers: ["api", "worker"],
+      range: "1h",
+      tail: "all",
+      q: "time out",
+      regex: true,
+      caseSensitive: true,
+      onlyMatching: true,
+      levels: ["error", "warn"],
+      timestamps: false,
+      utc: true,
+      streams: "stderr",
+    });
+  });
+
+  it("drops invalid values rather than failing", () => {
+    const s = parse("c=ok,../etc,,ok,a%20b&engine=BAD!&range=2y&tail=7&levels=error,bogus&streams=both");
+    expect(s.containers).toEqual(["ok"]);
+    expect(s.engine).toBe("local");
+    expect(s.range).toBe("live");
+    expect(s.tail).toBe(1000);
+    expect(s.levels).toEqual(["error"]);
+    expect(s.streams).toBe("both");
+  });
+
+  it("treats since/until as a custom range, in ISO or Unix seconds", () => {
+    const s = parse("since=2026-11-28T12:00:00Z&until=1795000000");
+    expect(s.range).toBe("custom");
+    expect(s.since).toBe("2026-11-28T12:00:00.000Z");
+    expect(s.until).toBe(new Date(1795000000 * 1000).toISOString());
+    expect(parse("since=garbage").range).toBe("live");
+  });
+
+  it("allows an empty level set (show only markers)", () => {
+    expect(parse("levels=").levels).toEqual([]);
+  });
+});
+
+describe("serializeViewState", () => {
+  it("leaves defaults out", () => {
+    expect(serializeViewState(DEFAULT_STATE)).toBe("");
+    expect(serializeViewState({ ...DEFAULT_STATE, containers: ["web"] })).toBe("?c=web");
+  });
+
+  it("round-trips", () => {
+    const s: LogViewState = {
+      ...DEFAULT_STATE,
+      containers: ["api", "worker"],
+      range: "custom",
+      since: "2026-11-28T12:00:00.000Z",
+      until: "2026-11-28T13:00:00.000Z",
+      tail: 100_000,
+      q: "a&b=c,d",
+      regex: true,
+      onlyMatching: true,
+      levels: ["warn", "error"],
+      utc: true,
+      streams: "stdout",
+    };
+    const qs = serializeViewState(s);
+    expect(qs).toContain("c=api,worker");
+    expect(parse(qs.slice(1))).toEqual({ ...s, levels: ["error", "warn"] });
+  });
+
+  it("writes levels in a stable order", () => {
+    expect(serializeViewState({ ...DEFAULT_STATE, levels: ["info", "error"] })).toBe("?levels=error,info");
+    expect(serializeViewState({ ...DEFAULT_STATE, levels: LEVELS })).toBe("");
+  });
+});
+
+describe("resolveRange", () => {
+  const now = Date.parse("2026-11-28T12:00:00Z");
+  it("quick ranges count back from now and follow live", () => {
+    expect(resolveRange({ range: "15m" }, now)).toEqual({ since: now / 1000 - 900 });
+    expect(resolveRange({ range: "live" }, now)).toEqual({});
+  });
+
+  it("since container start uses the start time when known", () => {
+    expect(resolveRange({ range: "start" }, now, "2026-11-28T11:00:00.123456789Z")).toEqual({ since: now / 1000 - 3600 });
+    expect(resolveRange({ range: "start" }, now)).toEqual({});
+  });
+
+  it("custom ranges are absolute", () => {
+    expect(resolveRange({ range: "custom", since: "2026-11-28T10:00:00.000Z", until: "2026-11-28T11:00:00.000Z" }, now)).toEqual({
+      since: now / 1000 - 7200,
+      until: now / 1000 - 3600,
+    });
+  });
+});
+
+describe("downloadQuery", () => {
+  it("carries range, tail, streams and the filter when lines are hidden", () => {
+    const q = new URLSearchParams(
+      downloadQuery({ ...DEFAULT_STATE, streams: "stderr", q: "boom", regex: true, onlyMatching: true }, { since: 100, until: 200.5 }),
+    );
+    expect(Object.fromEntries(q)).toEqual({ since: "100", until: "200.5", tail: "1000", timestamps: "true", stdout: "false", q: "boom", regex: "true" });
+  });
+
+  it("leaves the filter out when the view shows every line", () => {
+    const q = new URLSearchParams(downloadQuery({ ...DEFAULT_STATE, q: "boom", tail: "all", timestamps: false }, {}));
+    expect(Object.fromEntries(q)).toEqual({ timestamps: "false" });
+  });
+});
