@@ -2,9 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { LogsEndReason } from "@/lib/socket-events";
 import type { Engine } from "@/server/docker/engines";
 import { LogDemuxer, type LogLine } from "@/server/docker/log-demuxer";
-import { logTarget, openLogStream, tsKey, tsToUnixSeconds, type LogTarget } from "@/server/docker/logs";
+import { logTarget, openLogStream, tsToUnixSeconds, type LogTarget } from "@/server/docker/logs";
 import { log } from "@/server/log";
 import { containerEvents, type ContainerEvent } from "./container-events";
+import { TsBoundary } from "./ts-boundary";
 
 export interface FollowerListener {
   lines(lines: LogLine[]): void;
@@ -23,9 +24,10 @@ export class LogFollower {
   private readonly listeners = new Set<FollowerListener>();
   private stream?: IncomingMessage;
   private abort?: AbortController;
-  /** tsKey of the newest line delivered; lines at or before it are duplicates. */
-  private lastKey = "";
+  /** Lines at or before the newest one delivered are repeats from an overlapping re-open. */
+  private readonly delivered = new TsBoundary();
   private lastTs?: string;
+  private opening = false;
   private openedAt = Date.now() / 1000;
   private backoffMs = 500;
   private retryTimer?: NodeJS.Timeout;
@@ -87,7 +89,9 @@ export class LogFollower {
   };
 
   private async open(): Promise<void> {
-    if (this.stream || this.closed) return;
+    // The constructor and a `start` event can both ask at once: one stream, never two.
+    if (this.stream || this.opening || this.closed) return;
+    this.opening = true;
     clearTimeout(this.retryTimer);
     const abort = new AbortController();
     this.abort = abort;
@@ -99,10 +103,8 @@ export class LogFollower {
       this.backoffMs = 500;
       let batch: LogLine[] = [];
       const demux = new LogDemuxer(this.target.tty, true, (line) => {
-        const key = tsKey(line.ts);
-        if (key <= this.lastKey) return;
-        this.lastKey = key;
-        this.lastTs = line.ts;
+        if (!this.delivered.admit(line.ts, line.stream, line.text)) return;
+        if (line.ts) this.lastTs = line.ts;
         batch.push(line);
       });
       stream.on("data", (chunk: Buffer) => {
@@ -117,6 +119,8 @@ export class LogFollower {
       stream.once("error", () => {});
     } catch (e) {
       if (!abort.signal.aborted) this.retry((e as Error).message);
+    } finally {
+      this.opening = false;
     }
   }
 

@@ -1,0 +1,43 @@
+/**
+ * Berth's streaming half without Next: the same boot, socket.io server, auth and hubs that
+ * server/index.ts wires up, on a throwaway data dir. The benchmarks run it as a child process so
+ * its CPU time and memory can be read apart from the client's. Prints one JSON line when ready.
+ */
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { boot } from "@/server/boot";
+import { loadConfig } from "@/server/config";
+import { createApiToken } from "@/server/auth/api-tokens";
+import { createSocketServer, engineRoom } from "@/server/socket";
+import { EventsHub } from "@/server/streams/events-hub";
+import { LogFollowers } from "@/server/streams/log-follower";
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-"));
+  const config = { ...loadConfig(), dataDir, adminPassword: "bench-admin-password-123", port: 0, host: "127.0.0.1", dev: false };
+  const { rt } = await boot(config);
+  await rt.engines.get("local").probe();
+  const { token } = await createApiToken(rt.db, { name: "bench", role: "viewer", createdBy: 1 });
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const followers = new LogFollowers();
+  const io = createSocketServer(server, rt, followers);
+  const hub = new EventsHub(rt.engines.get("local"), {
+    containersChanged: (push) => io.to(engineRoom(push.engine)).emit("containers-changed", push),
+    engineStatus: () => {},
+  });
+  hub.start();
+  server.listen(0, "127.0.0.1", () => {
+    const { port } = server.address() as { port: number };
+    process.stdout.write(JSON.stringify({ port, token, pid: process.pid }) + "\n");
+  });
+  process.on("SIGTERM", () => {
+    hub.stop();
+    followers.closeAll();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
+
+void main();
