@@ -4,6 +4,7 @@
 # date, ...), a page for httpd, and minimal /etc files. Skips the build when the image is
 # current (label berth.fixture.version); --force rebuilds anyway.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [ "${1:-}" != "--force" ] && fixture_image_current; then
@@ -54,7 +55,7 @@ chmod 1777 "$root/tmp"
 cp "$busybox" "$root/bin/busybox"
 # One symlink per applet, where busybox itself would install it (bin/sh, usr/bin/wget, ...).
 while IFS= read -r applet; do
-  [ -n "$applet" ] && [ "$applet" != "bin/busybox" ] || continue
+  if [ -z "$applet" ] || [ "$applet" = "bin/busybox" ]; then continue; fi
   mkdir -p "$root/$(dirname "$applet")"
   ln -sf /bin/busybox "$root/$applet"
 done < <("$busybox" --list-full)

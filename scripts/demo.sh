@@ -5,6 +5,7 @@
 # in the foreground. The admin password is generated on first run and kept in
 # data/demo-admin-password.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$BERTH_ROOT"
 

@@ -79,8 +79,8 @@ start_local_dockerd() {
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   # setsid + nohup: dockerd must outlive this script and not get our terminal's signals.
   setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null &
-  local pid=$! i
-  for i in $(seq 1 60); do
+  local pid=$!
+  for _ in $(seq 1 60); do
     engine_socket_ping && {
       log "dockerd is up"
       return 0

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016 # single-quoted container scripts expand inside the container
 # (Re)creates Berth's demo containers: each behaves like a real service so every page of the
 # console has something to show (chatty logs, health checks, an exited crash, a paused
 # container, a compose project with secrets in its env). Everything created here carries the
 # label berth.demo=1 and is removed first, so running it again starts from a clean slate.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_engine
@@ -12,13 +14,14 @@ ensure_fixture_image
 DEMO_LABEL="berth.demo=1"
 IMAGE="$FIXTURE_IMAGE"
 # A plain `sh` ignores SIGTERM as PID 1, so every loop traps it: `docker stop` is then instant.
+# The loop bodies below are single-quoted on purpose: they expand inside the container.
 TRAP='trap "exit 0" TERM INT;'
 
 log "Removing previous demo containers and networks ($DEMO_LABEL)"
-old="$(docker ps -aq --filter "label=$DEMO_LABEL")"
-[ -z "$old" ] || docker rm -f -v $old >/dev/null
-old_nets="$(docker network ls -q --filter "label=$DEMO_LABEL")"
-[ -z "$old_nets" ] || docker network rm $old_nets >/dev/null
+mapfile -t old < <(docker ps -aq --filter "label=$DEMO_LABEL")
+[ "${#old[@]}" = 0 ] || docker rm -f -v "${old[@]}" >/dev/null
+mapfile -t old_nets < <(docker network ls -q --filter "label=$DEMO_LABEL")
+[ "${#old_nets[@]}" = 0 ] || docker network rm "${old_nets[@]}" >/dev/null
 
 for name in demo-logger demo-web demo-crash demo-paused shop-api-1 shop-worker-1; do
   if docker container inspect "$name" >/dev/null 2>&1; then

@@ -4,6 +4,7 @@
 # status is non-zero when either failed, and the last line is always
 #   tests: N passed, M failed
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$BERTH_ROOT"
 
@@ -14,7 +15,11 @@ E2E_JSON="$REPORT_DIR/e2e.json" # written by the json reporter in playwright.con
 
 # If setting up fails (no engine, no browser), still end with the summary line.
 summary_printed=0
-trap 'rc=$?; if [ "$summary_printed" = 0 ] && [ "$rc" != 0 ]; then echo "tests: 0 passed, 1 failed"; fi' EXIT
+on_exit() {
+  local rc=$?
+  if [ "$summary_printed" = 0 ] && [ "$rc" != 0 ]; then echo "tests: 0 passed, 1 failed"; fi
+}
+trap on_exit EXIT
 
 ensure_node_modules
 ensure_engine
