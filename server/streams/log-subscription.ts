@@ -6,11 +6,11 @@ import type { FollowerListener, LogFollowers } from "./log-follower";
 import { TsBoundary } from "./ts-boundary";
 
 /**
- * Live lines are flushed at most this often (~5 pushes a second per subscription). A line that
+ * Live lines are flushed at most this often (under 7 pushes a second per subscription). A line that
  * arrives after a quiet spell goes out at once; under load a line waits at most this long, which
  * keeps p99 delivery under 200 ms at 10,000 lines/s.
  */
-export const FLUSH_MS = 180;
+export const FLUSH_MS = 150;
 /** Lines per push; a backlog goes out in pushes of this size as fast as the client reads. */
 export const BATCH_LINES = 2_000;
 /** Live lines held for a client that is not reading; beyond this the oldest are dropped and counted. */
