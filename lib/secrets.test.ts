@@ -30,3 +30,12 @@ describe("toEnvEntries", () => {
     expect(maskEnvList(null)).toBeNull();
   });
 });
+
+describe("credentials inside values", () => {
+  it("masks a URL carrying a password whatever the key", () => {
+    const [db, plain] = toEnvEntries(["DATABASE_URL=postgres://shop:s3cret@db:5432/shop", "UPSTREAM=https://api.example.com/v1"], false);
+    expect(db).toEqual({ key: "DATABASE_URL", value: null, secret: true });
+    expect(plain).toEqual({ key: "UPSTREAM", value: "https://api.example.com/v1", secret: false });
+    expect(maskEnvList(["AMQP=amqp://guest:guest@rabbit/"])!.join()).not.toContain("guest@");
+  });
+});

@@ -17,13 +17,20 @@ export function isSecretKey(key: string): boolean {
   return /(PASSWORD|PASSWD|TOKEN|SECRET|APIKEY|PRIVATEKEY)/.test(upper);
 }
 
+/** A URL with a password in it (`postgres://user:secret@db/app`), whatever its key is called. */
+const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i;
+
+export function isSecretValue(value: string): boolean {
+  return URL_WITH_PASSWORD.test(value);
+}
+
 /** Splits Docker's `KEY=value` env strings and masks secret values unless `reveal` is set. */
 export function toEnvEntries(env: readonly string[] | null | undefined, reveal: boolean): EnvEntry[] {
   return (env ?? []).map((line) => {
     const eq = line.indexOf("=");
     const key = eq === -1 ? line : line.slice(0, eq);
     const value = eq === -1 ? "" : line.slice(eq + 1);
-    const secret = isSecretKey(key) && value !== "";
+    const secret = value !== "" && (isSecretKey(key) || isSecretValue(value));
     return { key, value: secret && !reveal ? null : value, secret };
   });
 }

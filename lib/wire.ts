@@ -131,6 +131,7 @@ export const CONTAINER_ACTIONS = ["start", "stop", "restart", "pause", "unpause"
 export type ContainerAction = (typeof CONTAINER_ACTIONS)[number];
 
 export interface ActionResult {
+  /** The container reference as the caller gave it (id, id prefix or name). */
   readonly id: string;
   readonly action: ContainerAction | "remove";
   /** False when Docker answered 304: the container was already in the asked state. */

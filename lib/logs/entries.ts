@@ -21,7 +21,8 @@ export interface LineEntry {
   matched: boolean;
 }
 
-export type MarkerReason = LogsEndReason | "skipped" | "not-running";
+/** `dropped`: the view's own bound was hit (made by the view, never stored). */
+export type MarkerReason = LogsEndReason | "skipped" | "dropped" | "not-running";
 
 /** A row that is not a log line: something happened to the stream. Never filtered out. */
 export interface MarkerEntry {
@@ -46,6 +47,8 @@ export function markerText(m: Pick<MarkerEntry, "reason" | "count" | "message">)
   switch (m.reason) {
     case "skipped":
       return `${(m.count ?? 0).toLocaleString("en-US")} ${m.count === 1 ? "line" : "lines"} skipped — the browser fell behind the stream`;
+    case "dropped":
+      return `${(m.count ?? 0).toLocaleString("en-US")} older lines dropped — the view keeps the newest ${m.message}; download for the full range`;
     case "exited": {
       const code = /code (-?\d+)/.exec(m.message)?.[1];
       return code !== undefined ? `exited with code ${code}` : "exited";

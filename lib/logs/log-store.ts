@@ -206,10 +206,10 @@ export class LogStore {
     for (const l of this.listeners) l();
   }
 
+  /** Cancels a pending notification (the view is going away; React unsubscribes by itself). */
   dispose(): void {
     if (this.timer !== null) this.opts.clearTimer(this.timer);
     this.timer = null;
-    this.listeners.clear();
   }
 
   // ——— internals ———
