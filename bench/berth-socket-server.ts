@@ -25,6 +25,7 @@ async function main() {
   const io = createSocketServer(server, rt, followers);
   const hub = new EventsHub(rt.engines.get("local"), {
     containersChanged: (push) => io.to(engineRoom(push.engine)).emit("containers-changed", push),
+    resourcesChanged: (push) => io.to(engineRoom(push.engine)).emit("resources-changed", push),
     engineStatus: () => {},
   });
   hub.start();

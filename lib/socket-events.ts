@@ -11,6 +11,15 @@ export interface ContainersChangedPush {
   readonly actions: readonly string[];
 }
 
+export type ResourceKind = "image" | "network" | "volume";
+
+/** Images, networks or volumes changed on an engine (pull, tag, create, remove, prune…): refetch that list. */
+export interface ResourcesChangedPush {
+  readonly engine: string;
+  readonly kind: ResourceKind;
+  readonly actions: readonly string[];
+}
+
 export interface LogLineWire {
   /** The container's 12-character short id (see the subscribe ack for names). */
   readonly container: string;
@@ -37,6 +46,7 @@ export interface ServerToClientEvents {
   "logs:live": (push: { subscription: string }) => void;
   "containers-changed": (push: ContainersChangedPush) => void;
   "engine-status": (engine: EngineSummary) => void;
+  "resources-changed": (push: ResourcesChangedPush) => void;
   /** The session behind this socket ended (logout, expiry): the client should go to the login page. */
   "session-ended": () => void;
 }

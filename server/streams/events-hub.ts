@@ -1,4 +1,4 @@
-import type { ContainersChangedPush } from "@/lib/socket-events";
+import type { ContainersChangedPush, ResourceKind, ResourcesChangedPush } from "@/lib/socket-events";
 import type { EngineSummary } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
 import { log } from "@/server/log";
@@ -12,6 +12,7 @@ const MAX_LINE_BYTES = 1 << 20;
 
 export interface EventsSink {
   containersChanged(push: ContainersChangedPush): void;
+  resourcesChanged(push: ResourcesChangedPush): void;
   engineStatus(engine: EngineSummary): void;
 }
 
@@ -33,6 +34,7 @@ export class EventsHub {
   private pendingIds = new Set<string>();
   private pendingActions = new Set<string>();
   private fullRefresh = false;
+  private readonly pendingResources = new Map<ResourceKind, Set<string>>();
   private flushTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
   private backoffMs = 500;
@@ -71,7 +73,7 @@ export class EventsHub {
     if (this.stream || this.stopped) return;
     clearTimeout(this.retryTimer);
     try {
-      const opts: { filters: Record<string, string[]>; since?: number } = { filters: { type: ["container"] } };
+      const opts: { filters: Record<string, string[]>; since?: number } = { filters: { type: ["container", "image", "network", "volume"] } };
       if (this.lastEventSeconds) opts.since = this.lastEventSeconds;
       const stream = (await this.engine.docker.getEvents(opts)) as unknown as NodeJS.ReadableStream & { destroy?: () => void };
       if (this.stopped) return stream.destroy?.();
@@ -130,6 +132,13 @@ export class EventsHub {
       return;
     }
     if (ev.timeNano) this.lastEventSeconds = ev.timeNano / 1e9;
+    if (ev.Type === "image" || ev.Type === "network" || ev.Type === "volume") {
+      const actions = this.pendingResources.get(ev.Type) ?? new Set<string>();
+      if (ev.Action) actions.add(ev.Action);
+      this.pendingResources.set(ev.Type, actions);
+      this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+      return;
+    }
     const id = ev.Actor?.ID ?? ev.id;
     // exec_* and top-level health_status: keep the action name short ("health_status: healthy" → "health_status").
     const action = ev.Action?.split(":")[0];
@@ -147,6 +156,9 @@ export class EventsHub {
 
   private flush() {
     this.flushTimer = undefined;
+    for (const [kind, actions] of this.pendingResources) this.sink.resourcesChanged({ engine: this.engine.id, kind, actions: [...actions] });
+    this.pendingResources.clear();
+    if (!this.fullRefresh && this.pendingIds.size === 0 && this.pendingActions.size === 0) return;
     const push: ContainersChangedPush = {
       engine: this.engine.id,
       ids: this.fullRefresh ? [] : [...this.pendingIds],
