@@ -35,7 +35,7 @@ async function main() {
   const hubs = rt.engines.list().map((engine) => {
     const hub = new EventsHub(engine, {
       containersChanged: (push) => io.to(engineRoom(push.engine)).emit("containers-changed", push),
-    resourcesChanged: (push) => io.to(engineRoom(push.engine)).emit("resources-changed", push),
+      resourcesChanged: (push) => io.to(engineRoom(push.engine)).emit("resources-changed", push),
       engineStatus: (summary) => {
         log[summary.reachable ? "info" : "warn"]({ engine: summary.id, reachable: summary.reachable }, "engine status changed");
         io.to(engineRoom(summary.id)).emit("engine-status", summary);
