@@ -164,3 +164,49 @@ port_busy() {
     s.setTimeout(1000, () => { s.destroy(); process.exit(1); });
   ' "$port" "$host"
 }
+
+# --- local registry (e2e pull/push) --------------------------------------------------------
+
+REGISTRY_ADDR="${BERTH_REGISTRY_ADDR:-127.0.0.1:5000}"
+REGISTRY_DIR="${BERTH_REGISTRY_DIR:-${TMPDIR:-/tmp}/berth-registry}"
+
+# True when a Docker registry answers the v2 API on $REGISTRY_ADDR.
+registry_ping() {
+  node -e '
+    const req = require("http").get("http://" + process.argv[1] + "/v2/", { timeout: 2000 }, (res) => {
+      res.resume(); process.exit(res.headers["docker-distribution-api-version"] ? 0 : 1);
+    });
+    req.on("error", () => process.exit(1));
+    req.on("timeout", () => { req.destroy(); process.exit(1); });
+  ' "$REGISTRY_ADDR"
+}
+
+# A plain-HTTP registry on 127.0.0.1:5000 (dockerd allows 127.0.0.0/8 as insecure by default),
+# Debian's docker-registry with its storage in a temp dir. Left running for later runs.
+ensure_registry() {
+  registry_ping && return 0
+  port_busy "${REGISTRY_ADDR##*:}" "${REGISTRY_ADDR%:*}" && die "Something that is not a Docker registry listens on $REGISTRY_ADDR."
+  have docker-registry || apt_install docker-registry
+  have docker-registry || die "docker-registry still missing after apt-get install docker-registry"
+  mkdir -p "$REGISTRY_DIR/storage"
+  cat >"$REGISTRY_DIR/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $REGISTRY_DIR/storage
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY_ADDR
+YAML
+  log "Starting a local registry on $REGISTRY_ADDR (log: $REGISTRY_DIR/registry.log)"
+  setsid nohup docker-registry serve "$REGISTRY_DIR/config.yml" >>"$REGISTRY_DIR/registry.log" 2>&1 </dev/null &
+  for _ in $(seq 1 40); do
+    registry_ping && return 0
+    sleep 0.25
+  done
+  tail -n 20 "$REGISTRY_DIR/registry.log" >&2 || true
+  die "The local registry did not answer on $REGISTRY_ADDR"
+}

@@ -25,6 +25,7 @@ ensure_node_modules
 ensure_engine
 ensure_chromium
 ensure_fixture_image
+ensure_registry
 
 mkdir -p "$REPORT_DIR"
 rm -f "$UNIT_JSON" "$E2E_JSON"
