@@ -164,3 +164,32 @@ export interface ApiTokenSummary {
   readonly lastUsedAt?: string;
   readonly prefix: string;
 }
+
+/** One stats sample as the docker CLI would compute it; network and block I/O are cumulative bytes. */
+export interface StatsSample {
+  /** Full container id. */
+  readonly container: string;
+  /** ISO time of Docker's reading (or the bucket start in history series). */
+  readonly ts: string;
+  readonly cpuPercent: number;
+  readonly memUsage: number;
+  readonly memLimit: number;
+  readonly netRx: number;
+  readonly netTx: number;
+  readonly blkRead: number;
+  readonly blkWrite: number;
+  readonly pids: number;
+}
+
+export type StatsRange = "15m" | "1h" | "6h" | "24h" | "7d";
+
+export interface StatsSeries {
+  readonly container: string;
+  readonly name: string;
+  readonly range: StatsRange;
+  /** Seconds between points. */
+  readonly resolution: number;
+  /** Set when the container no longer exists: the history outlives it. */
+  readonly removedAt?: string;
+  readonly samples: readonly StatsSample[];
+}

@@ -60,4 +60,41 @@ export const migrations: Record<string, Migration> = {
       for (const t of ["settings", "audit", "api_tokens", "sessions", "users"]) await db.schema.dropTable(t).execute();
     },
   },
+  // 0002 is left to the registries migration being written alongside.
+  "0003_stats_history": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("stats_points")
+        .addColumn("engine", "text", (c) => c.notNull())
+        .addColumn("container_id", "text", (c) => c.notNull())
+        .addColumn("tier", "integer", (c) => c.notNull())
+        .addColumn("bucket", "integer", (c) => c.notNull())
+        .addColumn("cpu", "real", (c) => c.notNull())
+        .addColumn("mem", "real", (c) => c.notNull())
+        .addColumn("mem_limit", "real", (c) => c.notNull())
+        .addColumn("net_rx", "real", (c) => c.notNull())
+        .addColumn("net_tx", "real", (c) => c.notNull())
+        .addColumn("blk_read", "real", (c) => c.notNull())
+        .addColumn("blk_write", "real", (c) => c.notNull())
+        .addColumn("pids", "real", (c) => c.notNull())
+        .addPrimaryKeyConstraint("stats_points_pk", ["engine", "container_id", "tier", "bucket"])
+        .execute();
+      await db.schema.createIndex("stats_points_prune").on("stats_points").columns(["tier", "bucket"]).execute();
+      await db.schema
+        .createTable("stats_containers")
+        .addColumn("engine", "text", (c) => c.notNull())
+        .addColumn("id", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("image", "text", (c) => c.notNull())
+        .addColumn("project", "text")
+        .addColumn("last_seen", "text", (c) => c.notNull())
+        .addColumn("removed_at", "text")
+        .addPrimaryKeyConstraint("stats_containers_pk", ["engine", "id"])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("stats_containers").execute();
+      await db.schema.dropTable("stats_points").execute();
+    },
+  },
 };

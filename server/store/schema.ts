@@ -49,10 +49,40 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface StatsPointsTable {
+  engine: string;
+  container_id: string;
+  /** Seconds per point: 10, 60 or 300. */
+  tier: number;
+  /** Bucket start, Unix seconds. */
+  bucket: number;
+  cpu: number;
+  mem: number;
+  mem_limit: number;
+  net_rx: number;
+  net_tx: number;
+  blk_read: number;
+  blk_write: number;
+  pids: number;
+}
+
+/** Names outlive containers, so history of a removed container can still be found and labelled. */
+export interface StatsContainersTable {
+  engine: string;
+  id: string;
+  name: string;
+  image: string;
+  project: string | null;
+  last_seen: string;
+  removed_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit: AuditTable;
   settings: SettingsTable;
+  stats_points: StatsPointsTable;
+  stats_containers: StatsContainersTable;
 }
