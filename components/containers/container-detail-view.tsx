@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight, PackageX, ServerCrash, TriangleAlert } from "lucide-react";
+import { ChevronRight, Layers, PackageX, ServerCrash, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -90,7 +90,8 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
   const sp = useSearchParams();
   const tabParam = sp.get("tab");
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "overview";
-  const setTab = (t: string) => router.replace(t === "overview" ? pathname : `${pathname}?tab=${t}`, { scroll: false });
+  // Shallow URL update (no server round trip), so a shared link opens the same tab.
+  const setTab = (t: string) => window.history.replaceState(null, "", t === "overview" ? pathname : `${pathname}?tab=${t}`);
 
   const permissions = useMemo(
     () => ({ lifecycle: can(user.role, "containers:lifecycle"), remove: can(user.role, "containers:remove") }),
@@ -152,17 +153,18 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
               <StateBadge state={d.state} status={d.status} exitCode={d.exitCode} />
               <HealthBadge health={d.health} />
             </div>
-            <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px] text-muted">
+            <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-[13px] text-muted">
               <span data-testid="detail-status">{d.status}</span>
-              <span aria-hidden className="text-faint">·</span>
               <span className="inline-flex items-center gap-0.5">
                 <code className="font-mono text-xs" title={d.id}>
                   {shortId(d.id)}
                 </code>
                 <CopyButton text={d.id} label="Copy full container id" variant="ghost" size="icon-sm" iconOnly />
               </span>
-              <span aria-hidden className="text-faint">·</span>
-              <code className="truncate font-mono text-xs">{d.image}</code>
+              <span className="inline-flex min-w-0 items-center gap-1.5" title="Image">
+                <Layers className="size-3.5 shrink-0 text-faint" aria-hidden />
+                <code className="truncate font-mono text-xs">{d.image}</code>
+              </span>
             </p>
           </div>
           <DetailActions d={d} permissions={permissions} pendingVerb={pendingVerb} onRequest={(v) => request(v, [d])} />

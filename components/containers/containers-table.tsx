@@ -65,7 +65,8 @@ export interface TableProps {
   hideProjectColumn: boolean;
 }
 
-const colCount = (hideProject: boolean, showActions: boolean) => 1 + COLUMNS.length - (hideProject ? 1 : 0) + (showActions ? 1 : 0);
+/** Checkbox and actions columns exist only for roles that can act on containers. */
+const colCount = (hideProject: boolean, actionable: boolean) => COLUMNS.length - (hideProject ? 1 : 0) + (actionable ? 2 : 0);
 
 function checkState(ids: readonly string[], selected: ReadonlySet<string>): boolean | "indeterminate" {
   const n = ids.filter((id) => selected.has(id)).length;
@@ -83,11 +84,13 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
       data-id={c.id}
       data-state={c.state}
       aria-selected={isSelected}
-      className={cn("group/row transition-colors", isSelected ? "bg-selected" : "hover:bg-hover/60")}
+      className={cn("group/row transition-colors", isSelected ? "bg-selected" : "bg-surface hover:bg-hover")}
     >
-      <Td className="w-9 pr-0 pl-3">
-        <Checkbox checked={isSelected} onCheckedChange={(on) => props.onSelect([c.id], on)} aria-label={`Select ${c.name}`} />
-      </Td>
+      {showActions && (
+        <Td className="w-9 pr-0 pl-3">
+          <Checkbox checked={isSelected} onCheckedChange={(on) => props.onSelect([c.id], on)} aria-label={`Select ${c.name}`} />
+        </Td>
+      )}
       <Td className="max-w-[18rem]">
         <Link href={href} className="block truncate rounded font-medium text-fg hover:text-accent hover:underline" title={c.name} data-testid="container-link">
           {c.name}
@@ -99,12 +102,12 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           <HealthBadge health={c.health} />
         </div>
       </Td>
-      <Td className="hidden max-w-[16rem] sm:table-cell">
+      <Td className="hidden max-w-[12rem] sm:table-cell">
         <span className="block truncate font-mono text-xs text-muted" title={c.image}>
           {c.image}
         </span>
       </Td>
-      <Td className="hidden max-w-[13rem] lg:table-cell">
+      <Td className="hidden max-w-[11rem] lg:table-cell">
         <span className="block truncate text-muted" title={c.status} data-testid="status-text">
           {c.status}
         </span>
@@ -124,10 +127,11 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Td>
       )}
       <Td className="hidden whitespace-nowrap text-muted md:table-cell">
-        <RelativeTime iso={c.createdAt} />
+        <RelativeTime iso={c.createdAt} compact />
       </Td>
       {showActions && (
-        <Td className="w-20 py-0 pr-2">
+        // Sticky, so the actions stay reachable when a narrow screen scrolls the table sideways.
+        <Td className="sticky right-0 w-10 bg-inherit py-0 pr-2 sm:w-20">
           <RowActions
             container={c}
             permissions={props.permissions}
@@ -142,14 +146,17 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
 
 function GroupHeader({ group, props, span }: { group: ContainerGroup; props: TableProps; span: number }) {
   const ids = group.items.map((c) => c.id);
+  const actionable = props.permissions.lifecycle || props.permissions.remove;
   const running = group.items.filter((c) => c.state === "running").length;
   const name = group.project ?? "Standalone";
   return (
     <tr data-testid="group-row" data-project={group.project ?? ""} className="bg-surface-2/70">
-      <Td className="w-9 pr-0 pl-3">
-        <Checkbox checked={checkState(ids, props.selected)} onCheckedChange={(on) => props.onSelect(ids, on)} aria-label={`Select all in ${name}`} />
-      </Td>
-      <Td colSpan={span - 1} className="h-8">
+      {actionable && (
+        <Td className="w-9 pr-0 pl-3">
+          <Checkbox checked={checkState(ids, props.selected)} onCheckedChange={(on) => props.onSelect(ids, on)} aria-label={`Select all in ${name}`} />
+        </Td>
+      )}
+      <Td colSpan={actionable ? span - 1 : span} className="h-8">
         <div className="flex items-center gap-2 text-[13px]">
           <FolderTree className="size-3.5 text-faint" aria-hidden />
           <span className={cn("font-semibold", group.project ? "text-fg" : "text-muted")}>{name}</span>
@@ -171,19 +178,21 @@ export function ContainersTable(props: TableProps) {
       <Table data-testid="containers-table">
         <thead>
           <tr>
-            <Th className="w-9 pr-0 pl-3">
-              <Checkbox
-                checked={checkState(allIds, props.selected)}
-                onCheckedChange={(on) => props.onSelect(allIds, on)}
-                aria-label="Select all shown containers"
-                disabled={allIds.length === 0}
-              />
-            </Th>
+            {showActions && (
+              <Th className="w-9 pr-0 pl-3">
+                <Checkbox
+                  checked={checkState(allIds, props.selected)}
+                  onCheckedChange={(on) => props.onSelect(allIds, on)}
+                  aria-label="Select all shown containers"
+                  disabled={allIds.length === 0}
+                />
+              </Th>
+            )}
             {COLUMNS.filter((c) => !(props.hideProjectColumn && c.key === "project")).map((col) => (
               <SortHeader key={col.key} column={col} sort={props.sort} dir={props.dir} onSort={props.onSort} />
             ))}
             {showActions && (
-              <Th className="w-20 pr-3 text-right">
+              <Th className="sticky right-0 w-10 pr-3 text-right sm:w-20">
                 <span className="sr-only">Actions</span>
               </Th>
             )}

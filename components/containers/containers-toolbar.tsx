@@ -66,7 +66,8 @@ export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange:
             else e.currentTarget.blur();
           }
         }}
-        placeholder="Search name, image, label, project…"
+        placeholder="Search containers…"
+        title="Matches name, image, id, compose project and label keys or values"
         aria-label="Search containers"
         data-testid="container-search"
         className="h-8 w-full rounded-md border border-line-strong bg-surface pr-14 pl-8 text-sm text-fg shadow-xs placeholder:text-faint focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0 [&::-webkit-search-cancel-button]:hidden"

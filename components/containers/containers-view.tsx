@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Boxes, SearchX, ServerCrash, TriangleAlert } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PageHeader } from "@/components/page-header";
 import { useCurrentUser } from "@/components/shell/current-user";
@@ -34,16 +34,19 @@ import { usePendingActions } from "./use-container-actions";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** Filter, search, sort and grouping live in the URL; this hook reads and replaces them. */
+/**
+ * Filter, search, sort and grouping live in the URL; this hook reads and replaces them.
+ * history.replaceState (which Next folds into useSearchParams) rather than router.replace: it is
+ * synchronous, so two quick changes (typing, then a filter click) cannot overwrite each other
+ * from a stale copy, and a filter click costs no server round trip or scroll jump.
+ */
 function useListParams(): [ListParams, (patch: Partial<ListParams>) => void] {
-  const router = useRouter();
-  const pathname = usePathname();
   const sp = useSearchParams();
   const params = useMemo(() => parseListParams(sp), [sp]);
-  const update = useCallback(
-    (patch: Partial<ListParams>) => router.replace(pathname + serializeListParams({ ...params, ...patch }), { scroll: false }),
-    [router, pathname, params],
-  );
+  const update = useCallback((patch: Partial<ListParams>) => {
+    const current = parseListParams(new URLSearchParams(window.location.search));
+    window.history.replaceState(null, "", window.location.pathname + serializeListParams({ ...current, ...patch }));
+  }, []);
   return [params, update];
 }
 

@@ -73,8 +73,8 @@ export function DetailEnv({
           <tbody>
             {d.env.map((e, i) => (
               <tr key={`${e.key}-${i}`} data-testid="env-row" data-key={e.key} data-masked={e.value === null}>
-                <Td className="py-1.5 align-top font-mono text-xs font-medium break-all text-fg">{e.key}</Td>
-                <Td className="py-1.5 align-top font-mono text-xs break-all">
+                <Td className="py-1.5 font-mono text-xs font-medium break-all text-fg">{e.key}</Td>
+                <Td className="py-1.5 font-mono text-xs break-all">
                   {e.value === null ? (
                     <span className="inline-flex items-center gap-1.5 text-muted" title="Masked: looks like a secret" data-testid="masked-value">
                       <Lock className="size-3.5 shrink-0 text-amber-600 dark:text-amber-400" aria-label="Secret" />

@@ -141,8 +141,8 @@ export function DetailLabels({ d }: { d: ContainerDetail }) {
           <tbody>
             {shown.map(([k, v]) => (
               <tr key={k}>
-                <Td className={`${mono} py-1.5 align-top text-fg`}>{k}</Td>
-                <Td className={`${mono} py-1.5 align-top`}>{v || <span className="font-sans text-faint italic">empty</span>}</Td>
+                <Td className={`${mono} py-1.5 text-fg`}>{k}</Td>
+                <Td className={`${mono} py-1.5`}>{v || <span className="font-sans text-faint italic">empty</span>}</Td>
               </tr>
             ))}
             {shown.length === 0 && (

@@ -41,8 +41,8 @@ export function RowActions({
   if (!permissions.lifecycle && !permissions.remove) return null;
   const primary = permissions.lifecycle ? primaryVerb(c) : null;
   const menuVerbs = permissions.lifecycle ? actionsFor(c.state).filter((v) => v !== primary) : [];
-  const busy = pendingVerb !== undefined;
   const PrimaryIcon = primary ? VERB_ICON[primary] : null;
+  const busy = pendingVerb !== undefined;
 
   return (
     <div className="flex items-center justify-end gap-0.5">
@@ -55,6 +55,7 @@ export function RowActions({
           <Button
             variant="ghost"
             size="icon-sm"
+            className="hidden sm:inline-flex"
             aria-label={`${VERB_LABEL[primary]} ${c.name}`}
             data-testid={`action-${primary}`}
             onClick={() => onRequest(primary)}
@@ -63,9 +64,9 @@ export function RowActions({
           </Button>
         </Tooltip>
       ) : (
-        <span className="size-7" />
+        <span className="hidden size-7 sm:block" />
       )}
-      {(menuVerbs.length > 0 || permissions.remove) && (
+      {(primary || menuVerbs.length > 0 || permissions.remove) && (
         <DropdownMenu modal={false}>
           <DropdownMenuTrigger asChild>
             <Button variant="ghost" size="icon-sm" aria-label={`More actions for ${c.name}`} data-testid="row-menu" disabled={busy}>
@@ -73,6 +74,13 @@ export function RowActions({
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent>
+            {/* On phones the primary button is hidden to save width: offer it here instead. */}
+            {primary && PrimaryIcon && (
+              <DropdownMenuItem onSelect={() => onRequest(primary)} className="sm:hidden">
+                <PrimaryIcon />
+                {VERB_LABEL[primary]}
+              </DropdownMenuItem>
+            )}
             {menuVerbs.map((v) => {
               const Icon = VERB_ICON[v];
               return (
@@ -84,7 +92,7 @@ export function RowActions({
             })}
             {permissions.remove && (
               <>
-                {menuVerbs.length > 0 && <DropdownMenuSeparator />}
+                {menuVerbs.length > 0 ? <DropdownMenuSeparator /> : primary && <DropdownMenuSeparator className="sm:hidden" />}
                 <DropdownMenuItem danger onSelect={() => onRequest("remove")} data-testid="action-remove">
                   <VERB_ICON.remove />
                   Remove…

@@ -74,7 +74,7 @@ export function AppShell({ user, children }: { user: AuthUser; children: ReactNo
   return (
     <CurrentUserProvider user={user}>
       <div className="flex min-h-full">
-        <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-line bg-sidebar md:flex">
+        <aside className="sticky top-0 hidden h-screen w-52 shrink-0 flex-col border-r border-line bg-sidebar md:flex">
           <div className="flex h-12 items-center justify-between border-b border-line px-4">
             <Brand />
             <ConnectionIndicator />

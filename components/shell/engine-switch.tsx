@@ -30,10 +30,9 @@ export function EngineSwitch({ engineId }: { engineId: string }) {
           )}
         />
         <div className="min-w-0 leading-tight">
-          <p className="text-[11px] font-medium tracking-wide text-faint uppercase">Engine</p>
-          <p className="truncate text-[13px] font-medium text-fg">
-            {engine?.name ?? engineId}
-            {engine?.version && <span className="ml-1.5 font-normal text-muted">v{engine.version}</span>}
+          <p className="truncate text-[13px] font-medium text-fg">{engine?.name ?? engineId}</p>
+          <p className="truncate text-xs text-muted">
+            {state === "down" ? "Unreachable" : engine?.version ? `Docker ${engine.version}` : "Checking…"}
           </p>
         </div>
         <span className="sr-only">{state === "down" ? "unreachable" : state === "up" ? "reachable" : ""}</span>

@@ -40,8 +40,8 @@ export function DropdownMenuItem({
   );
 }
 
-export function DropdownMenuSeparator() {
-  return <RadixMenu.Separator className="-mx-1 my-1 h-px bg-line" />;
+export function DropdownMenuSeparator({ className }: { className?: string }) {
+  return <RadixMenu.Separator className={cn("-mx-1 my-1 h-px bg-line", className)} />;
 }
 
 export function DropdownMenuLabel({ children }: { children: ReactNode }) {

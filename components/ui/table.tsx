@@ -14,7 +14,7 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return (
     <th
       className={cn(
-        "h-9 border-b border-line bg-surface-2/60 px-3 text-left text-xs font-medium whitespace-nowrap text-muted",
+        "h-9 border-b border-line bg-surface-2 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted",
         className,
       )}
       {...props}
@@ -23,13 +23,13 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("h-9 border-b border-line px-3 align-middle", className)} {...props} />;
+  return <td className={cn("h-9 border-b border-line px-2.5 align-middle", className)} {...props} />;
 }
 
 /** Key/value table for detail pages. */
 export function KeyValueTable({ rows, className }: { rows: readonly (readonly [string, React.ReactNode])[]; className?: string }) {
   return (
-    <dl className={cn("grid grid-cols-[minmax(8rem,max-content)_1fr] text-[13px]", className)}>
+    <dl className={cn("grid grid-cols-[minmax(8rem,max-content)_1fr] text-[13px] [&>div:last-child>*]:border-b-0", className)}>
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="border-b border-line py-2 pr-6 text-muted">{k}</dt>
