@@ -13,6 +13,7 @@ import { createApiToken } from "@/server/auth/api-tokens";
 import { createSocketServer, engineRoom } from "@/server/socket";
 import { EventsHub } from "@/server/streams/events-hub";
 import { LogFollowers } from "@/server/streams/log-follower";
+import { StatsCollector } from "@/server/streams/stats-collector";
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-"));
@@ -29,6 +30,9 @@ async function main() {
     engineStatus: () => {},
   });
   hub.start();
+  const collector = new StatsCollector(rt.engines.get("local"), rt.history);
+  rt.stats.set("local", collector);
+  collector.start();
   server.listen(0, "127.0.0.1", () => {
     const { port } = server.address() as { port: number };
     process.stdout.write(JSON.stringify({ port, token, pid: process.pid }) + "\n");
@@ -36,6 +40,7 @@ async function main() {
   process.on("SIGTERM", () => {
     hub.stop();
     followers.closeAll();
+    collector.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });

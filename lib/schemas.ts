@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "./policy";
+import { checkIpamConfig, parseIPv4, parseIPv6 } from "./resources/cidr";
+import { safeVolumePath } from "./resources/volume-path";
 
 /** Input schemas shared by route handlers, socket handlers and forms. */
 
@@ -151,3 +153,158 @@ export const logsDownloadQuerySchema = z.object({
   regex: queryBool.default(false),
   case: queryBool.default(false),
 });
+
+export const statsSubscribeSchema = z.object({
+  engine: engineIdSchema,
+  containers: z.array(containerRefSchema).min(1).max(200).optional(),
+  backlogSeconds: z.number().int().min(0).max(900).default(60),
+});
+
+export const statsRangeQuerySchema = z.object({ range: z.enum(["15m", "1h", "6h", "24h", "7d"]).default("15m") });
+
+/* ---- Images, networks, volumes, system ------------------------------------------------- */
+
+/**
+ * An image reference as `docker pull` takes it: `[registry[:port]/]name[:tag][@digest]`, or an
+ * image id / id prefix. Lower-case path components, Docker's tag alphabet.
+ */
+export const imageRefSchema = z
+  .string()
+  .trim()
+  .min(1, "Give an image reference, e.g. nginx:1.27")
+  .max(512)
+  .regex(
+    /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$|^(?:sha256:)?[a-f0-9]{4,64}$/,
+    "Not an image reference: use name[:tag], e.g. nginx:1.27 or registry.example.com/team/app:v2",
+  );
+
+export const imageParamsSchema = z.object({ engine: engineIdSchema, ref: imageRefSchema });
+
+export const imagePullSchema = z.object({ ref: imageRefSchema });
+
+export const imageTagSchema = z.object({
+  /** The new `repository[:tag]` (tag defaults to latest). */
+  target: imageRefSchema,
+});
+
+export const imageRemoveQuerySchema = z.object({ force: boolParam, noprune: boolParam });
+
+export const imagePruneSchema = z.object({
+  /** dangling: untagged images only (`docker image prune`); all: every image no container uses (`-a`). */
+  mode: z.enum(["dangling", "all"]).default("dangling"),
+});
+
+export const imagePruneQuerySchema = z.object({ mode: z.enum(["dangling", "all"]).default("dangling") });
+
+/** Network and volume names: Docker's `[a-zA-Z0-9][a-zA-Z0-9_.-]*`. */
+export const objectNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "Letters, digits, dot, dash and underscore; starts with a letter or digit");
+
+export const networkParamsSchema = z.object({ engine: engineIdSchema, ref: objectNameSchema });
+export const volumeParamsSchema = z.object({ engine: engineIdSchema, name: objectNameSchema });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const labelMap = z.record(z.string().min(1).max(256), z.string().max(4096));
+const optionMap = z.record(z.string().min(1).max(256), z.string().max(4096));
+
+export const NETWORK_DRIVERS = ["bridge", "overlay", "macvlan", "ipvlan"] as const;
+
+export const networkCreateSchema = z
+  .object({
+    name: objectNameSchema,
+    driver: z.enum(NETWORK_DRIVERS).default("bridge"),
+    subnet: optionalText(64),
+    ipRange: optionalText(64),
+    gateway: optionalText(64),
+    internal: z.boolean().default(false),
+    attachable: z.boolean().default(false),
+    ipv6: z.boolean().default(false),
+    labels: labelMap.optional(),
+    options: optionMap.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const problem = checkIpamConfig(v);
+    if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+  });
+
+export type NetworkCreateInput = z.infer<typeof networkCreateSchema>;
+
+export const networkConnectSchema = z.object({
+  container: containerRefSchema,
+  aliases: z.array(objectNameSchema).max(32).optional(),
+  ipv4: optionalText(64).refine((v) => v === undefined || parseIPv4(v) !== null, "Not an IPv4 address"),
+  ipv6: optionalText(64).refine((v) => v === undefined || parseIPv6(v) !== null, "Not an IPv6 address"),
+});
+
+export const networkDisconnectSchema = z.object({ container: containerRefSchema, force: z.boolean().default(false) });
+
+export const volumeCreateSchema = z.object({
+  name: objectNameSchema.optional(),
+  driver: z
+    .string()
+    .trim()
+    .regex(/^[\w./:-]{1,128}$/, "Not a volume driver name")
+    .default("local"),
+  /** e.g. the local driver's `type=nfs`, `o=addr=10.0.0.5,rw`, `device=:/export`. */
+  options: optionMap.optional(),
+  labels: labelMap.optional(),
+});
+
+export type VolumeCreateInput = z.infer<typeof volumeCreateSchema>;
+
+export const volumeRemoveQuerySchema = z.object({ force: boolParam });
+
+export const volumeBrowseQuerySchema = z.object({
+  path: z
+    .string()
+    .max(4096)
+    .default("/")
+    .transform((p, ctx) => {
+      const safe = safeVolumePath(p);
+      if (safe === null) {
+        ctx.addIssue({ code: "custom", message: "Not a path inside the volume (no “..”, backslashes or NUL)" });
+        return z.NEVER;
+      }
+      return safe;
+    }),
+});
+
+export const volumeRestoreQuerySchema = z.object({
+  /** Create the volume when it does not exist. */
+  create: boolParam,
+});
+
+export const systemPruneSchema = z.object({
+  containers: z.boolean().default(true),
+  images: z.enum(["none", "dangling", "all"]).default("dangling"),
+  networks: z.boolean().default(true),
+  volumes: z.boolean().default(false),
+  buildCache: z.boolean().default(true),
+});
+
+export type SystemPruneInput = z.infer<typeof systemPruneSchema>;
+
+export const registryServerSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9.-]+(?::[0-9]{1,5})?$/, "A registry host such as registry.example.com or 127.0.0.1:5000 (no scheme, no path)");
+
+export const registryCredentialSchema = z.object({
+  serverAddress: registryServerSchema,
+  username: z.string().trim().min(1, "Username is required").max(256),
+  password: z.string().min(1, "Password or token is required").max(8192),
+});
+
+export const imageTransferSchema = z.object({ engine: engineIdSchema, ref: imageRefSchema });

@@ -1,4 +1,4 @@
-import type { EngineSummary } from "./wire";
+import type { EngineSummary, StatsSample } from "./wire";
 
 /** The ack envelope every client request over the socket gets back. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -36,12 +36,14 @@ export interface LogsSubscribeAck {
 
 export type LogsEndReason = "exited" | "removed" | "engine-unreachable" | "end-of-range" | "error";
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ImagesServerToClient {
   "logs:lines": (push: { subscription: string; lines: readonly LogLineWire[] }) => void;
   /** Lines the server had to drop for this client (it was not reading fast enough). */
   "logs:skipped": (push: { subscription: string; count: number }) => void;
   /** A container's stream ended; lines may follow again if it restarts or the engine returns. */
   "logs:ended": (push: { subscription: string; container: string; reason: LogsEndReason; message: string }) => void;
+  /** One batched push per second per subscription: the newest sample of each container that has one. */
+  "stats:samples": (push: { subscription: string; samples: readonly StatsSample[] }) => void;
   /** The backlog has been sent for every container: what follows is live. */
   "logs:live": (push: { subscription: string }) => void;
   "containers-changed": (push: ContainersChangedPush) => void;
@@ -63,7 +65,24 @@ export interface LogsSubscribeRequest {
   stderr?: boolean;
 }
 
-export interface ClientToServerEvents {
+export interface StatsSubscribeRequest {
+  engine: string;
+  /** Containers to watch; omitted means every running container (the overview). */
+  containers?: string[];
+  /** Seconds of one-second samples to return in the ack (default 60, at most 900). */
+  backlogSeconds?: number;
+}
+
+export interface StatsSubscribeAck {
+  readonly subscription: string;
+  /** Full ids of the watched containers (empty when watching all). */
+  readonly containers: readonly string[];
+  readonly backlog: readonly StatsSample[];
+}
+
+export interface ClientToServerEvents extends ImagesClientToServer {
+  "stats:subscribe": (req: StatsSubscribeRequest, ack: (res: Ack<StatsSubscribeAck>) => void) => void;
+  "stats:unsubscribe": (req: { subscription: string }, ack: (res: Ack<null>) => void) => void;
   "logs:subscribe": (req: LogsSubscribeRequest, ack: (res: Ack<LogsSubscribeAck>) => void) => void;
   "logs:unsubscribe": (req: { subscription: string }, ack: (res: Ack<null>) => void) => void;
   "events:subscribe": (req: { engine: string }, ack: (res: Ack<{ engine: EngineSummary }>) => void) => void;
@@ -72,4 +91,57 @@ export interface ClientToServerEvents {
 
 export interface InterServerEvents {
   ping: () => void;
+}
+
+/* ---- Images (pull/push progress) and the system events feed ----------------------------- */
+
+export type ImageTransferKind = "pull" | "push";
+
+export interface ImageTransferProgress {
+  readonly operation: string;
+  readonly kind: ImageTransferKind;
+  readonly ref: string;
+  readonly layers: readonly { id: string; phase: string; status: string; current: number; total: number }[];
+  readonly current: number;
+  readonly total: number;
+  readonly status: string;
+}
+
+export interface ImageTransferDone {
+  readonly operation: string;
+  readonly kind: ImageTransferKind;
+  readonly ref: string;
+  readonly ok: boolean;
+  /** The registry's or Docker's message when the transfer failed (even inside a 200 stream). */
+  readonly error?: string;
+  readonly digest?: string;
+  readonly status: string;
+}
+
+export interface ImageTransferRequest {
+  engine: string;
+  /** `image[:tag]` or `registry/image[:tag]`. */
+  ref: string;
+}
+
+export interface SystemEventsPush {
+  readonly engine: string;
+  readonly events: readonly import("./wire").DockerEventWire[];
+}
+
+export interface ImagesServerToClient {
+  /** Throttled snapshots of a pull or push started by this socket. */
+  "images:progress": (push: ImageTransferProgress) => void;
+  /** The pull or push ended; `ok: false` carries the error from the stream. */
+  "images:done": (push: ImageTransferDone) => void;
+  /** Live Docker events (container, image, network, volume) for the system page's feed. */
+  "system:events": (push: SystemEventsPush) => void;
+}
+
+export interface ImagesClientToServer {
+  "images:pull": (req: ImageTransferRequest, ack: (res: Ack<{ operation: string }>) => void) => void;
+  "images:push": (req: ImageTransferRequest, ack: (res: Ack<{ operation: string }>) => void) => void;
+  /** Joins the engine's event feed; the ack carries the recent backlog (bounded). */
+  "system:events-subscribe": (req: { engine: string }, ack: (res: Ack<{ events: readonly import("./wire").DockerEventWire[] }>) => void) => void;
+  "system:events-unsubscribe": (req: { engine: string }, ack: (res: Ack<null>) => void) => void;
 }

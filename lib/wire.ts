@@ -193,3 +193,202 @@ export interface StatsSeries {
   readonly removedAt?: string;
   readonly samples: readonly StatsSample[];
 }
+
+/* ---- Images, networks, volumes, system ------------------------------------------------- */
+
+export interface ImageSummary {
+  /** `sha256:…` */
+  readonly id: string;
+  /** Every `repository:tag` of this image (one row per image, all its tags together). */
+  readonly repoTags: readonly string[];
+  readonly repoDigests: readonly string[];
+  readonly size: number;
+  readonly createdAt: string;
+  /** Containers (any state) created from this image. */
+  readonly containers: number;
+  /** No tag: left behind by a re-tag or a build. */
+  readonly dangling: boolean;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ImageHistoryEntry {
+  /** Layer image id, or "<missing>" for layers built elsewhere. */
+  readonly id: string;
+  readonly createdAt: string;
+  /** The Dockerfile instruction that made the layer. */
+  readonly createdBy: string;
+  readonly size: number;
+  readonly comment: string;
+  readonly tags: readonly string[];
+}
+
+export interface ImageDetail extends ImageSummary {
+  readonly architecture: string;
+  readonly os: string;
+  readonly author: string;
+  readonly parent: string;
+  readonly config: {
+    readonly entrypoint: readonly string[];
+    readonly cmd: readonly string[];
+    readonly env: readonly EnvEntry[];
+    readonly exposedPorts: readonly string[];
+    readonly user: string;
+    readonly workingDir: string;
+    readonly volumes: readonly string[];
+    readonly stopSignal?: string;
+  };
+  readonly layers: number;
+  /** Containers using this image (id and name). */
+  readonly usedBy: readonly { id: string; name: string; state: ContainerState }[];
+}
+
+export interface NetworkSubnet {
+  readonly subnet: string;
+  readonly gateway?: string;
+  readonly ipRange?: string;
+}
+
+export interface NetworkSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly driver: string;
+  readonly scope: string;
+  readonly subnets: readonly NetworkSubnet[];
+  readonly internal: boolean;
+  readonly attachable: boolean;
+  readonly ipv6: boolean;
+  readonly containerCount: number;
+  readonly createdAt: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** bridge, host, none: Docker's own networks, which cannot be removed. */
+  readonly predefined: boolean;
+}
+
+export interface NetworkEndpoint {
+  readonly id: string;
+  readonly name: string;
+  readonly ipv4?: string;
+  readonly ipv6?: string;
+  readonly mac?: string;
+}
+
+export interface NetworkDetail extends NetworkSummary {
+  readonly ipamDriver: string;
+  readonly ipamOptions: Readonly<Record<string, string>>;
+  readonly options: Readonly<Record<string, string>>;
+  readonly containers: readonly NetworkEndpoint[];
+}
+
+export interface VolumeSummary {
+  readonly name: string;
+  readonly driver: string;
+  readonly mountpoint: string;
+  readonly scope: string;
+  readonly createdAt?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly options: Readonly<Record<string, string>>;
+  /** Bytes from `system df` (cached, may lag a little); null when Docker does not know. */
+  readonly size: number | null;
+  readonly usedBy: readonly { id: string; name: string }[];
+  /** Not used by any container. */
+  readonly dangling: boolean;
+}
+
+export interface VolumeEntry {
+  readonly name: string;
+  readonly type: "file" | "dir" | "symlink" | "other";
+  readonly size: number;
+  readonly mode: string;
+  readonly modifiedAt?: string;
+  readonly linkTarget?: string;
+}
+
+export interface VolumeListing {
+  readonly volume: string;
+  readonly path: string;
+  readonly entries: readonly VolumeEntry[];
+  /** True when the directory had more entries than were returned. */
+  readonly truncated: boolean;
+}
+
+export interface PruneItem {
+  readonly id: string;
+  readonly name: string;
+  readonly bytes: number;
+}
+
+export interface PrunePart {
+  readonly count: number;
+  readonly bytes: number;
+  readonly items: readonly PruneItem[];
+}
+
+export type PruneKind = "containers" | "images" | "networks" | "volumes" | "buildCache";
+
+/** What a prune would remove, computed from `system df`; sizes are what Docker would reclaim at least. */
+export type PrunePreview = Readonly<Record<PruneKind, PrunePart>> & { readonly totalBytes: number };
+
+export interface PruneResult {
+  readonly removed: readonly string[];
+  readonly spaceReclaimed: number;
+}
+
+export interface DiskUsageRow {
+  readonly kind: "images" | "containers" | "volumes" | "buildCache";
+  readonly count: number;
+  readonly active: number;
+  readonly size: number;
+  readonly reclaimable: number;
+}
+
+export interface DiskUsage {
+  readonly rows: readonly DiskUsageRow[];
+  readonly totalSize: number;
+  readonly totalReclaimable: number;
+}
+
+export interface SystemInfo {
+  readonly name: string;
+  readonly serverVersion: string;
+  readonly apiVersion: string;
+  readonly goVersion: string;
+  readonly os: string;
+  readonly osType: string;
+  readonly kernel: string;
+  readonly architecture: string;
+  readonly cpus: number;
+  readonly memoryBytes: number;
+  readonly storageDriver: string;
+  readonly storageDetails: readonly (readonly [string, string])[];
+  readonly cgroupVersion: string;
+  readonly cgroupDriver: string;
+  readonly loggingDriver: string;
+  readonly runtimes: readonly string[];
+  readonly defaultRuntime: string;
+  readonly dockerRootDir: string;
+  readonly swarm: { readonly state: string; readonly manager: boolean };
+  readonly containers: { readonly total: number; readonly running: number; readonly paused: number; readonly stopped: number };
+  readonly images: number;
+  readonly warnings: readonly string[];
+}
+
+export interface RegistryCredentialSummary {
+  readonly id: number;
+  /** Registry host as used in image references, e.g. `registry.example.com:5000` or `docker.io`. */
+  readonly serverAddress: string;
+  readonly username: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface DockerEventWire {
+  /** Unique within a feed: timeNano plus a sequence. */
+  readonly key: string;
+  readonly time: string;
+  readonly type: string;
+  readonly action: string;
+  readonly id: string;
+  /** Actor name when Docker gives one (container or volume name, image reference…). */
+  readonly name?: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}

@@ -5,13 +5,16 @@ import { bootstrapAdmin } from "./auth/bootstrap";
 import { FailureLimiter } from "./auth/rate-limit";
 import { setRuntime, type Runtime } from "./runtime";
 import { log } from "./log";
+import { StatsHistory } from "./stats/history";
 
 /** Opens the store, creates the first admin or setup token, and starts watching the engines. */
 export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime; setupToken?: string }> {
   const db = await openDatabase(config.dataDir);
   const { setupToken } = await bootstrapAdmin(db, config.adminPassword);
   const engines = new EngineRegistry(config.dockerHost);
-  const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000) };
+  const history = new StatsHistory(db);
+  history.start();
+  const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000), history, stats: new Map() };
   setRuntime(rt);
   engines.start();
   log.info({ dataDir: config.dataDir }, "store ready");

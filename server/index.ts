@@ -6,6 +6,7 @@ import { log } from "./log";
 import { createSocketServer, engineRoom } from "./socket";
 import { EventsHub } from "./streams/events-hub";
 import { LogFollowers } from "./streams/log-follower";
+import { StatsCollector } from "./streams/stats-collector";
 
 /**
  * The custom server: one port for Next's pages and route handlers and socket.io, plus the
@@ -42,6 +43,9 @@ async function main() {
       },
     });
     hub.start();
+    const collector = new StatsCollector(engine, rt.history);
+    rt.stats.set(engine.id, collector);
+    collector.start();
     return hub;
   });
 
@@ -71,6 +75,9 @@ async function main() {
     server.close();
     hubs.forEach((h) => h.stop());
     followers.closeAll();
+    io.statsBroadcaster.stop();
+    for (const c of rt.stats.values()) c.stop();
+    await rt.history.stop();
     rt.engines.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await rt.db.destroy();

@@ -2,6 +2,8 @@ import type { Config } from "./config";
 import type { EngineRegistry } from "./docker/engines";
 import type { Db } from "./store/db";
 import type { FailureLimiter } from "./auth/rate-limit";
+import type { StatsHistory } from "./stats/history";
+import type { StatsCollector } from "./streams/stats-collector";
 
 /**
  * Process-wide singletons. Next bundles route handlers apart from the custom server's modules,
@@ -12,6 +14,9 @@ export interface Runtime {
   db: Db;
   engines: EngineRegistry;
   loginLimiter: FailureLimiter;
+  history: StatsHistory;
+  /** One stats collector per engine id; set by the custom server once the hubs run. */
+  stats: Map<string, StatsCollector>;
   /** Ends the socket.io connections of a session that was signed out. Set by the socket layer. */
   endSocketsOfSession?: (sessionToken: string) => void;
 }

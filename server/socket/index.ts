@@ -9,6 +9,7 @@ import type { Runtime } from "@/server/runtime";
 import { LogFollowers } from "@/server/streams/log-follower";
 import { registerEventsHandlers } from "./events";
 import { registerLogsHandlers } from "./logs";
+import { registerStatsHandlers, StatsBroadcaster } from "./stats";
 import { headerGetter, type BerthServer } from "./with-ack";
 
 export { engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
@@ -17,7 +18,7 @@ export { engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
  * socket.io on the HTTP server: the handshake needs a same-origin Origin (when a browser sends one)
  * and a valid session cookie or `auth.token`; each event is authorized again in its handler.
  */
-export function createSocketServer(httpServer: HttpServer, rt: Runtime, followers: LogFollowers): BerthServer {
+export function createSocketServer(httpServer: HttpServer, rt: Runtime, followers: LogFollowers): BerthServer & { statsBroadcaster: StatsBroadcaster } {
   const io: BerthServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -47,9 +48,12 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
     }
   });
 
+  const statsBroadcaster = new StatsBroadcaster(rt);
+  statsBroadcaster.start();
   io.on("connection", (socket) => {
     registerEventsHandlers(io, socket, rt);
     registerLogsHandlers(socket, rt, followers);
+    registerStatsHandlers(io, socket, rt, statsBroadcaster);
   });
 
   rt.endSocketsOfSession = (sessionToken: string) => {
@@ -61,6 +65,6 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
       }
     }
   };
-  return io;
+  return Object.assign(io, { statsBroadcaster });
 }
 

@@ -60,7 +60,23 @@ export const migrations: Record<string, Migration> = {
       for (const t of ["settings", "audit", "api_tokens", "sessions", "users"]) await db.schema.dropTable(t).execute();
     },
   },
-  // 0002 is left to the registries migration being written alongside.
+  "0002_registry_credentials": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("registry_credentials")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("server_address", "text", (c) => c.notNull().unique())
+        .addColumn("username", "text", (c) => c.notNull())
+        // AES-256-GCM with a key kept in BERTH_DATA_DIR, never in the database (see server/docker/registries.ts).
+        .addColumn("secret", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("registry_credentials").execute();
+    },
+  },
   "0003_stats_history": {
     async up(db: Kysely<unknown>) {
       await db.schema

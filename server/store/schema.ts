@@ -77,6 +77,16 @@ export interface StatsContainersTable {
   removed_at: string | null;
 }
 
+export interface RegistryCredentialsTable {
+  id: Generated<number>;
+  server_address: string;
+  username: string;
+  /** `v1:<iv>:<tag>:<ciphertext>` (base64), AES-256-GCM; the key lives in BERTH_DATA_DIR. */
+  secret: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -85,4 +95,5 @@ export interface DB {
   settings: SettingsTable;
   stats_points: StatsPointsTable;
   stats_containers: StatsContainersTable;
+  registry_credentials: RegistryCredentialsTable;
 }

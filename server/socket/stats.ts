@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { statsSubscribeSchema, subscriptionSchema } from "@/lib/schemas";
+import { HttpError, notFound } from "@/server/http/errors";
+import { toHttpError } from "@/server/docker/errors";
+import type { Runtime } from "@/server/runtime";
+import { withAck, type BerthServer, type BerthSocket } from "./with-ack";
+
+const TICK_MS = 1_000;
+const MAX_SUBSCRIPTIONS_PER_SOCKET = 8;
+
+interface StatsSubscription {
+  id: string;
+  socket: BerthSocket;
+  engine: string;
+  /** Full container ids, or null for every container. */
+  containers: Set<string> | null;
+}
+
+/**
+ * Fans the collectors' samples out: once a second, each subscription gets one push with the
+ * newest sample of each container it watches — one message per interval per client, whatever
+ * the number of containers, and never a second upstream stream.
+ */
+export class StatsBroadcaster {
+  private readonly subs = new Map<string, StatsSubscription>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly rt: Runtime) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  add(sub: StatsSubscription): void {
+    this.subs.set(sub.id, sub);
+  }
+
+  remove(id: string): boolean {
+    return this.subs.delete(id);
+  }
+
+  private tick() {
+    const fresh = new Map([...this.rt.stats].map(([engine, c]) => [engine, c.takeFresh()]));
+    for (const sub of this.subs.values()) {
+      const samples = (fresh.get(sub.engine) ?? []).filter((s) => !sub.containers || sub.containers.has(s.container));
+      if (samples.length) sub.socket.emit("stats:samples", { subscription: sub.id, samples });
+    }
+  }
+}
+
+/** `stats:subscribe` (viewer and up) / `stats:unsubscribe`; subscriptions end with the socket. */
+export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt: Runtime, broadcaster: StatsBroadcaster): void {
+  const mine = new Set<string>();
+
+  socket.on(
+    "stats:subscribe",
+    withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req) => {
+      if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} stats views per connection`);
+      const engine = await rt.engines.reachable(req.engine);
+      const collector = rt.stats.get(engine.id);
+      if (!collector) throw notFound(`No stats for engine "${engine.id}"`);
+      const ids = req.containers
+        ? await Promise.all(
+            req.containers.map((ref) =>
+              engine.docker
+                .getContainer(ref)
+                .inspect()
+                .then((i) => i.Id, (e) => Promise.reject(toHttpError(e, engine.id))),
+            ),
+          )
+        : null;
+      const id = randomUUID();
+      broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null });
+      mine.add(id);
+      const since = Date.now() - req.backlogSeconds * 1000;
+      const backlog = ids
+        ? ids.flatMap((c) => collector.recent(c, since))
+        : collector.latest().flatMap((s) => collector.recent(s.container, since));
+      return { subscription: id, containers: ids ?? [], backlog };
+    }),
+  );
+
+  socket.on(
+    "stats:unsubscribe",
+    withAck(rt, socket, "containers:stats", subscriptionSchema, async ({ subscription }) => {
+      if (!mine.delete(subscription) || !broadcaster.remove(subscription)) throw notFound("No such stats subscription");
+      return null;
+    }),
+  );
+
+  socket.on("disconnect", () => {
+    for (const id of mine) broadcaster.remove(id);
+    mine.clear();
+  });
+}

@@ -1,0 +1,224 @@
+import type { StatsSample } from "@/lib/wire";
+import type { Engine } from "@/server/docker/engines";
+import { statsNumbers, type DockerStatsDoc } from "@/server/docker/stats-math";
+import { log } from "@/server/log";
+import { Bucketer, TIERS } from "@/server/stats/downsample";
+import { toSample, type ContainerMeta, type StatsHistory } from "@/server/stats/history";
+import { SampleRing } from "@/server/stats/sample-ring";
+import { containerEvents, type ContainerEvent } from "./container-events";
+
+/** One-second samples kept in memory per container for live charts and late joiners. */
+export const LIVE_SECONDS = 15 * 60;
+const MAX_BACKOFF_MS = 30_000;
+const MAX_DOC_BYTES = 1 << 20;
+
+interface Tracked {
+  meta: ContainerMeta;
+  ring: SampleRing;
+  buckets: Bucketer[];
+  latest?: StatsSample;
+  fresh: boolean;
+  stream?: NodeJS.ReadableStream & { destroy(): void };
+  retry?: NodeJS.Timeout;
+  backoffMs: number;
+  running: boolean;
+}
+
+/**
+ * One Docker stats stream per running container of an engine, however many browsers watch:
+ * started and stopped from the events stream, retried with capped backoff, and re-synced when
+ * the engine comes back. Keeps the latest sample, 15 minutes of one-second samples, and feeds
+ * the downsampled history.
+ */
+export class StatsCollector {
+  private readonly tracked = new Map<string, Tracked>();
+  private stopped = false;
+
+  constructor(
+    readonly engine: Engine,
+    private readonly history: StatsHistory,
+  ) {}
+
+  start(): void {
+    containerEvents.on("event", this.onEvent);
+    this.engine.on("status", this.onStatus);
+    if (this.engine.reachable) void this.sync();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    containerEvents.off("event", this.onEvent);
+    this.engine.off("status", this.onStatus);
+    for (const t of this.tracked.values()) this.close(t);
+  }
+
+  /** Upstream stats connections open now (should equal the number of running containers). */
+  get upstreamCount(): number {
+    let n = 0;
+    for (const t of this.tracked.values()) if (t.stream) n++;
+    return n;
+  }
+
+  /** Latest sample per container (running ones), for metrics and the overview. */
+  latest(): StatsSample[] {
+    const out: StatsSample[] = [];
+    for (const t of this.tracked.values()) if (t.latest && t.running) out.push(t.latest);
+    return out;
+  }
+
+  /** Samples that arrived since the last call: what one batched push carries. */
+  takeFresh(): StatsSample[] {
+    const out: StatsSample[] = [];
+    for (const t of this.tracked.values()) {
+      if (t.fresh && t.latest) {
+        out.push(t.latest);
+        t.fresh = false;
+      }
+    }
+    return out;
+  }
+
+  /** One-second samples of a container newer than `sinceMs` (empty when it is not tracked). */
+  recent(id: string, sinceMs: number): StatsSample[] {
+    const t = this.tracked.get(id);
+    return t ? t.ring.since(sinceMs).map((s) => toSample(id, s.timeMs, s.numbers)) : [];
+  }
+
+  meta(id: string): ContainerMeta | undefined {
+    return this.tracked.get(id)?.meta;
+  }
+
+  private onStatus = (s: { reachable: boolean }) => {
+    if (s.reachable) void this.sync();
+    else for (const t of this.tracked.values()) this.close(t);
+  };
+
+  private onEvent = (ev: ContainerEvent) => {
+    if (ev.engine !== this.engine.id) return;
+    if (ev.action === "start") void this.trackById(ev.id);
+    else if (ev.action === "destroy") {
+      const t = this.tracked.get(ev.id);
+      if (t) this.close(t);
+      this.tracked.delete(ev.id);
+      void this.history.markRemoved(this.engine.id, ev.id).catch(() => {});
+    } else if (ev.action === "die") {
+      const t = this.tracked.get(ev.id);
+      if (t) t.running = false;
+    }
+  };
+
+  /** Opens a stream for every running container (at start and whenever the engine returns). */
+  private async sync(): Promise<void> {
+    try {
+      const list = await this.engine.docker.listContainers({ filters: { status: ["running"] } });
+      const running = new Set(list.map((c) => c.Id));
+      for (const c of list) {
+        this.track({
+          id: c.Id,
+          name: (c.Names?.[0] ?? c.Id).replace(/^\//, ""),
+          image: c.Image,
+          ...(c.Labels?.["com.docker.compose.project"] ? { project: c.Labels["com.docker.compose.project"] } : {}),
+        });
+      }
+      for (const t of this.tracked.values()) if (!running.has(t.meta.id)) this.close(t);
+    } catch (e) {
+      log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats sync failed");
+    }
+  }
+
+  private async trackById(id: string): Promise<void> {
+    try {
+      const info = await this.engine.docker.getContainer(id).inspect();
+      const project = info.Config?.Labels?.["com.docker.compose.project"];
+      this.track({ id, name: info.Name.replace(/^\//, ""), image: info.Config?.Image ?? info.Image, ...(project ? { project } : {}) });
+    } catch {
+      /* gone again already */
+    }
+  }
+
+  private track(meta: ContainerMeta): void {
+    let t = this.tracked.get(meta.id);
+    if (!t) {
+      t = { meta, ring: new SampleRing(LIVE_SECONDS), buckets: TIERS.map((tier) => new Bucketer(tier.seconds)), fresh: false, backoffMs: 1000, running: true };
+      this.tracked.set(meta.id, t);
+    }
+    t.meta = meta;
+    t.running = true;
+    void this.history.remember(this.engine.id, meta).catch(() => {});
+    void this.open(t);
+  }
+
+  private async open(t: Tracked): Promise<void> {
+    if (t.stream || this.stopped || !t.running) return;
+    clearTimeout(t.retry);
+    try {
+      const stream = (await this.engine.docker.getContainer(t.meta.id).stats({ stream: true })) as unknown as Tracked["stream"] & NodeJS.ReadableStream;
+      if (this.stopped || t.stream) return stream.destroy();
+      t.stream = stream;
+      let buf = "";
+      stream.on("data", (chunk: Buffer) => {
+        buf += chunk.toString("utf8");
+        let nl: number;
+        while ((nl = buf.indexOf("\n")) !== -1) {
+          this.onDoc(t, buf.slice(0, nl));
+          buf = buf.slice(nl + 1);
+        }
+        if (buf.length > MAX_DOC_BYTES) buf = "";
+      });
+      const ended = () => {
+        if (t.stream !== stream) return;
+        t.stream = undefined;
+        for (const b of t.buckets) {
+          const p = b.flush();
+          if (p) this.history.add(this.engine.id, t.meta.id, p);
+        }
+        // A stream that ends while the container still runs was cut: try again, a little later each time.
+        if (t.running && this.engine.reachable && !this.stopped) {
+          t.retry = setTimeout(() => void this.open(t), t.backoffMs);
+          t.backoffMs = Math.min(t.backoffMs * 2, MAX_BACKOFF_MS);
+        }
+      };
+      stream.on("end", ended);
+      stream.on("close", ended);
+      stream.on("error", ended);
+    } catch {
+      if (t.running && !this.stopped) {
+        t.retry = setTimeout(() => void this.open(t), t.backoffMs);
+        t.backoffMs = Math.min(t.backoffMs * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private onDoc(t: Tracked, line: string) {
+    if (!line.trim()) return;
+    let doc: DockerStatsDoc;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      return;
+    }
+    const timeMs = Date.parse(doc.read);
+    // A stopped container's last document has a zero read time and no numbers.
+    if (!Number.isFinite(timeMs) || timeMs < 86_400_000) {
+      t.running = false;
+      return;
+    }
+    t.backoffMs = 1000;
+    const numbers = statsNumbers(doc);
+    t.ring.push(timeMs, numbers);
+    t.latest = toSample(t.meta.id, timeMs, numbers);
+    t.fresh = true;
+    for (const b of t.buckets) {
+      const p = b.add(timeMs, numbers);
+      if (p) this.history.add(this.engine.id, t.meta.id, p);
+    }
+  }
+
+  private close(t: Tracked) {
+    clearTimeout(t.retry);
+    t.running = false;
+    const s = t.stream;
+    t.stream = undefined;
+    s?.destroy();
+  }
+}
