@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument, ROUTES } from "./openapi";
 
 /** Every app/api route file, as an OpenAPI path with its exported HTTP methods. */
-function routeFiles(dir = path.join(__dirname, "../app/api")): Map<string, string[]> {
+function routeFiles(dir = path.join(__dirname, "../app")): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.name !== "route.ts") continue;
     const file = path.join(entry.parentPath, entry.name);
     const rel = path.relative(path.join(__dirname, "../app"), path.dirname(file));
     const apiPath = "/" + rel.split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
-    const methods = [...fs.readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+    const methods = [...fs.readFileSync(file, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
     out.set(apiPath, methods.sort());
   }
   return out;

@@ -87,6 +87,13 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       ],
     },
   },
+  "/api/v1/engines/{engine}/containers/{ref}/stats": {
+    get: {
+      summary: "Stats history series (1 s points for the live 15 minutes, then 10 s, 1 min or 5 min); removed containers keep theirs",
+      role: "viewer",
+      params: [engine, ref, q("range", "15m, 1h, 6h, 24h or 7d", { type: "string", enum: ["15m", "1h", "6h", "24h", "7d"] })],
+    },
+  },
   "/api/v1/users": {
     get: { summary: "Users", role: "admin" },
     post: { summary: "Create a user", role: "admin", body: createUserSchema, ok: { status: 201, description: "Created" } },
@@ -100,6 +107,9 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: "Create an API token; the secret is shown once", role: "admin", body: createTokenSchema, ok: { status: 201, description: "Created" } },
   },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke an API token", role: "admin", params: [id], ok: { status: 204, description: "Revoked" } } },
+  "/metrics": {
+    get: { summary: "Prometheus metrics (Bearer BERTH_METRICS_TOKEN or an API token; 404 while neither exists)", role: "public" },
+  },
   "/api/v1/audit": {
     get: { summary: "Audit trail, newest first", role: "admin", params: [q("limit", "1-500", { type: "integer" }), q("before", "Page: entries with a smaller id", { type: "integer" })] },
   },

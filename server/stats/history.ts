@@ -15,6 +15,8 @@ export interface ContainerMeta {
   name: string;
   image: string;
   project?: string;
+  /** Docker's RestartCount when last inspected (in memory only, for /metrics). */
+  restartCount?: number;
 }
 
 /**

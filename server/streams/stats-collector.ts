@@ -88,6 +88,12 @@ export class StatsCollector {
     return this.tracked.get(id)?.meta;
   }
 
+  /** Memory held for one container's live buffers, for the benchmark's budget. */
+  bytesPerContainer(): number {
+    const first = this.tracked.values().next().value;
+    return first ? first.ring.bytes : 0;
+  }
+
   private onStatus = (s: { reachable: boolean }) => {
     if (s.reachable) void this.sync();
     else for (const t of this.tracked.values()) this.close(t);
@@ -121,6 +127,8 @@ export class StatsCollector {
         });
       }
       for (const t of this.tracked.values()) if (!running.has(t.meta.id)) this.close(t);
+      // The list has no restart counts; one inspect per container at (re)start fills them in.
+      for (const c of list) void this.trackById(c.Id);
     } catch (e) {
       log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats sync failed");
     }
@@ -130,7 +138,7 @@ export class StatsCollector {
     try {
       const info = await this.engine.docker.getContainer(id).inspect();
       const project = info.Config?.Labels?.["com.docker.compose.project"];
-      this.track({ id, name: info.Name.replace(/^\//, ""), image: info.Config?.Image ?? info.Image, ...(project ? { project } : {}) });
+      this.track({ id, name: info.Name.replace(/^\//, ""), image: info.Config?.Image ?? info.Image, restartCount: info.RestartCount, ...(project ? { project } : {}) });
     } catch {
       /* gone again already */
     }
