@@ -1,0 +1,175 @@
+"use client";
+
+import { ChevronDown, ChevronUp, ListFilter, Search, X } from "lucide-react";
+import { forwardRef } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Tooltip } from "@/components/ui/tooltip";
+import { LEVELS, type Level } from "@/lib/logs/levels";
+import { ToggleButton } from "./toggle-button";
+
+interface SearchProps {
+  value: string;
+  onChange: (q: string) => void;
+  regex: boolean;
+  onRegex: (on: boolean) => void;
+  caseSensitive: boolean;
+  onCase: (on: boolean) => void;
+  onlyMatching: boolean;
+  onOnlyMatching: (on: boolean) => void;
+  /** 0-based position of the current match, or null before the first jump. */
+  current: number | null;
+  total: number;
+  error: string | null;
+  onNext: () => void;
+  onPrev: () => void;
+  /** More filters, on the same row as the match controls (the level chips). */
+  children?: React.ReactNode;
+}
+
+/** Search: plain or regex, case toggle, Enter / Shift+Enter to walk matches, "only matching" filter. */
+export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function LogSearchBar(p, ref) {
+  const active = p.value !== "";
+  return (
+    <div className="flex min-w-0 flex-1 flex-col gap-1.5 lg:flex-row lg:items-center">
+      <div className="relative min-w-0 lg:w-72 lg:flex-none 2xl:w-96">
+        <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-faint" aria-hidden />
+        <input
+          ref={ref}
+          type="text"
+          value={p.value}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => p.onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              if (e.shiftKey) p.onPrev();
+              else p.onNext();
+            } else if (e.key === "Escape") {
+              e.preventDefault();
+              if (p.value) p.onChange("");
+              else e.currentTarget.blur();
+            }
+          }}
+          placeholder={p.regex ? "Regular expression…" : "Search lines…"}
+          aria-label="Search log lines"
+          aria-invalid={!!p.error}
+          aria-describedby={p.error ? "log-search-error" : undefined}
+          data-testid="log-search"
+          className={cn(
+            "h-8 w-full rounded-md border bg-surface pr-[4.25rem] pl-8 font-mono text-[13px] text-fg shadow-xs placeholder:font-sans placeholder:text-faint",
+            "focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0",
+            p.error ? "border-danger" : "border-line-strong",
+          )}
+        />
+        <div className="absolute top-1/2 right-1 flex -translate-y-1/2 items-center gap-0.5">
+          <Tooltip content="Regular expression">
+            <ToggleButton pressed={p.regex} onClick={() => p.onRegex(!p.regex)} aria-label="Regular expression" data-testid="search-regex" className="h-6 px-1.5 font-mono text-[12px]">
+              .*
+            </ToggleButton>
+          </Tooltip>
+          <Tooltip content="Match case">
+            <ToggleButton pressed={p.caseSensitive} onClick={() => p.onCase(!p.caseSensitive)} aria-label="Match case" data-testid="search-case" className="h-6 px-1.5 text-[12px]">
+              Aa
+            </ToggleButton>
+          </Tooltip>
+        </div>
+      </div>
+      {/* On a phone this row scrolls sideways rather than stacking three rows of controls. */}
+      <div className="-mx-3 flex min-w-0 items-center gap-1.5 overflow-x-auto px-3 [scrollbar-width:none] lg:mx-0 lg:flex-1 lg:px-0">
+      {active && (
+        <div className="flex shrink-0 items-center gap-0.5">
+          <span
+            className={cn("min-w-[4.5rem] px-1 text-right text-xs tabular", p.error ? "text-danger" : p.total === 0 ? "text-danger" : "text-muted")}
+            data-testid="match-counter"
+            aria-live="polite"
+          >
+            {p.error
+              ? "invalid"
+              : p.total === 0
+                ? "no matches"
+                : p.current === null
+                  ? `${p.total.toLocaleString("en-US")} ${p.total === 1 ? "match" : "matches"}`
+                  : `${(p.current + 1).toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")}`}
+          </span>
+          <Tooltip content="Previous match (Shift+Enter)">
+            <Button variant="ghost" size="icon-sm" aria-label="Previous match" onClick={p.onPrev} disabled={p.total === 0} data-testid="match-prev">
+              <ChevronUp />
+            </Button>
+          </Tooltip>
+          <Tooltip content="Next match (Enter)">
+            <Button variant="ghost" size="icon-sm" aria-label="Next match" onClick={p.onNext} disabled={p.total === 0} data-testid="match-next">
+              <ChevronDown />
+            </Button>
+          </Tooltip>
+          <Tooltip content="Clear search (Esc)">
+            <Button variant="ghost" size="icon-sm" aria-label="Clear search" onClick={() => p.onChange("")}>
+              <X />
+            </Button>
+          </Tooltip>
+        </div>
+      )}
+      <ToggleButton
+        pressed={p.onlyMatching}
+        onClick={() => p.onOnlyMatching(!p.onlyMatching)}
+        data-testid="only-matching"
+        title="Hide lines without a match"
+      >
+        <ListFilter aria-hidden />
+        Only matching
+      </ToggleButton>
+      {p.children}
+      </div>
+      {p.error && (
+        <p id="log-search-error" role="alert" className="w-full text-xs text-danger" data-testid="search-error">
+          Not a valid regular expression: {p.error}
+        </p>
+      )}
+    </div>
+  );
+});
+
+const LEVEL_CHIP: Record<Level, { label: string; on: string; dot: string }> = {
+  error: { label: "Error", on: "bg-red-50 text-red-700 ring-red-600/25 dark:bg-red-500/15 dark:text-red-300 dark:ring-red-400/30", dot: "bg-red-500" },
+  warn: { label: "Warn", on: "bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-400/30", dot: "bg-amber-500" },
+  info: { label: "Info", on: "bg-sky-50 text-sky-700 ring-sky-600/25 dark:bg-sky-500/15 dark:text-sky-300 dark:ring-sky-400/30", dot: "bg-sky-500" },
+  debug: { label: "Debug", on: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/15 dark:text-zinc-300 dark:ring-zinc-400/25", dot: "bg-zinc-400" },
+  unknown: { label: "Other", on: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/15 dark:text-zinc-300 dark:ring-zinc-400/25", dot: "bg-zinc-300 dark:bg-zinc-600" },
+};
+
+/** Level filter chips with the count held per level; a chip off hides that level. */
+export function LevelChips({ levels, counts, onChange }: { levels: readonly Level[]; counts: Record<Level, number>; onChange: (levels: Level[]) => void }) {
+  return (
+    <div role="group" aria-label="Filter by level" className="flex shrink-0 items-center gap-1" data-testid="level-filter">
+      {LEVELS.map((l) => {
+        const on = levels.includes(l);
+        const chip = LEVEL_CHIP[l];
+        return (
+          <button
+            key={l}
+            type="button"
+            aria-pressed={on}
+            data-level={l}
+            title={l === "unknown" ? "Lines without a recognisable level" : `${chip.label} lines`}
+            onClick={() => onChange(on ? levels.filter((x) => x !== l) : LEVELS.filter((x) => x === l || levels.includes(x)))}
+            className={cn(
+              "inline-flex h-6 items-center gap-1 rounded-full px-2 text-xs font-medium ring-1 transition-colors ring-inset",
+              on ? chip.on : "text-faint ring-line line-through decoration-faint/60 hover:text-muted",
+            )}
+          >
+            <span aria-hidden className={cn("size-1.5 rounded-full", on ? chip.dot : "bg-line-strong")} />
+            {chip.label}
+            <span className="tabular opacity-70">{compact(counts[l])}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function compact(n: number): string {
+  if (n < 10_000) return n.toLocaleString("en-US");
+  if (n < 1_000_000) return `${Math.round(n / 1000)}k`;
+  return `${(n / 1_000_000).toFixed(1)}M`;
+}

@@ -1,0 +1,330 @@
+"use client";
+
+import { Boxes, Clock, Globe, ScrollText, SearchX, TriangleAlert } from "lucide-react";
+import Link from "next/link";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { DialogTrigger } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
+import { Tooltip } from "@/components/ui/tooltip";
+import { markerText, type LineEntry, type MarkerEntry } from "@/lib/logs/entries";
+import { compileSearch } from "@/lib/logs/search";
+import { formatKey, type TimeFormat } from "@/lib/logs/timestamps";
+import { levelCounts, visibleRows } from "@/lib/logs/visible-rows";
+import type { LogViewState } from "@/lib/logs/url-state";
+import { useHotkey } from "@/lib/use-hotkey";
+import { containerColor, gutterLabels } from "./container-colors";
+import { ContainerPickerDialog, ContainerPickerList } from "./container-picker";
+import { DownloadMenu, type DownloadTarget } from "./download-menu";
+import { LogDetail } from "./log-detail";
+import { LogList, type LogListHandle } from "./log-list";
+import { gutterChars, MAX_DRAWN_CHARS, type GutterInfo } from "./log-row";
+import { LevelChips, LogSearchBar } from "./log-search-bar";
+import { LogStatusBar, type ViewStatus } from "./log-status-bar";
+import { RangeMenu, TailMenu } from "./range-menu";
+import { Segmented, ToggleButton } from "./toggle-button";
+import { useLogStream } from "./use-log-stream";
+import { useViewState } from "./use-view-state";
+
+const getServerVersion = () => 0;
+
+/** The page: `/logs?c=<ref>[,<ref>…]` — one container, or several merged by time. */
+export function LogsView() {
+  const view = useViewState();
+  if (view.state.containers.length === 0) return <PickFirst state={view.state} onPick={(c) => view.update({ containers: c })} />;
+  return <LogsViewer {...view} />;
+}
+
+function PickFirst({ state, onPick }: { state: LogViewState; onPick: (c: string[]) => void }) {
+  const [draft, setDraft] = useState<string[]>([]);
+  return (
+    <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh">
+      <div className="border-b border-line bg-surface px-4 pt-4 pb-3 sm:px-6">
+        <h1 className="text-lg font-semibold tracking-tight text-fg">Logs</h1>
+        <p className="mt-0.5 text-[13px] text-muted">Pick one container, several (merged by time), or a whole compose project.</p>
+      </div>
+      <div className="mx-auto flex min-h-0 w-full max-w-2xl flex-1 flex-col gap-3 p-4 sm:p-6">
+        <ContainerPickerList engine={state.engine} selected={draft} onChange={setDraft} className="min-h-0 flex-1" />
+        <div className="flex items-center justify-end gap-2">
+          <span className="mr-auto text-xs text-muted">{draft.length} selected</span>
+          <Button disabled={draft.length === 0} onClick={() => onPick(draft)} data-testid="picker-apply">
+            <ScrollText aria-hidden />
+            Show logs
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useViewState>) {
+  const { store, info } = useLogStream(state);
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, getServerVersion);
+  const merged = state.containers.length > 1;
+
+  // ——— containers: names and colours from the ack, refs from the URL until then ———
+  const gutters = useMemo(() => {
+    const map = new Map<string, GutterInfo>();
+    const labels = gutterLabels(info?.containers.map((c) => c.name) ?? []);
+    info?.containers.forEach((c, i) => map.set(c.shortId, { name: c.name, label: labels[i], color: containerColor(i) }));
+    return map;
+  }, [info]);
+  const gutterFor = useCallback((c: string | undefined) => (c ? (gutters.get(c) ?? null) : null), [gutters]);
+  const chips = info
+    ? info.containers.map((c, i) => ({ key: c.id, name: c.name, running: c.running, color: containerColor(i) }))
+    : state.containers.map((ref, i) => ({ key: ref, name: ref, running: true, color: containerColor(i) }));
+  const targets: DownloadTarget[] = info ? info.containers.map((c, i) => ({ ref: c.id, name: c.name, color: containerColor(i) })) : [];
+
+  // ——— search and filters: compiled once per change, matches cached per line ———
+  const deferredSearch = useDeferredValue(search);
+  const compiled = useMemo(
+    () => compileSearch({ q: deferredSearch, regex: state.regex, caseSensitive: state.caseSensitive }),
+    [deferredSearch, state.regex, state.caseSensitive],
+  );
+  const matcher = compiled.ok ? compiled.matcher : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the store's change signal
+  const entries = useMemo(() => store.entries(), [store, version]);
+  const evicted = store.evicted;
+  const view = useMemo(() => {
+    const v = visibleRows(entries, { matcher, onlyMatching: state.onlyMatching, levels: state.levels });
+    if (evicted === 0) return v;
+    // The ring's bound is never silent: a marker on top says how much is gone.
+    const dropped: MarkerEntry = { kind: "marker", seq: -1, key: "", reason: "dropped", count: evicted, message: store.capacity.toLocaleString("en-US") };
+    return { rows: [dropped, ...v.rows], matches: v.matches.map((i) => i + 1) };
+  }, [entries, matcher, state.onlyMatching, state.levels, evicted, store.capacity]);
+  const counts = useMemo(() => levelCounts(entries), [entries]);
+  const heldLines = counts.error + counts.warn + counts.info + counts.debug + counts.unknown;
+  const shownLines = useMemo(() => (view.rows === entries ? heldLines : view.rows.filter((r) => r.kind === "line").length), [view, entries, heldLines]);
+
+  // ——— following and the "new lines" count ———
+  const [following, setFollowing] = useState(true);
+  const [receivedAtPause, setReceivedAtPause] = useState(0);
+  const onFollowingChange = useCallback(
+    (on: boolean) => {
+      setFollowing(on);
+      if (!on) setReceivedAtPause(store.received);
+    },
+    [store],
+  );
+  useEffect(() => setFollowing(true), [store]);
+
+  // ——— match navigation ———
+  const listRef = useRef<LogListHandle>(null);
+  const [currentSeq, setCurrentSeq] = useState<number | null>(null);
+  const currentIndex = currentSeq === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeq);
+  useEffect(() => setCurrentSeq(null), [matcher]);
+  const goMatch = (dir: 1 | -1) => {
+    const m = view.matches;
+    if (m.length === 0) return;
+    let pos: number;
+    if (currentIndex >= 0) pos = (currentIndex + dir + m.length) % m.length;
+    else {
+      // Like a browser's find: start from what is on screen.
+      const [first, last] = listRef.current?.visibleRange() ?? [0, 0];
+      if (dir === 1) {
+        pos = m.findIndex((i) => i >= first);
+        if (pos < 0) pos = 0;
+      } else {
+        pos = m.length - 1 - [...m].reverse().findIndex((i) => i <= last);
+        if (pos >= m.length) pos = m.length - 1;
+      }
+    }
+    setCurrentSeq(view.rows[m[pos]].seq);
+    listRef.current?.scrollToIndex(m[pos]);
+  };
+
+  // ——— the expanded line ———
+  const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
+  useEffect(() => setSelectedSeq(null), [store]);
+  const onToggle = useCallback((seq: number) => setSelectedSeq((s) => (s === seq ? null : seq)), []);
+  const selected = useMemo(() => {
+    if (selectedSeq === null) return null;
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].seq === selectedSeq) return entries[i] as LineEntry;
+    return null;
+  }, [entries, selectedSeq]);
+
+  // ——— time column: add the date when the lines span days or are not from today ———
+  const time: TimeFormat | null = useMemo(() => {
+    if (!state.timestamps) return null;
+    const firstLine = entries.find((e) => e.kind === "line");
+    const last = entries[entries.length - 1];
+    if (!firstLine || !last) return { utc: state.utc, withDate: false };
+    const day = (key: string) => formatKey(key, { utc: state.utc, withDate: true }).slice(0, 10);
+    const today = state.utc ? new Date().toISOString().slice(0, 10) : new Date().toLocaleDateString("sv-SE");
+    return { utc: state.utc, withDate: day(firstLine.key) !== day(last.key) || day(last.key) !== today };
+  }, [entries, state.timestamps, state.utc]);
+
+  // ——— status ———
+  const [rate, setRate] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setRate(store.rate()), 1_000);
+    return () => clearInterval(t);
+  }, [store]);
+  const allEnded = info !== null && info.containers.length > 0 && info.containers.every((c) => store.ended.has(c.shortId));
+  let status: ViewStatus;
+  let detail: string | null = null;
+  if (store.phase === "error") {
+    status = "error";
+    detail = store.error;
+  } else if (store.phase === "connecting") status = "connecting";
+  else if (store.phase === "backlog") status = "loading";
+  else if (allEnded) {
+    status = "ended";
+    const reasons = [...new Set([...store.ended.values()])];
+    detail = reasons.length === 1 ? markerText({ reason: reasons[0], message: "", count: 0 }) : null;
+  } else status = following ? "live" : "paused";
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkey("/", () => searchRef.current?.focus());
+
+  const filtered = matcher !== null && state.onlyMatching;
+  const empty =
+    store.phase === "error" ? null : store.phase === "connecting" || store.phase === "backlog" ? (
+      <span className="flex items-center gap-2 text-sm text-muted">
+        <Spinner /> {store.phase === "connecting" ? "Connecting…" : "Loading history…"}
+      </span>
+    ) : entries.length === 0 ? (
+      <EmptyState icon={ScrollText} title="No log lines yet">
+        {state.range === "live" ? "Nothing written in this range. New lines appear here as they are written." : "Nothing was written in this time range."}
+      </EmptyState>
+    ) : (
+      <EmptyState icon={SearchX} title="No lines match">
+        {filtered ? "Only matching lines are shown. " : ""}Change the search or the level filter.
+      </EmptyState>
+    );
+
+  return (
+    <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh" data-testid="logs-view" data-merged={merged}>
+      {/* Header: what is being watched */}
+      <div className="flex items-start gap-x-3 border-b border-line bg-surface px-3 py-2 sm:px-4">
+        <h1 className="mt-0.5 text-base font-semibold tracking-tight text-fg">Logs</h1>
+        <div className="flex min-w-0 flex-1 items-center gap-1.5 overflow-x-auto [scrollbar-width:none] sm:flex-wrap" data-testid="log-containers">
+          {chips.map((c) => (
+            <Link
+              key={c.key}
+              href={`/containers/${encodeURIComponent(c.name)}`}
+              title={`Open ${c.name}`}
+              className="inline-flex h-6 max-w-[14rem] shrink-0 items-center gap-1.5 rounded-full border border-line bg-surface-2/60 px-2 text-xs font-medium text-fg hover:bg-hover"
+            >
+              <span aria-hidden className={cn("h-3 w-[3px] shrink-0 rounded-full", merged ? c.color.bar : c.running ? "bg-emerald-500" : "bg-zinc-400")} />
+              <span className="truncate">{c.name}</span>
+            </Link>
+          ))}
+          <ContainerPickerDialog
+            engine={state.engine}
+            selected={state.containers}
+            onApply={(c) => update({ containers: c })}
+            trigger={
+              <DialogTrigger asChild>
+                <Button variant="ghost" size="sm" data-testid="change-containers" aria-label="Choose containers">
+                  <Boxes aria-hidden />
+                  <span className="hidden sm:inline">{merged ? "Change" : "Add / change"}</span>
+                </Button>
+              </DialogTrigger>
+            }
+          />
+        </div>
+        <DownloadMenu engine={state.engine} targets={targets} state={{ ...state, q: deferredSearch }} range={info?.range ?? null} />
+      </div>
+
+      {/* What is read, and how it is shown; scrolls sideways on a phone instead of stacking */}
+      <div className="flex items-center gap-1.5 overflow-x-auto border-b border-line bg-surface px-3 py-1.5 [scrollbar-width:none] sm:flex-wrap sm:px-4">
+        <RangeMenu state={state} onChange={update} />
+        <TailMenu value={state.tail} onChange={(tail) => update({ tail })} />
+        <Segmented
+          label="Streams"
+          testId="streams"
+          value={state.streams}
+          onChange={(streams) => update({ streams })}
+          options={[
+            { value: "both", label: "All", hint: "stdout and stderr" },
+            { value: "stdout", label: "stdout" },
+            { value: "stderr", label: "stderr" },
+          ]}
+        />
+        <div className="mx-1 h-5 w-px shrink-0 bg-line" aria-hidden />
+        <Tooltip content="Show timestamps">
+          <ToggleButton pressed={state.timestamps} onClick={() => update({ timestamps: !state.timestamps })} aria-label="Timestamps" data-testid="toggle-timestamps">
+            <Clock aria-hidden />
+            Time
+          </ToggleButton>
+        </Tooltip>
+        <Tooltip content={state.utc ? "Times in UTC (click for local time)" : "Times in your local zone (click for UTC)"}>
+          <ToggleButton pressed={state.utc} onClick={() => update({ utc: !state.utc })} aria-label="UTC" data-testid="toggle-utc" disabled={!state.timestamps}>
+            <Globe aria-hidden />
+            UTC
+          </ToggleButton>
+        </Tooltip>
+      </div>
+
+      {/* Search and level filter */}
+      <div className="border-b border-line bg-surface px-3 py-1.5 sm:px-4">
+        <LogSearchBar
+          ref={searchRef}
+          value={search}
+          onChange={setSearch}
+          regex={state.regex}
+          onRegex={(regex) => update({ regex })}
+          caseSensitive={state.caseSensitive}
+          onCase={(caseSensitive) => update({ caseSensitive })}
+          onlyMatching={state.onlyMatching}
+          onOnlyMatching={(onlyMatching) => update({ onlyMatching })}
+          current={currentIndex >= 0 ? currentIndex : null}
+          total={view.matches.length}
+          error={compiled.ok ? null : compiled.error}
+          onNext={() => goMatch(1)}
+          onPrev={() => goMatch(-1)}
+        >
+          <div className="ml-auto flex shrink-0 items-center">
+            <LevelChips levels={state.levels} counts={counts} onChange={(levels) => update({ levels })} />
+          </div>
+        </LogSearchBar>
+      </div>
+
+      {store.phase === "error" && (
+        <div role="alert" className="flex items-center gap-2 border-b border-line bg-danger-soft px-4 py-2 text-[13px] text-danger" data-testid="log-error">
+          <TriangleAlert className="size-4 shrink-0" aria-hidden />
+          <span className="min-w-0">{store.error}</span>
+        </div>
+      )}
+
+      <LogList
+        ref={listRef}
+        rows={view.rows}
+        gutterFor={gutterFor}
+        merged={merged}
+        time={time}
+        matcher={matcher}
+        currentMatchSeq={currentSeq}
+        selectedSeq={selectedSeq}
+        onToggle={onToggle}
+        following={following}
+        onFollowingChange={onFollowingChange}
+        newLines={following ? 0 : store.received - receivedAtPause}
+        empty={empty}
+        contentChars={gutterChars(merged, time) + Math.min(store.maxLineLength, MAX_DRAWN_CHARS) + 24}
+      />
+      {selectedSeq !== null && (
+        <LogDetail
+          entry={selected}
+          gutter={selected ? gutterFor(selected.container) : null}
+          utc={state.utc}
+          matcher={matcher}
+          onClose={() => setSelectedSeq(null)}
+        />
+      )}
+      <LogStatusBar
+        status={status}
+        detail={detail}
+        held={heldLines}
+        shown={shownLines}
+        rate={rate}
+        skipped={store.skippedTotal}
+        dropped={evicted}
+        capacity={store.capacity}
+      />
+    </div>
+  );
+}
