@@ -9,6 +9,7 @@ import type { Runtime } from "@/server/runtime";
 import { LogFollowers } from "@/server/streams/log-follower";
 import { registerEventsHandlers } from "./events";
 import { registerLogsHandlers } from "./logs";
+import { registerResourcesHandlers } from "./resources";
 import { registerStatsHandlers, StatsBroadcaster } from "./stats";
 import { headerGetter, type BerthServer } from "./with-ack";
 
@@ -53,6 +54,7 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
   io.on("connection", (socket) => {
     registerEventsHandlers(io, socket, rt);
     registerLogsHandlers(socket, rt, followers);
+    registerResourcesHandlers(socket, rt);
     registerStatsHandlers(io, socket, rt, statsBroadcaster);
   });
 
