@@ -308,3 +308,29 @@ export const registryCredentialSchema = z.object({
 });
 
 export const imageTransferSchema = z.object({ engine: engineIdSchema, ref: imageRefSchema });
+
+export const alertRuleParamsSchema = z.object({ rule: z.enum(["container-down", "restart-loop", "unhealthy", "cpu-high", "memory-high", "oom-killed"]) });
+
+export const updateAlertRuleSchema = z
+  .object({
+    enabled: z.boolean(),
+    threshold: z.number().min(0).max(100_000),
+    forSeconds: z.number().int().min(0).max(7 * 24 * 3600),
+    webhookUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+    allowPrivateWebhook: z.boolean(),
+  })
+  .partial();
+
+export const createSilenceSchema = z
+  .object({
+    rule: alertRuleParamsSchema.shape.rule.optional(),
+    containerName: z.string().trim().min(1).max(256).optional(),
+    minutes: z.number().int().min(1).max(7 * 24 * 60),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .refine((v) => v.rule || v.containerName, "Silence a rule, a container, or both");
+
+export const alertsQuerySchema = z.object({
+  status: z.enum(["firing", "all"]).default("all"),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});

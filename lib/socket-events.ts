@@ -1,3 +1,4 @@
+import type { AlertWire } from "./alerts";
 import type { EngineSummary, StatsSample } from "./wire";
 
 /** The ack envelope every client request over the socket gets back. */
@@ -42,6 +43,10 @@ export interface ServerToClientEvents extends ImagesServerToClient {
   "logs:skipped": (push: { subscription: string; count: number }) => void;
   /** A container's stream ended; lines may follow again if it restarts or the engine returns. */
   "logs:ended": (push: { subscription: string; container: string; reason: LogsEndReason; message: string }) => void;
+  /** An alert started firing (not sent for silenced alerts): toast it. */
+  "alert:fired": (alert: AlertWire) => void;
+  /** Alerts changed (fired, resolved, acknowledged): refetch, and show the firing count as a badge. */
+  "alerts:changed": (push: { firing: number }) => void;
   /** One batched push per second per subscription: the newest sample of each container that has one. */
   "stats:samples": (push: { subscription: string; samples: readonly StatsSample[] }) => void;
   /** The backlog has been sent for every container: what follows is live. */

@@ -3,10 +3,11 @@ import next from "next";
 import { boot } from "./boot";
 import { loadConfig } from "./config";
 import { log } from "./log";
-import { createSocketServer, engineRoom } from "./socket";
+import { ALERTS_ROOM, createSocketServer, engineRoom } from "./socket";
 import { EventsHub } from "./streams/events-hub";
 import { LogFollowers } from "./streams/log-follower";
 import { StatsCollector } from "./streams/stats-collector";
+import { AlertService } from "./alerts/service";
 
 /**
  * The custom server: one port for Next's pages and route handlers and socket.io, plus the
@@ -49,6 +50,13 @@ async function main() {
     return hub;
   });
 
+  const alerts = new AlertService(rt.db, rt.engines, rt.stats, {
+    fired: (alert) => io.to(ALERTS_ROOM).emit("alert:fired", alert),
+    changed: (firing) => io.to(ALERTS_ROOM).emit("alerts:changed", { firing }),
+  });
+  rt.alerts = alerts;
+  await alerts.start();
+
   server.on("error", (err: NodeJS.ErrnoException) => {
     log.fatal({ err: err.message }, err.code === "EADDRINUSE" ? `port ${config.port} is already in use` : "server error");
     process.exit(1);
@@ -76,6 +84,7 @@ async function main() {
     hubs.forEach((h) => h.stop());
     followers.closeAll();
     io.statsBroadcaster.stop();
+    alerts.stop();
     for (const c of rt.stats.values()) c.stop();
     await rt.history.stop();
     rt.engines.stop();

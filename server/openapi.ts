@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  createSilenceSchema,
+  updateAlertRuleSchema,
   createContainerSchema,
   createTokenSchema,
   createUserSchema,
@@ -107,6 +109,24 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: "Create an API token; the secret is shown once", role: "admin", body: createTokenSchema, ok: { status: 201, description: "Created" } },
   },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke an API token", role: "admin", params: [id], ok: { status: 204, description: "Revoked" } } },
+  "/api/v1/alerts": {
+    get: { summary: "Firing and recent resolved alerts, with the firing count", role: "viewer", params: [q("status", "firing or all"), q("limit", "1-500", { type: "integer" })] },
+  },
+  "/api/v1/alerts/{id}/ack": { post: { summary: "Acknowledge an alert", role: "operator", params: [id] } },
+  "/api/v1/alerts/rules": { get: { summary: "Alert rules with thresholds and durations (webhook URLs for admins only)", role: "viewer" } },
+  "/api/v1/alerts/rules/{rule}": {
+    patch: {
+      summary: "Edit a rule: enabled, threshold, forSeconds, webhookUrl, allowPrivateWebhook",
+      role: "admin",
+      params: [{ name: "rule", in: "path", required: true, description: "container-down, restart-loop, unhealthy, cpu-high, memory-high or oom-killed" }],
+      body: updateAlertRuleSchema,
+    },
+  },
+  "/api/v1/alerts/silences": {
+    get: { summary: "Active silences", role: "viewer" },
+    post: { summary: "Silence a rule and/or a container for some minutes", role: "operator", body: createSilenceSchema, ok: { status: 201, description: "Created" } },
+  },
+  "/api/v1/alerts/silences/{id}": { delete: { summary: "End a silence", role: "operator", params: [id], ok: { status: 204, description: "Ended" } } },
   "/metrics": {
     get: { summary: "Prometheus metrics (Bearer BERTH_METRICS_TOKEN or an API token; 404 while neither exists)", role: "public" },
   },

@@ -3,6 +3,7 @@ import type { EngineRegistry } from "./docker/engines";
 import type { Db } from "./store/db";
 import type { FailureLimiter } from "./auth/rate-limit";
 import type { StatsHistory } from "./stats/history";
+import type { AlertService } from "./alerts/service";
 import type { StatsCollector } from "./streams/stats-collector";
 
 /**
@@ -17,6 +18,8 @@ export interface Runtime {
   history: StatsHistory;
   /** One stats collector per engine id; set by the custom server once the hubs run. */
   stats: Map<string, StatsCollector>;
+  /** Set by the custom server; route handlers ask it to reload rules after an edit. */
+  alerts?: AlertService;
   /** Ends the socket.io connections of a session that was signed out. Set by the socket layer. */
   endSocketsOfSession?: (sessionToken: string) => void;
 }

@@ -11,9 +11,10 @@ import { registerEventsHandlers } from "./events";
 import { registerLogsHandlers } from "./logs";
 import { registerResourcesHandlers } from "./resources";
 import { registerStatsHandlers, StatsBroadcaster } from "./stats";
-import { headerGetter, type BerthServer } from "./with-ack";
+import { ALERTS_ROOM, headerGetter, type BerthServer } from "./with-ack";
+import { can } from "@/lib/policy";
 
-export { engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
+export { ALERTS_ROOM, engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
 
 /**
  * socket.io on the HTTP server: the handshake needs a same-origin Origin (when a browser sends one)
@@ -52,6 +53,7 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
   const statsBroadcaster = new StatsBroadcaster(rt);
   statsBroadcaster.start();
   io.on("connection", (socket) => {
+    if (can(socket.data.user.role, "alerts:read")) void socket.join(ALERTS_ROOM);
     registerEventsHandlers(io, socket, rt);
     registerLogsHandlers(socket, rt, followers);
     registerResourcesHandlers(socket, rt);

@@ -64,3 +64,6 @@ export function withAck<S extends z.ZodType, R>(
 }
 
 export const engineRoom = (engine: string) => `engine:${engine}`;
+
+/** Sockets whose user may read alerts: toasts and the navigation badge go here. */
+export const ALERTS_ROOM = "alerts";

@@ -113,4 +113,45 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("stats_points").execute();
     },
   },
+  "0004_alerts": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("alert_rules")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("enabled", "integer", (c) => c.notNull())
+        .addColumn("threshold", "real", (c) => c.notNull())
+        .addColumn("for_seconds", "integer", (c) => c.notNull())
+        .addColumn("webhook_url", "text")
+        .addColumn("allow_private_webhook", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable("alerts")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("rule", "text", (c) => c.notNull())
+        .addColumn("engine", "text", (c) => c.notNull())
+        .addColumn("container_id", "text", (c) => c.notNull())
+        .addColumn("container_name", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("message", "text", (c) => c.notNull())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("resolved_at", "text")
+        .addColumn("acknowledged_by", "text")
+        .addColumn("acknowledged_at", "text")
+        .addColumn("silenced", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex("alerts_status").on("alerts").columns(["status", "started_at"]).execute();
+      await db.schema
+        .createTable("silences")
+        .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        .addColumn("rule", "text")
+        .addColumn("container_name", "text")
+        .addColumn("until", "text", (c) => c.notNull())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ["silences", "alerts", "alert_rules"]) await db.schema.dropTable(t).execute();
+    },
+  },
 };

@@ -87,6 +87,39 @@ export interface RegistryCredentialsTable {
   updated_at: string;
 }
 
+export interface AlertRulesTable {
+  id: string;
+  enabled: number;
+  threshold: number;
+  for_seconds: number;
+  webhook_url: string | null;
+  allow_private_webhook: number;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  rule: string;
+  engine: string;
+  container_id: string;
+  container_name: string;
+  status: "firing" | "resolved";
+  message: string;
+  started_at: string;
+  resolved_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  silenced: number;
+}
+
+export interface SilencesTable {
+  id: Generated<number>;
+  rule: string | null;
+  container_name: string | null;
+  until: string;
+  reason: string;
+  created_by: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -96,4 +129,7 @@ export interface DB {
   stats_points: StatsPointsTable;
   stats_containers: StatsContainersTable;
   registry_credentials: RegistryCredentialsTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  silences: SilencesTable;
 }

@@ -1,0 +1,14 @@
+import { alertsQuerySchema } from "@/lib/schemas";
+import { firingCount, toAlertWire } from "@/server/alerts/service";
+import { route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Firing alerts first, then the most recent resolved ones; `firing` is the badge count (silenced excluded). */
+export const GET = route({ action: "alerts:read" }, async ({ rt, query }) => {
+  const q = query(alertsQuerySchema);
+  let sel = rt.db.selectFrom("alerts").selectAll().orderBy("status", "asc").orderBy("started_at", "desc").limit(q.limit);
+  if (q.status === "firing") sel = sel.where("status", "=", "firing");
+  const rows = await sel.execute();
+  return { firing: await firingCount(rt.db), alerts: rows.map(toAlertWire) };
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "@/lib/alerts";
+import { AlertEvaluator } from "./evaluator";
+
+const T0 = 1_800_000_000_000;
+const s = (n: number) => T0 + n * 1000;
+
+describe("AlertEvaluator", () => {
+  it("fires CPU only after it stays high for the whole for-duration, and resolves when it drops", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    expect(e.sample("c1", 95, 0, 100, s(0))).toEqual([]);
+    expect(e.sample("c1", 95, 0, 100, s(119))).toEqual([]);
+    expect(e.sample("c1", 95, 0, 100, s(120))).toEqual([expect.objectContaining({ type: "fire", rule: "cpu-high", container: "c1" })]);
+    expect(e.sample("c1", 99, 0, 100, s(121))).toEqual([]);
+    expect(e.sample("c1", 10, 0, 100, s(122))).toEqual([expect.objectContaining({ type: "resolve", rule: "cpu-high" })]);
+  });
+
+  it("restarts the for-duration when the condition breaks before it elapses", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    e.sample("c1", 95, 0, 100, s(0));
+    e.sample("c1", 5, 0, 100, s(60));
+    e.sample("c1", 95, 0, 100, s(61));
+    expect(e.sample("c1", 95, 0, 100, s(150))).toEqual([]);
+    expect(e.sample("c1", 95, 0, 100, s(181))).toHaveLength(1);
+  });
+
+  it("fires memory against the limit", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    e.sample("c1", 0, 95, 100, s(0));
+    expect(e.sample("c1", 0, 95, 100, s(120))[0]).toMatchObject({ rule: "memory-high", type: "fire" });
+  });
+
+  it("treats a non-zero exit as down and a start as recovery; a clean exit is not an alert", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    expect(e.event("c1", "die", { exitCode: "0" }, s(0))).toEqual([]);
+    expect(e.event("c1", "die", { exitCode: "137" }, s(1))).toEqual([expect.objectContaining({ type: "fire", rule: "container-down", message: "Exited unexpectedly with code 137" })]);
+    expect(e.event("c1", "die", { exitCode: "137" }, s(2))).toEqual([]);
+    expect(e.event("c1", "start", {}, s(3))).toEqual([expect.objectContaining({ type: "resolve", rule: "container-down" })]);
+  });
+
+  it("fires restart-loop above 3 restarts in an hour and quiets after the window", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    const fired = [0, 10, 20, 30, 40].flatMap((t) => e.event("c1", "start", {}, s(t)));
+    expect(fired.filter((t) => t.rule === "restart-loop")).toEqual([expect.objectContaining({ type: "fire", message: "4 restarts within 60 min" })]);
+    expect(e.tick(s(3000))).toEqual([]);
+    expect(e.tick(s(3641))).toEqual([expect.objectContaining({ type: "resolve", rule: "restart-loop" })]);
+  });
+
+  it("follows health status and OOM kills", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    expect(e.event("c1", "health_status", { health_status: "unhealthy" }, s(0))[0]).toMatchObject({ type: "fire", rule: "unhealthy" });
+    expect(e.event("c1", "health_status", { health_status: "healthy" }, s(1))[0]).toMatchObject({ type: "resolve", rule: "unhealthy" });
+    expect(e.event("c1", "oom", {}, s(2))[0]).toMatchObject({ type: "fire", rule: "oom-killed" });
+  });
+
+  it("resolves everything of a removed container, and what a disabled rule had firing", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    e.event("c1", "die", { exitCode: "1" }, s(0));
+    e.event("c1", "oom", {}, s(0));
+    expect(e.event("c1", "destroy", {}, s(1)).map((t) => t.type)).toEqual(["resolve", "resolve"]);
+    e.event("c2", "die", { exitCode: "1" }, s(2));
+    expect(e.setRules(DEFAULT_RULES.map((r) => (r.id === "container-down" ? { ...r, enabled: false } : r)))).toEqual([expect.objectContaining({ type: "resolve", container: "c2" })]);
+    expect(e.event("c3", "die", { exitCode: "1" }, s(3))).toEqual([]);
+  });
+
+  it("honours edited thresholds", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES.map((r) => (r.id === "cpu-high" ? { ...r, threshold: 50, forSeconds: 0 } : r)));
+    expect(e.sample("c1", 60, 0, 100, s(0))[0]).toMatchObject({ type: "fire", rule: "cpu-high" });
+  });
+});
