@@ -7,7 +7,7 @@ export function AuthCard({ title, description, children, footer }: { title: stri
     <main className="flex min-h-full flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex flex-col items-center gap-3 text-center">
-          <span className="flex size-10 items-center justify-center rounded-lg bg-accent text-accent-fg shadow-sm">
+          <span className="flex size-10 items-center justify-center rounded-lg bg-accent-solid text-accent-fg shadow-sm">
             <Anchor className="size-5" strokeWidth={2.25} aria-hidden />
           </span>
           <div>

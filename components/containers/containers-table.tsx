@@ -7,6 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
+import { shortId } from "@/lib/format";
 import type { ContainerSummary } from "@/lib/wire";
 import type { LifecycleVerb } from "./container-state";
 import type { ContainerGroup, SortDir, SortKey } from "./list-params";
@@ -97,19 +98,21 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Link>
       </Td>
       <Td className="whitespace-nowrap">
-        <div className="flex items-center gap-1.5">
+        <div className="flex flex-wrap items-center gap-1.5 gap-y-1">
           <StateBadge state={c.state} status={c.status} />
           <HealthBadge health={c.health} />
         </div>
       </Td>
       <Td className="hidden max-w-[12rem] sm:table-cell">
         <span className="block truncate font-mono text-xs text-muted" title={c.image}>
-          {c.image}
+          {/* An image whose tag moved on is listed by id: the short id reads better. */}
+          {c.image.startsWith("sha256:") ? shortId(c.image) : c.image}
         </span>
       </Td>
       <Td className="hidden max-w-[11rem] lg:table-cell">
         <span className="block truncate text-muted" title={c.status} data-testid="status-text">
-          {c.status}
+          {/* The health badge already says it. */}
+          {c.status.replace(/\s*\((healthy|unhealthy|health: starting)\)$/, "")}
         </span>
       </Td>
       <Td className="hidden md:table-cell">

@@ -51,18 +51,20 @@ export function RowActions({
           <Spinner label={`${VERB_LABEL[pendingVerb]} in progress`} />
         </span>
       ) : primary && PrimaryIcon ? (
-        <Tooltip content={VERB_LABEL[primary]}>
-          <Button
-            variant="ghost"
-            size="icon-sm"
-            className="hidden sm:inline-flex"
-            aria-label={`${VERB_LABEL[primary]} ${c.name}`}
-            data-testid={`action-${primary}`}
-            onClick={() => onRequest(primary)}
-          >
-            <PrimaryIcon />
-          </Button>
-        </Tooltip>
+        // A wrapper carries the responsive display: the button's own inline-flex would win over `hidden`.
+        <span className="hidden sm:inline-flex">
+          <Tooltip content={VERB_LABEL[primary]}>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={`${VERB_LABEL[primary]} ${c.name}`}
+              data-testid={`action-${primary}`}
+              onClick={() => onRequest(primary)}
+            >
+              <PrimaryIcon />
+            </Button>
+          </Tooltip>
+        </span>
       ) : (
         <span className="hidden size-7 sm:block" />
       )}

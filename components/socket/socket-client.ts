@@ -28,7 +28,8 @@ function setStatus(status: ConnectionStatus): void {
 
 export function getSocket(): BerthSocket {
   if (socket) return socket;
-  const s: BerthSocket = io({ path: "/socket.io", withCredentials: true, autoConnect: false });
+  // Short reconnect delays: after a Berth restart the on-call person should not wait long for live data.
+  const s: BerthSocket = io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
   s.on("connect", () => setStatus("connected"));
   s.on("disconnect", (reason) => {
     setStatus("disconnected");

@@ -5,7 +5,7 @@ export type ButtonVariant = "default" | "secondary" | "ghost" | "danger" | "ghos
 export type ButtonSize = "sm" | "md" | "icon" | "icon-sm";
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  default: "bg-accent text-accent-fg hover:bg-accent-hover shadow-sm",
+  default: "bg-accent-solid text-accent-fg hover:bg-accent-solid-hover shadow-sm",
   secondary: "bg-surface text-fg border border-line-strong hover:bg-hover shadow-xs",
   ghost: "text-muted hover:bg-hover hover:text-fg",
   danger: "bg-danger text-white hover:bg-danger-hover shadow-sm",

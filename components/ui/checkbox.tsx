@@ -23,7 +23,7 @@ export function Checkbox({
       onCheckedChange={(v) => onCheckedChange(v === true)}
       className={cn(
         "flex size-4 shrink-0 items-center justify-center rounded-[4px] border border-line-strong bg-surface",
-        "data-[state=checked]:border-accent data-[state=checked]:bg-accent data-[state=indeterminate]:border-accent data-[state=indeterminate]:bg-accent",
+        "data-[state=checked]:border-accent-solid data-[state=checked]:bg-accent-solid data-[state=indeterminate]:border-accent-solid data-[state=indeterminate]:bg-accent-solid",
         "text-accent-fg disabled:opacity-50",
         className,
       )}
