@@ -9,6 +9,17 @@ import {
   setupSchema,
   updateUserSchema,
 } from "@/lib/schemas";
+import {
+  imagePruneSchema,
+  imagePullSchema,
+  imageTagSchema,
+  networkConnectSchema,
+  networkCreateSchema,
+  networkDisconnectSchema,
+  registryCredentialSchema,
+  systemPruneSchema,
+  volumeCreateSchema,
+} from "@/lib/schemas";
 
 type Method = "get" | "post" | "patch" | "delete";
 type Param = { name: string; in: "path" | "query"; required?: boolean; description: string; schema?: object };
@@ -24,6 +35,9 @@ interface Op {
 const engine: Param = { name: "engine", in: "path", required: true, description: "Engine id (`local` is the default engine)" };
 const ref: Param = { name: "ref", in: "path", required: true, description: "Container id, unique id prefix, or name" };
 const id: Param = { name: "id", in: "path", required: true, description: "Numeric id", schema: { type: "integer" } };
+const imageRef: Param = { name: "ref", in: "path", required: true, description: "Image id, id prefix or repository:tag (URL-encode the `/`)" };
+const networkRef: Param = { name: "ref", in: "path", required: true, description: "Network id, id prefix or name" };
+const volumeName: Param = { name: "name", in: "path", required: true, description: "Volume name" };
 const q = (name: string, description: string, schema: object = { type: "string" }): Param => ({ name, in: "query", description, schema });
 
 /** Every route that exists, by path and method. A unit test checks this against app/api. */
@@ -96,6 +110,88 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       params: [engine, ref, q("range", "15m, 1h, 6h, 24h or 7d", { type: "string", enum: ["15m", "1h", "6h", "24h", "7d"] })],
     },
   },
+  "/api/v1/engines/{engine}/images": { get: { summary: "Images: every tag of an image on one row, size, containers using it", role: "viewer", params: [engine] } },
+  "/api/v1/engines/{engine}/images/pull": {
+    post: { summary: "Pull an image and wait for the end (registry errors inside the stream answer 502); live progress is the images:pull socket event", role: "operator", params: [engine], body: imagePullSchema },
+  },
+  "/api/v1/engines/{engine}/images/prune": {
+    get: { summary: "Prune preview: images that would go and the space freed at least", role: "viewer", params: [engine, q("mode", "dangling (default) or all unused", { type: "string", enum: ["dangling", "all"] })] },
+    post: { summary: "Prune dangling or all unused images", role: "admin", params: [engine], body: imagePruneSchema },
+  },
+  "/api/v1/engines/{engine}/images/{ref}": {
+    get: { summary: "Image detail: config (entrypoint, cmd, env, ports, labels, user, workdir) and containers using it", role: "viewer", params: [engine, imageRef] },
+    delete: {
+      summary: "Remove an image or one of its tags (409 with Docker's message when a container uses it)",
+      role: "admin",
+      params: [engine, imageRef, q("force", "Remove even if containers use it or it has several tags", { type: "boolean" }), q("noprune", "Keep untagged parents", { type: "boolean" })],
+    },
+  },
+  "/api/v1/engines/{engine}/images/{ref}/history": { get: { summary: "Layer history: size and the instruction that made each layer", role: "viewer", params: [engine, imageRef] } },
+  "/api/v1/engines/{engine}/images/{ref}/tag": { post: { summary: "Add a tag (repository[:tag])", role: "operator", params: [engine, imageRef], body: imageTagSchema, ok: { status: 201, description: "Tagged" } } },
+  "/api/v1/engines/{engine}/images/{ref}/push": { post: { summary: "Push repository:tag with saved credentials and wait for the end; live progress is the images:push socket event", role: "admin", params: [engine, imageRef] } },
+  "/api/v1/engines/{engine}/networks": {
+    get: { summary: "Networks with driver, scope, subnets, flags and attached-container counts", role: "viewer", params: [engine] },
+    post: { summary: "Create a network; subnet/ip-range/gateway are validated first (400 names the field)", role: "admin", params: [engine], body: networkCreateSchema, ok: { status: 201, description: "Created" } },
+  },
+  "/api/v1/engines/{engine}/networks/prune": {
+    get: { summary: "Prune preview: unused networks", role: "viewer", params: [engine] },
+    post: { summary: "Remove every network no container uses", role: "admin", params: [engine] },
+  },
+  "/api/v1/engines/{engine}/networks/{ref}": {
+    get: { summary: "Network detail: IPAM, options, attached containers with IPv4/IPv6/MAC", role: "viewer", params: [engine, networkRef] },
+    delete: { summary: "Remove a network (bridge, host and none: 409)", role: "admin", params: [engine, networkRef], ok: { status: 204, description: "Removed" } },
+  },
+  "/api/v1/engines/{engine}/networks/{ref}/connect": {
+    post: { summary: "Connect a container (aliases, optional static IP)", role: "operator", params: [engine, networkRef], body: networkConnectSchema, ok: { status: 204, description: "Connected" } },
+  },
+  "/api/v1/engines/{engine}/networks/{ref}/disconnect": {
+    post: { summary: "Disconnect a container", role: "operator", params: [engine, networkRef], body: networkDisconnectSchema, ok: { status: 204, description: "Disconnected" } },
+  },
+  "/api/v1/engines/{engine}/volumes": {
+    get: { summary: "Volumes with size (cached system df), containers using each, dangling flag", role: "viewer", params: [engine] },
+    post: { summary: "Create a volume (driver, driver options such as type=nfs, labels)", role: "admin", params: [engine], body: volumeCreateSchema, ok: { status: 201, description: "Created" } },
+  },
+  "/api/v1/engines/{engine}/volumes/prune": {
+    get: { summary: "Prune preview: unused volumes and their sizes", role: "viewer", params: [engine] },
+    post: { summary: "Remove every unused volume", role: "admin", params: [engine] },
+  },
+  "/api/v1/engines/{engine}/volumes/{name}": {
+    get: { summary: "Volume detail", role: "viewer", params: [engine, volumeName] },
+    delete: { summary: "Remove a volume (409 with Docker's message when in use)", role: "admin", params: [engine, volumeName, q("force", "Force removal", { type: "boolean" })], ok: { status: 204, description: "Removed" } },
+  },
+  "/api/v1/engines/{engine}/volumes/{name}/backup": { get: { summary: "Download the volume as .tar.gz (streamed through a short-lived helper container; audited)", role: "admin", params: [engine, volumeName] } },
+  "/api/v1/engines/{engine}/volumes/{name}/restore": {
+    post: {
+      summary: "Restore a .tar or .tar.gz request body into a new or empty volume",
+      role: "admin",
+      params: [engine, volumeName, q("create", "Create the volume if it does not exist", { type: "boolean" })],
+      ok: { status: 201, description: "Restored into a new volume (200: into an existing empty one)" },
+    },
+  },
+  "/api/v1/engines/{engine}/volumes/{name}/files": { get: { summary: "List one directory of the volume, read-only", role: "operator", params: [engine, volumeName, q("path", "Path inside the volume; `..` is refused")] } },
+  "/api/v1/engines/{engine}/volumes/{name}/file": { get: { summary: "Download one file of the volume (audited)", role: "operator", params: [engine, volumeName, q("path", "File path inside the volume; `..` is refused")] } },
+  "/api/v1/engines/{engine}/system/info": { get: { summary: "Engine info and version: storage driver, cgroup, kernel, CPUs, memory, runtimes, Swarm, warnings", role: "viewer", params: [engine] } },
+  "/api/v1/engines/{engine}/system/df": { get: { summary: "Disk usage by images, containers, volumes and build cache with reclaimable space", role: "viewer", params: [engine] } },
+  "/api/v1/engines/{engine}/system/prune": {
+    get: {
+      summary: "Prune preview per part, with the space each frees",
+      role: "viewer",
+      params: [
+        engine,
+        q("containers", "Stopped containers (default true)", { type: "boolean" }),
+        q("images", "none, dangling (default) or all", { type: "string", enum: ["none", "dangling", "all"] }),
+        q("networks", "Unused networks (default true)", { type: "boolean" }),
+        q("volumes", "Unused volumes (default false)", { type: "boolean" }),
+        q("buildCache", "Build cache (default true)", { type: "boolean" }),
+      ],
+    },
+    post: { summary: "Prune the selected parts in one go", role: "admin", params: [engine], body: systemPruneSchema },
+  },
+  "/api/v1/registries": {
+    get: { summary: "Saved registry credentials (host and username; never the secret)", role: "admin" },
+    post: { summary: "Save or replace the credential for a registry host (encrypted at rest)", role: "admin", body: registryCredentialSchema, ok: { status: 201, description: "Saved" } },
+  },
+  "/api/v1/registries/{id}": { delete: { summary: "Delete a saved registry credential", role: "admin", params: [id], ok: { status: 204, description: "Deleted" } } },
   "/api/v1/users": {
     get: { summary: "Users", role: "admin" },
     post: { summary: "Create a user", role: "admin", body: createUserSchema, ok: { status: 201, description: "Created" } },

@@ -1,0 +1,23 @@
+import { engineParamsSchema, imagePruneQuerySchema, imagePruneSchema } from "@/lib/schemas";
+import { pruneImages } from "@/server/docker/images";
+import { systemPrunePreview } from "@/server/docker/system";
+import { route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+type Params = { engine: string };
+
+/** Preview: which images `POST` would remove and the space it would free at least. */
+export const GET = route<Params>({ action: "images:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
+  const { engine } = engineParamsSchema.parse(ctx.params);
+  const { mode } = ctx.query(imagePruneQuerySchema);
+  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), { containers: false, images: mode, networks: false, volumes: false, buildCache: false });
+  return preview.images;
+});
+
+export const POST = route<Params>({ action: "images:prune", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
+  const { engine } = engineParamsSchema.parse(ctx.params);
+  const { mode } = await ctx.body(imagePruneSchema);
+  const e = await ctx.rt.engines.reachable(engine);
+  return ctx.audited("image.prune", `${engine}/images`, () => pruneImages(e, mode), `mode=${mode}`);
+});

@@ -1,0 +1,23 @@
+import { Readable } from "node:stream";
+import { volumeParamsSchema, volumeRestoreQuerySchema } from "@/lib/schemas";
+import { restoreVolume } from "@/server/docker/volumes";
+import { badRequest } from "@/server/http/errors";
+import { route } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+type Params = { engine: string; name: string };
+
+/**
+ * Restore a `.tar` or `.tar.gz` (the raw request body) into a new (`?create=true`) or empty
+ * volume. A volume created here is removed again if the restore fails.
+ */
+export const POST = route<Params>({ action: "volumes:restore", target: (p) => ({ engine: p.engine, volume: p.name }) }, async (ctx) => {
+  const { engine, name } = volumeParamsSchema.parse(ctx.params);
+  const { create } = ctx.query(volumeRestoreQuerySchema);
+  if (!ctx.req.body) throw badRequest("Send the .tar.gz as the request body");
+  const e = await ctx.rt.engines.reachable(engine);
+  const body = Readable.fromWeb(ctx.req.body as import("node:stream/web").ReadableStream);
+  const res = await ctx.audited("volume.restore", `${engine}/${name}`, () => restoreVolume(e, name, body, { create }), `create=${create}`);
+  return Response.json(res, { status: res.created ? 201 : 200 });
+});
