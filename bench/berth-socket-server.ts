@@ -21,7 +21,16 @@ async function main() {
   const { rt } = await boot(config);
   await rt.engines.get("local").probe();
   const { token } = await createApiToken(rt.db, { name: "bench", role: "viewer", createdBy: 1 });
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  // One probe for the benchmark: how many upstream stats streams are open right now.
+  const server = http.createServer((req, res) => {
+    if (req.url === "/bench/upstreams") {
+      // With --expose-gc a collection first, so heap figures compare retained memory, not garbage.
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      return res.end(JSON.stringify({ stats: rt.stats.get("local")?.upstreamCount ?? 0, logs: followers.count, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss }));
+    }
+    res.writeHead(404).end();
+  });
   const followers = new LogFollowers();
   const io = createSocketServer(server, rt, followers);
   const hub = new EventsHub(rt.engines.get("local"), {

@@ -86,7 +86,7 @@ export async function startBerth(): Promise<BerthServer> {
   const root = path.resolve(__dirname, "..");
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/berth-socket-server.ts")], {
     cwd: root,
-    env: { ...process.env, BERTH_LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: { ...process.env, BERTH_LOG_LEVEL: "warn", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const ready = await new Promise<{ port: number; token: string; pid: number }>((resolve, reject) => {

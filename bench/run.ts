@@ -3,8 +3,9 @@
  * the docker CLI measured in the same run. Never run by `npm test`: targets are read, not asserted.
  */
 import { benchLogs } from "./logs";
+import { benchStats } from "./stats";
 
-const suites: Record<string, () => Promise<void>> = { logs: benchLogs };
+const suites: Record<string, () => Promise<void>> = { logs: benchLogs, stats: benchStats };
 
 async function main() {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

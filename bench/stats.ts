@@ -1,0 +1,158 @@
+/**
+ * `npm run bench -- stats`: Berth's stats collector against a minimal raw collector (N Docker
+ * stats streams parsed and discarded) and `docker stats`, in the same run: CPU seconds of each
+ * and of dockerd above idle, upstream connections, messages and bytes per client per second,
+ * and Berth's memory per container.
+ */
+import { spawn } from "node:child_process";
+import type http from "node:http";
+import {
+  BENCH_LABEL,
+  connectClient,
+  cpuSeconds,
+  docker,
+  dockerdPid,
+  FIXTURE_IMAGE,
+  fmt,
+  hasDockerCli,
+  rawDockerGet,
+  removeBenchContainers,
+  rssMb,
+  startBerth,
+  table,
+  type BerthClient,
+} from "./lib";
+
+const SIZES = (process.env.BENCH_STATS_N ?? "50,200").split(",").map(Number);
+const CLIENTS = (process.env.BENCH_STATS_M ?? "1,20").split(",").map(Number);
+const WINDOW_S = Number(process.env.BENCH_STATS_WINDOW ?? 15);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function ensureIdleContainers(n: number): Promise<void> {
+  const have = await docker.listContainers({ filters: { label: [`${BENCH_LABEL}=stats`], status: ["running"] } });
+  for (let i = have.length; i < n; i++) {
+    const c = await docker.createContainer({
+      name: `bench-stats-${i}`,
+      Image: FIXTURE_IMAGE,
+      Cmd: ["sh", "-c", 'trap "exit 0" TERM; while true; do sleep 3600 & wait; done'],
+      Labels: { [BENCH_LABEL]: "stats" },
+    });
+    await c.start();
+  }
+}
+
+/** CPU seconds used by `pids` (and dockerd) during `seconds`. */
+async function measure(pids: number[], seconds: number): Promise<{ cpu: number; dockerd: number }> {
+  const d = dockerdPid();
+  const c0 = pids.map(cpuSeconds);
+  const d0 = d ? cpuSeconds(d) : 0;
+  await sleep(seconds * 1000);
+  return { cpu: pids.map(cpuSeconds).reduce((a, v, i) => a + v - c0[i]!, 0), dockerd: d ? cpuSeconds(d) - d0 : 0 };
+}
+
+/** N raw stats streams in this process, each document parsed and thrown away. */
+async function rawCollector(ids: string[], seconds: number): Promise<{ cpu: number; dockerd: number }> {
+  const streams: http.IncomingMessage[] = [];
+  for (const id of ids) {
+    const res = await rawDockerGet(`/containers/${id}/stats?stream=1`);
+    let buf = "";
+    res.on("data", (chunk: Buffer) => {
+      buf += chunk.toString();
+      let nl: number;
+      while ((nl = buf.indexOf("\n")) !== -1) {
+        JSON.parse(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+      }
+    });
+    streams.push(res);
+  }
+  await sleep(3000);
+  const d = dockerdPid();
+  const d0 = d ? cpuSeconds(d) : 0;
+  const c0 = process.cpuUsage();
+  await sleep(seconds * 1000);
+  const c = process.cpuUsage(c0);
+  const result = { cpu: (c.user + c.system) / 1e6, dockerd: d ? cpuSeconds(d) - d0 : 0 };
+  for (const s of streams) s.destroy();
+  return result;
+}
+
+async function cliStats(seconds: number): Promise<{ cpu: number; dockerd: number }> {
+  const p = spawn("docker", ["stats", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}}"], { stdio: ["ignore", "ignore", "ignore"] });
+  await sleep(3000);
+  const m = await measure([p.pid!], seconds);
+  p.kill();
+  return m;
+}
+
+export async function benchStats(): Promise<void> {
+  const cli = hasDockerCli();
+  const d = dockerdPid();
+  await removeBenchContainers();
+  console.log(`\n# Stats benchmark — N = ${SIZES.join(", ")} idle containers, M = ${CLIENTS.join(", ")} socket.io clients, ${WINDOW_S} s windows`);
+  const memByN = new Map<number, number>();
+  try {
+    for (const n of SIZES) {
+      await ensureIdleContainers(n);
+      const ids = (await docker.listContainers({ filters: { label: [`${BENCH_LABEL}=stats`], status: ["running"] } })).map((c) => c.Id);
+      // Other running containers (demo, fixtures) are collected too; count them so ratios compare like with like.
+      const running = (await docker.listContainers()).length;
+      const idle = await measure([], WINDOW_S);
+      const rows: Record<string, string | number>[] = [];
+      const raw = await rawCollector((await docker.listContainers()).map((c) => c.Id), WINDOW_S);
+      rows.push({ consumer: "raw collector", clients: "—", "CPU s": fmt(raw.cpu, 2), "dockerd CPU s above idle": fmt(raw.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
+      if (cli) {
+        const c = await cliStats(WINDOW_S);
+        rows.push({ consumer: "docker stats", clients: "—", "CPU s": fmt(c.cpu, 2), "dockerd CPU s above idle": fmt(c.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
+      }
+      const server = await startBerth();
+      await sleep(4000);
+      for (const m of CLIENTS) {
+        const clients: BerthClient[] = [];
+        let messages = 0;
+        let bytes = 0;
+        for (let i = 0; i < m; i++) {
+          const c = await connectClient(server);
+          c.on("stats:samples", (p) => {
+            messages++;
+            bytes += JSON.stringify(p).length;
+          });
+          await new Promise((r) => c.emit("stats:subscribe", { engine: "local", backlogSeconds: 0 }, r));
+          clients.push(c);
+        }
+        await sleep(2000);
+        messages = 0;
+        bytes = 0;
+        const b = await measure([server.pid], WINDOW_S);
+        const upstream = JSON.parse(await (await fetch(`http://127.0.0.1:${server.port}/bench/upstreams`)).text()).stats;
+        rows.push({
+          consumer: "Berth",
+          clients: m,
+          "CPU s": fmt(b.cpu, 2),
+          "dockerd CPU s above idle": fmt(b.dockerd - idle.dockerd, 2),
+          upstream,
+          "msgs/client/s": fmt(messages / m / WINDOW_S, 2),
+          "kB/client/s": fmt(bytes / m / WINDOW_S / 1000, 1),
+        });
+        const berthCpu = b.cpu;
+        console.log(`  N=${n} M=${m}: Berth/raw CPU ${fmt(berthCpu / raw.cpu, 2)}× (target ≤ ${m === 1 ? "1.15" : "1.3"}×)`);
+        for (const c of clients) c.close();
+      }
+      const probe = JSON.parse(await (await fetch(`http://127.0.0.1:${server.port}/bench/upstreams`)).text());
+      memByN.set(running, (probe.heapUsed + probe.arrayBuffers) / 1e6);
+      console.log(`  Berth at N=${n}: RSS ${fmt(rssMb(server.pid))} MB, heap+buffers after GC ${fmt((probe.heapUsed + probe.arrayBuffers) / 1e6, 1)} MB`);
+      await server.stop();
+      console.log(`\n## N = ${n} running containers (${ids.length} bench + ${running - ids.length} others), dockerd idle ${fmt(idle.dockerd, 2)} CPU s per ${WINDOW_S} s`);
+      table(rows);
+    }
+    if (memByN.size >= 2) {
+      const [a, b] = [...memByN.entries()].sort((x, y) => x[0] - y[0]);
+      const perContainer = (b![1] - a![1]) / (b![0] - a![0]);
+      console.log(`\nBerth retained memory per additional running container (heap + buffers after GC, with full 15-minute rings preallocated): ${fmt(perContainer, 3)} MB (target ≤ 0.25)`);
+    }
+  } finally {
+    await removeBenchContainers();
+    void d;
+  }
+}
