@@ -1,0 +1,279 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Download, KeyRound, Layers, RefreshCw, Scissors, Tag, Trash2, Upload } from "lucide-react";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { PageHeader } from "@/components/page-header";
+import { RelativeTime } from "@/components/containers/relative-time";
+import { FilterTabs, ResourceTable, SearchInput, sortRows, TableSkeleton, type Column } from "@/components/resources/resource-table";
+import { ListBody, SelectionBar } from "@/components/resources/list-frame";
+import { PruneDialog } from "@/components/resources/prune-dialog";
+import { useListState } from "@/components/resources/use-list-state";
+import { useResourcesSync } from "@/components/resources/use-resources-sync";
+import { runWithToast } from "@/components/resources/use-run";
+import { useCurrentUser } from "@/components/shell/current-user";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/input";
+import { Tooltip } from "@/components/ui/tooltip";
+import { formatBytes, shortId } from "@/lib/format";
+import { can } from "@/lib/policy";
+import { imageKeys, imagePrunePreviewQuery, imagesQuery, pruneImages, removeImage, tagImage } from "@/lib/queries/images";
+import type { ImageSummary } from "@/lib/wire";
+import { PullDialog, PushDialog, RemoveImagesDialog, TagDialog } from "./image-dialogs";
+
+const FILTERS = ["all", "used", "unused", "dangling"] as const;
+type Filter = (typeof FILTERS)[number];
+const DEFAULTS = { q: "", sort: "name", dir: "asc" as const, filter: "all" };
+
+const label = (i: ImageSummary) => i.repoTags[0] ?? `<none> ${shortId(i.id)}`;
+
+function matches(i: ImageSummary, f: Filter): boolean {
+  if (f === "used") return i.containers > 0;
+  if (f === "unused") return i.containers === 0;
+  if (f === "dangling") return i.dangling;
+  return true;
+}
+
+function matchesSearch(i: ImageSummary, q: string): boolean {
+  const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = [...i.repoTags, ...Object.entries(i.labels).flat()].map((s) => s.toLowerCase());
+  const id = i.id.replace(/^sha256:/, "");
+  return terms.every((t) => id.startsWith(t.replace(/^sha256:/, "")) || hay.some((h) => h.includes(t)));
+}
+
+export function ImagesView({ engine }: { engine: string }) {
+  useResourcesSync(engine);
+  const user = useCurrentUser();
+  const perm = { pull: can(user.role, "images:pull"), tag: can(user.role, "images:tag"), push: can(user.role, "images:push"), remove: can(user.role, "images:remove"), prune: can(user.role, "images:prune"), registries: can(user.role, "registries:manage") };
+  const qc = useQueryClient();
+  const query = useQuery(imagesQuery(engine));
+  const { state, update, search, setSearch, onSort } = useListState(DEFAULTS);
+  const filter = (FILTERS as readonly string[]).includes(state.filter) ? (state.filter as Filter) : "all";
+
+  const columns: Column<ImageSummary>[] = useMemo(
+    () => [
+      {
+        key: "name",
+        label: "Repository:tag",
+        sortValue: (i) => label(i),
+        render: (i) => (
+          <div className="flex min-w-0 flex-wrap items-center gap-1">
+            <Link href={`/images/${encodeURIComponent(i.id)}`} className="truncate font-medium text-fg hover:text-accent hover:underline" data-testid="image-link">
+              {i.repoTags[0] ?? <span className="text-muted">&lt;none&gt;</span>}
+            </Link>
+            {i.repoTags.slice(1).map((t) => (
+              <span key={t} className="truncate rounded bg-surface-2 px-1.5 font-mono text-[11px] text-muted" title={t}>
+                {t}
+              </span>
+            ))}
+            {i.dangling && <Badge tone="amber">dangling</Badge>}
+          </div>
+        ),
+      },
+      { key: "id", label: "ID", className: "hidden sm:table-cell", sortValue: (i) => i.id, render: (i) => <span className="font-mono text-xs text-muted">{shortId(i.id)}</span> },
+      { key: "size", label: "Size", sortValue: (i) => i.size, defaultDir: "desc", className: "text-right", render: (i) => <span className="tabular">{formatBytes(i.size)}</span> },
+      { key: "created", label: "Created", className: "hidden md:table-cell", sortValue: (i) => Date.parse(i.createdAt), defaultDir: "desc", render: (i) => <RelativeTime iso={i.createdAt} compact className="text-muted" /> },
+      {
+        key: "containers",
+        label: "Containers",
+        sortValue: (i) => i.containers,
+        defaultDir: "desc",
+        render: (i) => (i.containers > 0 ? <Badge tone="green">{i.containers} using</Badge> : <span className="text-faint">unused</span>),
+      },
+    ],
+    [],
+  );
+
+  const all = query.data;
+  const searched = useMemo(() => (all ?? []).filter((i) => matchesSearch(i, search)), [all, search]);
+  const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, searched.filter((i) => matches(i, f)).length])) as Record<Filter, number>, [searched]);
+  const visible = useMemo(() => sortRows(searched.filter((i) => matches(i, filter)), columns, state.sort, state.dir), [searched, filter, columns, state.sort, state.dir]);
+
+  const [selectedIds, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selectedRows = visible.filter((i) => selectedIds.has(i.id));
+  const selected = new Set(selectedRows.map((i) => i.id));
+
+  const [pullOpen, setPullOpen] = useState(false);
+  const [pruneOpen, setPruneOpen] = useState(false);
+  const [pruneMode, setPruneMode] = useState<"dangling" | "all">("dangling");
+  const [tagFor, setTagFor] = useState<ImageSummary | null>(null);
+  const [pushFor, setPushFor] = useState<ImageSummary | null>(null);
+  const [removeFor, setRemoveFor] = useState<readonly ImageSummary[] | null>(null);
+
+  const refresh = () => void qc.invalidateQueries({ queryKey: imageKeys.list(engine) });
+
+  const doRemove = async (targets: readonly ImageSummary[], force: boolean) => {
+    setRemoveFor(null);
+    await Promise.all(
+      targets.map((i) =>
+        // A tagged image with several tags: remove by id (force) or by its first tag (untag) as the CLI does.
+        runWithToast(`image-remove-${i.id}`, () => removeImage(engine, i.repoTags.length === 1 && !force ? i.repoTags[0]! : i.id, force), {
+          success: (r) => (r.deleted.length ? `Removed ${label(i)}` : `Untagged ${label(i)}`),
+          failure: `Could not remove ${label(i)}`,
+        }),
+      ),
+    );
+    setSelected(new Set());
+    refresh();
+  };
+
+  const total = all?.length ?? 0;
+  const totalSize = all?.reduce((s, i) => s + i.size, 0) ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Images"
+        description={all ? <span data-testid="images-summary">{total} images on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling</span> : <>Images stored on engine {engine}</>}
+        actions={
+          <>
+            {perm.registries && (
+              <Link href="/images/registries" className={buttonClasses("secondary")} data-testid="registries-link">
+                <KeyRound /> Registries
+              </Link>
+            )}
+            {perm.prune && (
+              <Button variant="secondary" onClick={() => setPruneOpen(true)} data-testid="images-prune">
+                <Scissors /> Prune
+              </Button>
+            )}
+            {perm.pull && (
+              <Button onClick={() => setPullOpen(true)} data-testid="images-pull">
+                <Download /> Pull
+              </Button>
+            )}
+            <Tooltip content="Refresh now (the list also updates live)">
+              <Button variant="secondary" size="icon" aria-label="Refresh" onClick={refresh}>
+                <RefreshCw className={cn(query.isFetching && "animate-spin")} />
+              </Button>
+            </Tooltip>
+          </>
+        }
+      />
+      <div className="px-4 py-4 sm:px-6">
+        <div className="mb-3 flex flex-wrap items-center gap-2">
+          <FilterTabs
+            label="Filter images"
+            value={filter}
+            onChange={(f) => update({ filter: f })}
+            options={[
+              { key: "all", label: "All", count: counts.all, hint: "Every image" },
+              { key: "used", label: "In use", count: counts.used, hint: "Used by at least one container (any state)" },
+              { key: "unused", label: "Unused", count: counts.unused, hint: "No container uses it: `prune -a` would remove it" },
+              { key: "dangling", label: "Dangling", count: counts.dangling, hint: "No tag: left behind by a re-tag or a build" },
+            ]}
+          />
+          <SearchInput value={search} onChange={setSearch} placeholder="Search images…" testId="image-search" />
+        </div>
+        <ListBody
+          query={query}
+          engine={engine}
+          noun="image"
+          icon={Layers}
+          emptyText="Pull one to get started."
+          shown={visible.length}
+          onClear={() => {
+            setSearch("");
+            update({ filter: "all", q: "" });
+          }}
+          skeleton={<TableSkeleton columns={5} />}
+        >
+          <ResourceTable
+            label="Images"
+            rows={visible}
+            columns={columns}
+            rowKey={(i) => i.id}
+            rowTestId="image-row"
+            rowAttrs={(i) => ({ "data-tags": i.repoTags.join(" "), "data-id": i.id })}
+            sort={state.sort}
+            dir={state.dir}
+            onSort={onSort}
+            selected={perm.remove ? selected : undefined}
+            onSelect={
+              perm.remove
+                ? (ids, on) => {
+                    const next = new Set(selected);
+                    for (const id of ids) on ? next.add(id) : next.delete(id);
+                    setSelected(next);
+                  }
+                : undefined
+            }
+            actions={
+              perm.tag || perm.remove
+                ? (i) => (
+                    <div className="flex justify-end gap-0.5">
+                      {perm.tag && (
+                        <Tooltip content="Add a tag">
+                          <Button variant="ghost" size="icon-sm" aria-label={`Tag ${label(i)}`} onClick={() => setTagFor(i)}>
+                            <Tag />
+                          </Button>
+                        </Tooltip>
+                      )}
+                      {perm.push && i.repoTags.length > 0 && (
+                        <Tooltip content="Push to its registry">
+                          <Button variant="ghost" size="icon-sm" aria-label={`Push ${label(i)}`} data-testid="row-push" onClick={() => setPushFor(i)}>
+                            <Upload />
+                          </Button>
+                        </Tooltip>
+                      )}
+                      {perm.remove && (
+                        <Tooltip content="Remove">
+                          <Button variant="ghost-danger" size="icon-sm" aria-label={`Remove ${label(i)}`} data-testid="row-remove" onClick={() => setRemoveFor([i])}>
+                            <Trash2 />
+                          </Button>
+                        </Tooltip>
+                      )}
+                    </div>
+                  )
+                : undefined
+            }
+          />
+        </ListBody>
+        <SelectionBar count={selectedRows.length} onClear={() => setSelected(new Set())}>
+          <Button variant="ghost-danger" size="sm" data-testid="bulk-remove" onClick={() => setRemoveFor(selectedRows)}>
+            <Trash2 /> Remove
+          </Button>
+        </SelectionBar>
+      </div>
+      {pullOpen && <PullDialog engine={engine} open onOpenChange={setPullOpen} />}
+      {pushFor && <PushDialog engine={engine} tags={pushFor.repoTags} open onOpenChange={(o) => !o && setPushFor(null)} />}
+      {tagFor && (
+        <TagDialog
+          open
+          onOpenChange={(o) => !o && setTagFor(null)}
+          source={label(tagFor)}
+          onTag={(target) =>
+            void runWithToast(`tag-${tagFor.id}`, () => tagImage(engine, tagFor.id, target), { success: (r) => `Tagged as ${r.tagged}`, failure: `Could not tag ${label(tagFor)}` }).then(refresh)
+          }
+        />
+      )}
+      {removeFor && <RemoveImagesDialog names={removeFor.map(label)} inUse={removeFor.filter((i) => i.containers > 0).length} onCancel={() => setRemoveFor(null)} onConfirm={(force) => void doRemove(removeFor, force)} />}
+      {pruneOpen && (
+        <PruneDialog
+          open
+          onOpenChange={setPruneOpen}
+          title="Prune images"
+          what="image"
+          query={imagePrunePreviewQuery(engine, pruneMode)}
+          onConfirm={() =>
+            void runWithToast(`image-prune`, () => pruneImages(engine, pruneMode), {
+              success: (r) => `Pruned ${r.removed.length} images · ${formatBytes(r.spaceReclaimed)} freed`,
+              failure: "Prune failed",
+            }).then(refresh)
+          }
+        >
+          <label className="flex items-center gap-2 text-[13px]">
+            Remove
+            <Select value={pruneMode} onChange={(e) => setPruneMode(e.target.value as "dangling" | "all")} className="w-auto" data-testid="prune-mode">
+              <option value="dangling">dangling images only (docker image prune)</option>
+              <option value="all">every image no container uses (prune -a)</option>
+            </Select>
+          </label>
+        </PruneDialog>
+      )}
+    </>
+  );
+}
