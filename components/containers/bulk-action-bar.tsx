@@ -1,11 +1,12 @@
 "use client";
 
-import { X } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { ScrollText, X } from "lucide-react";
+import Link from "next/link";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { CONTAINER_ACTIONS, type ContainerSummary } from "@/lib/wire";
 import { VERB_ICON } from "./action-icons";
-import { canApply, VERB_LABEL, VERB_PAST, type LifecycleVerb } from "./container-state";
+import { canApply, logsHref, VERB_LABEL, VERB_PAST, type LifecycleVerb } from "./container-state";
 import type { ActionPermissions } from "./row-actions";
 
 /**
@@ -40,7 +41,13 @@ export function BulkActionBar({
           <X />
         </Button>
       </Tooltip>
-      {verbs.length > 0 && <span aria-hidden className="mx-1 h-5 w-px bg-line" />}
+      <span aria-hidden className="mx-1 h-5 w-px bg-line" />
+      <Tooltip content="Follow the logs of the selected containers in one merged view">
+        <Link href={logsHref(selected.map((c) => c.name))} className={buttonClasses("ghost", "sm")} data-testid="bulk-logs">
+          <ScrollText />
+          Logs
+        </Link>
+      </Tooltip>
       {verbs.map((verb) => {
         const targets = verb === "remove" ? selected : selected.filter((c) => canApply(verb, c));
         const Icon = VERB_ICON[verb];

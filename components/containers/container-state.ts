@@ -79,3 +79,8 @@ export const VERB_NOOP: Partial<Record<LifecycleVerb, string>> = {
 export function needsConfirmation(verb: LifecycleVerb, count: number): boolean {
   return verb === "stop" || verb === "kill" || verb === "remove" || (verb === "restart" && count > 1);
 }
+
+/** The logs page for these containers (merged view when several). */
+export function logsHref(names: readonly string[]): string {
+  return `/logs?c=${names.map(encodeURIComponent).join(",")}`;
+}

@@ -1,12 +1,13 @@
 "use client";
 
 import { Activity, ScrollText } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { ContainerDetail } from "@/lib/wire";
 import { VERB_ICON } from "./action-icons";
-import { actionsFor, VERB_LABEL, type LifecycleVerb } from "./container-state";
+import { actionsFor, logsHref, VERB_LABEL, type LifecycleVerb } from "./container-state";
 import type { ActionPermissions } from "./row-actions";
 
 /** Header buttons on the detail page: every action that fits the state, labelled. */
@@ -25,15 +26,11 @@ export function DetailActions({
   const busy = pendingVerb !== undefined;
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-testid="detail-actions">
-      {/* Placeholders until the logs and stats views land; kept visible so people know where they will be. */}
-      <Tooltip content="Live logs are coming soon">
-        <span>
-          <Button variant="secondary" size="sm" disabled>
-            <ScrollText />
-            Logs
-          </Button>
-        </span>
-      </Tooltip>
+      <Link href={logsHref([d.name])} className={buttonClasses("secondary", "sm")} data-testid="open-logs">
+        <ScrollText />
+        Logs
+      </Link>
+      {/* A placeholder until the stats view lands; kept visible so people know where it will be. */}
       <Tooltip content="Live stats are coming soon">
         <span>
           <Button variant="secondary" size="sm" disabled>

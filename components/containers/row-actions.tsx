@@ -1,13 +1,14 @@
 "use client";
 
-import { Ellipsis } from "lucide-react";
+import { Ellipsis, ScrollText } from "lucide-react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { ContainerSummary } from "@/lib/wire";
 import { VERB_ICON } from "./action-icons";
-import { actionsFor, VERB_LABEL, type LifecycleVerb } from "./container-state";
+import { actionsFor, logsHref, VERB_LABEL, type LifecycleVerb } from "./container-state";
 
 export interface ActionPermissions {
   readonly lifecycle: boolean;
@@ -68,42 +69,47 @@ export function RowActions({
       ) : (
         <span className="hidden size-7 sm:block" />
       )}
-      {(primary || menuVerbs.length > 0 || permissions.remove) && (
-        <DropdownMenu modal={false}>
-          <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="icon-sm" aria-label={`More actions for ${c.name}`} data-testid="row-menu" disabled={busy}>
-              <Ellipsis />
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent>
-            {/* On phones the primary button is hidden to save width: offer it here instead. */}
-            {primary && PrimaryIcon && (
-              <DropdownMenuItem onSelect={() => onRequest(primary)} className="sm:hidden">
-                <PrimaryIcon />
-                {VERB_LABEL[primary]}
+      <DropdownMenu modal={false}>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon-sm" aria-label={`More actions for ${c.name}`} data-testid="row-menu" disabled={busy}>
+            <Ellipsis />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent>
+          <DropdownMenuItem asChild>
+            <Link href={logsHref([c.name])} data-testid="action-logs">
+              <ScrollText />
+              Logs
+            </Link>
+          </DropdownMenuItem>
+          {(primary || menuVerbs.length > 0) && <DropdownMenuSeparator className={menuVerbs.length === 0 ? "sm:hidden" : undefined} />}
+          {/* On phones the primary button is hidden to save width: offer it here instead. */}
+          {primary && PrimaryIcon && (
+            <DropdownMenuItem onSelect={() => onRequest(primary)} className="sm:hidden">
+              <PrimaryIcon />
+              {VERB_LABEL[primary]}
+            </DropdownMenuItem>
+          )}
+          {menuVerbs.map((v) => {
+            const Icon = VERB_ICON[v];
+            return (
+              <DropdownMenuItem key={v} onSelect={() => onRequest(v)} data-testid={`action-${v}`} danger={v === "kill"}>
+                <Icon />
+                {VERB_LABEL[v]}
               </DropdownMenuItem>
-            )}
-            {menuVerbs.map((v) => {
-              const Icon = VERB_ICON[v];
-              return (
-                <DropdownMenuItem key={v} onSelect={() => onRequest(v)} data-testid={`action-${v}`} danger={v === "kill"}>
-                  <Icon />
-                  {VERB_LABEL[v]}
-                </DropdownMenuItem>
-              );
-            })}
-            {permissions.remove && (
-              <>
-                {menuVerbs.length > 0 ? <DropdownMenuSeparator /> : primary && <DropdownMenuSeparator className="sm:hidden" />}
-                <DropdownMenuItem danger onSelect={() => onRequest("remove")} data-testid="action-remove">
-                  <VERB_ICON.remove />
-                  Remove…
-                </DropdownMenuItem>
-              </>
-            )}
-          </DropdownMenuContent>
-        </DropdownMenu>
-      )}
+            );
+          })}
+          {permissions.remove && (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem danger onSelect={() => onRequest("remove")} data-testid="action-remove">
+                <VERB_ICON.remove />
+                Remove…
+              </DropdownMenuItem>
+            </>
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
     </div>
   );
 }
