@@ -1,15 +1,14 @@
-import { Network } from "lucide-react";
-import { ComingSoon } from "@/components/coming-soon";
+import { Suspense } from "react";
+import { NetworksView } from "@/components/networks/networks-view";
+import { TableSkeleton } from "@/components/resources/resource-table";
+import { DEFAULT_ENGINE } from "@/lib/queries/engines";
 
 export const metadata = { title: "Networks" };
 
 export default function NetworksPage() {
   return (
-    <ComingSoon
-      title="Networks"
-      icon={Network}
-      summary="Networks on this engine and who is attached."
-      planned={["List networks with driver, scope and subnets", "See attached containers and their addresses", "Connect and disconnect containers", "Prune unused networks"]}
-    />
+    <Suspense fallback={<div className="p-4 sm:p-6"><TableSkeleton columns={7} /></div>}>
+      <NetworksView engine={DEFAULT_ENGINE} />
+    </Suspense>
   );
 }
