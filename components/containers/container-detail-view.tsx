@@ -12,6 +12,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { ContainerStatsPanel } from "@/components/stats/container-stats-panel";
 import { ApiError } from "@/lib/api-client";
 import { shortId } from "@/lib/format";
 import { can } from "@/lib/policy";
@@ -25,7 +26,7 @@ import { HealthBadge, StateBadge } from "./state-badge";
 import { useActionFlow } from "./use-action-flow";
 import { usePendingActions } from "./use-container-actions";
 
-const TABS = ["overview", "env", "ports", "mounts", "networks", "labels", "inspect"] as const;
+const TABS = ["overview", "stats", "env", "ports", "mounts", "networks", "labels", "inspect"] as const;
 type Tab = (typeof TABS)[number];
 
 function Breadcrumb({ name }: { name?: string }) {
@@ -44,7 +45,7 @@ function Breadcrumb({ name }: { name?: string }) {
   );
 }
 
-function Gone({ name, wasOpen }: { name: string; wasOpen: boolean }) {
+function Gone({ engine, name, wasOpen }: { engine: string; name: string; wasOpen: boolean }) {
   return (
     <div className="p-4 sm:p-6">
       <Breadcrumb name={name} />
@@ -62,6 +63,10 @@ function Gone({ name, wasOpen }: { name: string; wasOpen: boolean }) {
             ? "Someone removed it while this page was open. Its logs and settings are gone with it."
             : <>No container called or with id <code className="font-mono text-xs">{name}</code> exists on this engine. It may have been removed, or renamed.</>}
         </EmptyState>
+      </div>
+      {/* Stats history outlives the container: what it did before it went away. */}
+      <div className="mt-4">
+        <ContainerStatsPanel engine={engine} containerRef={name} running={false} removed />
       </div>
     </div>
   );
@@ -111,7 +116,7 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
   const { request, dialogs } = useActionFlow(engine, { onRemoved: () => router.push("/containers") });
 
   const notFound = query.error instanceof ApiError && query.error.status === 404;
-  if (notFound) return <Gone name={query.data?.name ?? containerRef} wasOpen={query.data !== undefined} />;
+  if (notFound) return <Gone engine={engine} name={query.data?.name ?? containerRef} wasOpen={query.data !== undefined} />;
   if (query.isPending) return <DetailSkeleton name={containerRef} />;
   if (!query.data) {
     const down = isEngineUnreachable(query.error);
@@ -177,6 +182,7 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
         )}
         <TabsList aria-label="Container details" className="mt-3 -mb-px border-b-0">
             <TabsTrigger value="overview">Overview</TabsTrigger>
+            <TabsTrigger value="stats">Stats</TabsTrigger>
             <TabsTrigger value="env">
               Environment <span className="text-xs text-faint tabular">{d.env.length}</span>
             </TabsTrigger>
@@ -198,6 +204,14 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
       <div className="px-4 py-4 sm:px-6">
           <TabsContent value="overview" className="pt-0">
             <DetailOverview d={d} />
+          </TabsContent>
+          <TabsContent value="stats" className="pt-0">
+            <ContainerStatsPanel
+              engine={engine}
+              containerRef={d.name}
+              running={d.state === "running" || d.state === "paused" || d.state === "restarting"}
+              memoryLimitBytes={d.limits.memoryBytes}
+            />
           </TabsContent>
           <TabsContent value="env" className="pt-0">
             <DetailEnv
