@@ -84,7 +84,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
       data-name={c.name}
       data-id={c.id}
       data-state={c.state}
-      aria-selected={isSelected}
+      data-selected={isSelected || undefined}
       className={cn("group/row transition-colors", isSelected ? "bg-selected" : "bg-surface hover:bg-hover")}
     >
       {showActions && (
