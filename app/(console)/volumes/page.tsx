@@ -1,15 +1,14 @@
-import { HardDrive } from "lucide-react";
-import { ComingSoon } from "@/components/coming-soon";
+import { Suspense } from "react";
+import { TableSkeleton } from "@/components/resources/resource-table";
+import { VolumesView } from "@/components/volumes/volumes-view";
+import { DEFAULT_ENGINE } from "@/lib/queries/engines";
 
 export const metadata = { title: "Volumes" };
 
 export default function VolumesPage() {
   return (
-    <ComingSoon
-      title="Volumes"
-      icon={HardDrive}
-      summary="Named and anonymous volumes on this engine."
-      planned={["List volumes with driver, mount point and users", "Back up a volume to a tarball and restore it", "Remove and prune unused volumes"]}
-    />
+    <Suspense fallback={<div className="p-4 sm:p-6"><TableSkeleton columns={6} /></div>}>
+      <VolumesView engine={DEFAULT_ENGINE} />
+    </Suspense>
   );
 }
