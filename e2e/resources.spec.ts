@@ -1,0 +1,224 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "./fixtures";
+import { FIXTURE_IMAGE, TEST_LABEL } from "./env";
+
+/**
+ * Images, networks, volumes and system pages against the real engine and a real local registry
+ * (Debian's docker-registry on 127.0.0.1:5000, started by scripts/test.sh → ensure_registry).
+ * Every object is unique per test (random token), labelled berth.test=1 or removed in `finally`.
+ */
+
+test.describe.configure({ mode: "parallel" });
+
+const REGISTRY = "127.0.0.1:5000";
+const token = () => `e2e${randomBytes(4).toString("hex")}`;
+const execFileP = promisify(execFile);
+
+test.beforeAll(async () => {
+  // Running the spec directly (not through scripts/test.sh): start the registry the same way.
+  await execFileP("bash", ["-c", `source "${path.join(__dirname, "..", "scripts", "lib.sh")}" && ensure_registry`]);
+});
+
+test("push to and pull from a local registry with progress; a wrong name shows the registry's error", async ({ adminPage, docker }) => {
+  const t = token();
+  const ref = `${REGISTRY}/berth-e2e/${t}:v1`;
+  await docker.cli("tag", FIXTURE_IMAGE, ref);
+  try {
+    // Push from the images list.
+    await adminPage.goto(`/images?q=${t}`);
+    const row = adminPage.locator(`[data-testid="image-row"][data-tags~="${ref}"]`);
+    await expect(row).toBeVisible();
+    await row.getByTestId("row-push").click();
+    let dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("push-submit").click();
+    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByTestId("transfer-layers").locator("li")).not.toHaveCount(0);
+    await expect(dialog.getByTestId("transfer-total")).toContainText("MB");
+    await dialog.getByRole("button", { name: "Close" }).first().click();
+
+    // Remove the local tag, then pull it back through the pull dialog.
+    await docker.cli("rmi", ref);
+    await expect(row).toHaveCount(0);
+    await adminPage.getByTestId("images-pull").click();
+    dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("pull-ref").fill(ref);
+    await dialog.getByTestId("pull-submit").click();
+    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByTestId("transfer-ok")).toContainText(ref);
+    await expect(dialog.getByTestId("transfer-layers").locator("li")).not.toHaveCount(0);
+    expect(await docker.cli("image", "inspect", ref, "--format", "{{.Id}}")).toMatch(/^sha256:/);
+    // The list updates live (image events → resources-changed).
+    await expect(row).toBeVisible();
+
+    // A name the registry does not have: its own words, not a generic failure.
+    await dialog.getByTestId("pull-ref").fill(`${REGISTRY}/berth-e2e/${t}-missing:v1`);
+    await dialog.getByTestId("pull-submit").click();
+    await expect(dialog.getByTestId("transfer-error")).toContainText(/manifest unknown|not found/);
+  } finally {
+    await docker.cli("rmi", ref).catch(() => undefined);
+  }
+});
+
+test("image detail shows config and history; removing an image a container uses shows Docker's reason", async ({ adminPage, docker }) => {
+  const t = token();
+  const ref = `berth-e2e-${t}:v1`;
+  await docker.cli("tag", FIXTURE_IMAGE, ref);
+  try {
+    // A container that uses it by this name, so `rmi <ref>` (without force) is refused.
+    await docker.run({ name: `${t}-user`, start: false });
+    const id = await docker.cli("image", "inspect", ref, "--format", "{{.Id}}");
+    await adminPage.goto(`/images/${encodeURIComponent(id)}`);
+    await expect(adminPage.getByTestId("image-title")).toBeVisible();
+    await expect(adminPage.getByText(ref)).toBeVisible();
+    await expect(adminPage.getByTestId("image-history").locator("tbody tr")).not.toHaveCount(0);
+
+    await adminPage.goto(`/images?q=${FIXTURE_IMAGE.split(":")[0]}`);
+    const row = adminPage.locator(`[data-testid="image-row"][data-tags~="${FIXTURE_IMAGE}"]`);
+    await row.getByTestId("row-remove").click();
+    await adminPage.getByRole("dialog").getByTestId("confirm-action").click();
+    // The fixture image has several tags and a container: Docker refuses and says why.
+    await expect(adminPage.getByText(/must be forced|must force|is using its referenced image|image is being used/).first()).toBeVisible();
+    expect(await docker.cli("image", "inspect", FIXTURE_IMAGE, "--format", "{{.Id}}")).toBe(id);
+  } finally {
+    await docker.cli("rmi", ref).catch(() => undefined);
+  }
+});
+
+test("create a network with a subnet, connect a container with a static IP and see it", async ({ adminPage, docker }) => {
+  const t = token();
+  const name = `${t}-net`;
+  const octet = 100 + (parseInt(t.slice(3, 5), 16) % 150);
+  const subnet = `10.231.${octet}.0/24`;
+  const c = await docker.run({ name: `${t}-c` });
+  try {
+    await adminPage.goto("/networks");
+    await adminPage.getByTestId("networks-create").click();
+    const dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("net-name").fill(name);
+    await dialog.getByTestId("net-subnet").fill(subnet);
+    // A gateway outside the subnet is caught before Docker sees it, naming the field.
+    await dialog.getByTestId("net-gateway").fill("10.9.9.1");
+    await dialog.getByTestId("net-submit").click();
+    await expect(dialog.getByText(`10.9.9.1 is not inside the subnet ${subnet}`)).toBeVisible();
+    await dialog.getByTestId("net-gateway").fill(`10.231.${octet}.1`);
+    await dialog.getByTestId("net-labels").fill(`${TEST_LABEL}=1`);
+    await dialog.getByTestId("net-submit").click();
+    await expect(dialog).toHaveCount(0);
+
+    const row = adminPage.locator(`[data-testid="network-row"][data-name="${name}"]`);
+    await expect(row).toContainText(subnet);
+    await row.getByTestId("network-link").click();
+    await adminPage.getByTestId("network-connect").click();
+    const connect = adminPage.getByRole("dialog");
+    await connect.getByTestId("connect-container").selectOption(c.name);
+    await connect.getByTestId("connect-ip").fill(`10.231.${octet}.50`);
+    await connect.getByTestId("connect-submit").click();
+    const endpoint = adminPage.locator(`[data-testid="endpoint-row"][data-name="${c.name}"]`);
+    await expect(endpoint.getByTestId("endpoint-ipv4")).toHaveText(`10.231.${octet}.50/24`);
+    const inspected = await docker.inspect(c.id);
+    expect(inspected.NetworkSettings.Networks[name].IPAddress).toBe(`10.231.${octet}.50`);
+
+    // Removing it while a container is attached: Docker's reason in the toast.
+    await adminPage.getByTestId("network-remove").click();
+    await adminPage.getByRole("dialog").getByTestId("confirm-action").click();
+    await expect(adminPage.getByText(/active endpoints/)).toBeVisible();
+
+    // bridge/host/none have no remove button.
+    await adminPage.goto("/networks");
+    await expect(adminPage.locator('[data-testid="network-row"][data-name="bridge"]').getByTestId("row-remove")).toHaveCount(0);
+  } finally {
+    await docker.cli("rm", "-f", c.id).catch(() => undefined);
+    await docker.cli("network", "rm", name).catch(() => undefined);
+  }
+});
+
+test("volume: write a file, back up, restore into a new volume, read it back; prune preview and refused removal", async ({ adminPage, adminApi, docker }) => {
+  const t = token();
+  const vol = `${t}-data`;
+  const restored = `${t}-restored`;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-"));
+  try {
+    const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: "1" } } });
+    expect(created.status()).toBe(201);
+    await docker.cli("run", "--rm", "--label", `${TEST_LABEL}=1`, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`);
+
+    // Browse read-only, then back up from the detail page.
+    await adminPage.goto(`/volumes/${vol}`);
+    await expect(adminPage.locator('[data-testid="file-row"][data-name="blob.bin"]')).toContainText("200.0 kB");
+    await adminPage.locator('[data-testid="file-row"][data-name="sub"]').getByRole("button").click();
+    await expect(adminPage.locator('[data-testid="file-row"][data-name="note.txt"]')).toBeVisible();
+    const [download] = await Promise.all([adminPage.waitForEvent("download"), adminPage.getByTestId("volume-backup").click()]);
+    const backup = path.join(tmp, "backup.tar.gz");
+    await download.saveAs(backup);
+    expect(fs.statSync(backup).size).toBeGreaterThan(1000);
+
+    // Restore into a new volume through the list page's dialog.
+    await adminPage.goto("/volumes");
+    await adminPage.getByTestId("volumes-restore").click();
+    const dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("restore-name").fill(restored);
+    await dialog.getByTestId("restore-file").setInputFiles(backup);
+    await dialog.getByTestId("restore-submit").click();
+    await expect(adminPage.getByText(`Restored into volume ${restored}`)).toBeVisible();
+    const file = await adminApi.get(`/api/v1/engines/local/volumes/${restored}/file?path=sub/note.txt`);
+    expect(await file.text()).toBe(`hello-${t}\n`);
+    // No helper container is left behind.
+    await expect.poll(() => docker.cli("ps", "-aq", "--filter", "label=berth.helper=1", "--filter", `label=berth.helper.volume=${restored}`)).toBe("");
+    // Restoring into a volume that is not empty is refused.
+    const again = await adminApi.post(`/api/v1/engines/local/volumes/${restored}/restore`, { data: fs.readFileSync(backup), headers: { "content-type": "application/gzip" } });
+    expect(again.status()).toBe(409);
+    // `..` never reaches Docker.
+    const escape = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/files?path=../../etc`);
+    expect(escape.status()).toBe(400);
+
+    // Prune preview lists the unused volume with its size (the prune itself would touch every unused volume on the engine).
+    await adminPage.getByTestId("volumes-prune").click();
+    const prune = adminPage.getByRole("dialog");
+    await expect(prune.getByTestId("prune-items")).toContainText(vol);
+    await expect(prune.getByTestId("prune-summary")).toContainText(/frees at least \d/);
+    await prune.getByRole("button", { name: "Cancel" }).click();
+
+    // Removing a volume a container uses: Docker's reason.
+    const user = await docker.cli("run", "-d", "--label", `${TEST_LABEL}=1`, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sleep", "600");
+    docker.track(user);
+    await adminPage.goto(`/volumes/${vol}`);
+    await adminPage.getByTestId("volume-remove").click();
+    await adminPage.getByRole("dialog").getByTestId("confirm-action").click();
+    await expect(adminPage.getByText(/volume is in use/)).toBeVisible();
+  } finally {
+    await docker.cli("ps", "-aq", "--filter", `volume=${vol}`).then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : "")).catch(() => undefined);
+    await docker.cli("volume", "rm", "-f", vol, restored).catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("system page: engine info, disk usage, prune preview, live events", async ({ adminPage, docker }) => {
+  await adminPage.goto("/system");
+  await expect(adminPage.getByText("Storage driver")).toBeVisible();
+  await expect(adminPage.getByTestId("df-table")).toContainText("Images");
+  await expect(adminPage.getByTestId("df-chart").locator("svg").first()).toBeVisible();
+
+  await adminPage.getByTestId("system-prune").click();
+  const dialog = adminPage.getByRole("dialog");
+  await expect(dialog.getByTestId("system-prune-total")).toContainText(/Frees at least \d/);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  const c = await docker.run({ start: false });
+  await expect(adminPage.locator(`[data-testid="event-row"][data-type="container"][data-action="create"]`).filter({ hasText: c.name })).toBeVisible();
+});
+
+test("viewers see lists but no mutating buttons", async ({ viewerPage }) => {
+  await viewerPage.goto("/images");
+  await expect(viewerPage.getByTestId("image-row").first()).toBeVisible();
+  await expect(viewerPage.getByTestId("images-pull")).toHaveCount(0);
+  await expect(viewerPage.getByTestId("row-remove")).toHaveCount(0);
+  await viewerPage.goto("/networks");
+  await expect(viewerPage.getByTestId("networks-create")).toHaveCount(0);
+  await viewerPage.goto("/volumes");
+  await expect(viewerPage.getByTestId("volumes-create")).toHaveCount(0);
+});
