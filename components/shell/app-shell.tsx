@@ -3,6 +3,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
 import { useState, type ReactNode } from "react";
+import { useAlertsSync } from "@/components/alerts/use-alerts-sync";
 import { ConnectionIndicator } from "@/components/socket/connection-indicator";
 import { useSocketSync } from "@/components/socket/use-socket-sync";
 import { Button } from "@/components/ui/button";
@@ -69,6 +70,7 @@ function MobileNav() {
 /** The signed-in frame: navigation, status banners, and the live-update connection. */
 export function AppShell({ user, children }: { user: AuthUser; children: ReactNode }) {
   useSocketSync(DEFAULT_ENGINE);
+  useAlertsSync();
   const health = useEngineHealth(DEFAULT_ENGINE);
 
   return (

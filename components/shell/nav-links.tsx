@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { AlertsNavBadge } from "@/components/alerts/alerts-nav-badge";
 import { cn } from "@/components/ui/cn";
 import { can } from "@/lib/policy";
 import { useCurrentUser } from "./current-user";
@@ -12,7 +13,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const user = useCurrentUser();
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
-      {NAV_ITEMS.filter((item) => !item.requires || can(user.role, item.requires)).map(({ href, label, icon: Icon }) => {
+      {NAV_ITEMS.filter((item) => !item.requires || can(user.role, item.requires)).map(({ href, label, icon: Icon, badge }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -27,6 +28,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           >
             <Icon className="size-4 shrink-0" aria-hidden />
             {label}
+            {badge === "alerts-firing" && <AlertsNavBadge />}
           </Link>
         );
       })}

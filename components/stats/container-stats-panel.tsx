@@ -66,7 +66,7 @@ function Readout({ label, value, sub, testId, raw, color }: { label: string; val
       <div className="mt-0.5 truncate text-[15px] font-semibold text-fg tabular" data-testid={testId} data-value={raw ?? ""}>
         {value}
       </div>
-      {sub && <div className="truncate text-xs text-muted tabular">{sub}</div>}
+      {sub && <div className="text-xs text-muted tabular">{sub}</div>}
     </div>
   );
 }
@@ -226,7 +226,8 @@ export function ContainerStatsPanel({
                 ariaLabel="CPU usage over time"
                 data={points}
                 series={[{ key: "cpu", label: "CPU", color: C.cpu, kind: "area", format: formatPercent }]}
-                yFormat={(v) => `${Math.round(v)}%`}
+                yFormat={(v) => `${Number(v.toFixed(2))}%`}
+                minTop={1}
               />
             </ChartCard>
             <ChartCard title={limit ? "Memory used vs limit" : "Memory used"} value={`peak ${formatMem(peakMem)}`}>
@@ -236,6 +237,7 @@ export function ContainerStatsPanel({
                 series={[{ key: "mem", label: "Used", color: C.mem, kind: "area", format: formatMem }]}
                 yFormat={formatAxisBytes}
                 yMax={limit}
+                minTop={1_000_000}
                 reference={limit ? { y: limit, label: `limit ${formatBinaryBytes(limit)}` } : undefined}
                 tooltipExtra={limit ? (p) => <div className="mt-1 text-muted tabular">{formatPercent(((p.mem ?? 0) / limit) * 100)} of the limit</div> : undefined}
               />
@@ -249,6 +251,7 @@ export function ContainerStatsPanel({
                   { key: "tx", label: "Sent", color: C.tx, format: formatRate },
                 ]}
                 yFormat={(v) => `${formatAxisBytes(v)}B/s`}
+                minTop={1000}
               />
             </ChartCard>
             <ChartCard title="Block I/O" value={`read ${formatRate(rd)} · write ${formatRate(wr)}`}>
@@ -260,6 +263,7 @@ export function ContainerStatsPanel({
                   { key: "write", label: "Write", color: C.write, format: formatRate },
                 ]}
                 yFormat={(v) => `${formatAxisBytes(v)}B/s`}
+                minTop={1000}
               />
             </ChartCard>
             <ChartCard title="Processes (PIDs)" value={pids === null ? undefined : String(pids)}>
@@ -269,6 +273,7 @@ export function ContainerStatsPanel({
                 series={[{ key: "pids", label: "PIDs", color: C.pids, kind: "step", format: (v) => (v === null ? "—" : String(v)) }]}
                 yFormat={(v) => String(Math.round(v))}
                 height={130}
+                integer
               />
             </ChartCard>
           </div>

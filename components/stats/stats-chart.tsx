@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAxisTime, formatTooltipTime } from "@/lib/stats/format";
+import { niceScale } from "@/lib/stats/scale";
 
 /** One drawn series of a chart. Colours are CSS variables set by the panel (light and dark values). */
 export interface SeriesSpec<K extends string> {
@@ -61,6 +62,8 @@ export function StatsChart<K extends string>({
   height = 170,
   tooltipExtra,
   ariaLabel,
+  minTop,
+  integer = false,
 }: {
   data: readonly ({ t: number } & Record<K, number | null>)[];
   series: readonly SeriesSpec<K>[];
@@ -71,8 +74,19 @@ export function StatsChart<K extends string>({
   height?: number;
   tooltipExtra?: (p: Point) => ReactNode;
   ariaLabel: string;
+  /** Smallest top of the y axis, so an idle series does not zoom into noise (e.g. 1 kB/s). */
+  minTop?: number;
+  /** Whole-number ticks (counts). */
+  integer?: boolean;
 }) {
   const span = data.length > 1 ? data[data.length - 1]!.t - data[0]!.t : 0;
+  let dataMax = 0;
+  for (const p of data) for (const s of series) {
+    const v = p[s.key];
+    if (typeof v === "number" && v > dataMax) dataMax = v;
+  }
+  // Room above a limit line so its label does not sit on the frame.
+  const scale = niceScale(Math.max(dataMax, yMax ? yMax * 1.1 : 0, minTop ?? 0), { integer });
   const tick = { fill: "var(--color-muted)", fontSize: 11 };
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }}>
@@ -96,8 +110,9 @@ export function StatsChart<K extends string>({
             tickLine={false}
             axisLine={false}
             tickFormatter={(v: number) => yFormat(v)}
-            domain={[0, (dataMax: number) => Math.max(dataMax, yMax ?? 0) * 1.05 || 1]}
-            allowDecimals
+            domain={[0, scale.top]}
+            ticks={scale.ticks}
+            allowDataOverflow
           />
           <Tooltip
             isAnimationActive={false}
@@ -111,7 +126,7 @@ export function StatsChart<K extends string>({
               y={reference.y}
               stroke="var(--color-danger)"
               strokeDasharray="5 4"
-              ifOverflow="extendDomain"
+              ifOverflow="hidden"
               label={{ value: reference.label, position: "insideTopRight", fill: "var(--color-danger)", fontSize: 11 }}
             />
           )}
