@@ -93,7 +93,14 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Td>
       )}
       <Td className="max-w-[18rem]">
-        <Link href={href} className="block truncate rounded font-medium text-fg hover:text-accent hover:underline" title={c.name} data-testid="container-link">
+        {/* No prefetch: one RSC request per visible row would crowd out the API calls on a big engine. */}
+        <Link
+          href={href}
+          prefetch={false}
+          className="block truncate rounded font-medium text-fg hover:text-accent hover:underline"
+          title={c.name}
+          data-testid="container-link"
+        >
           {c.name}
         </Link>
       </Td>
