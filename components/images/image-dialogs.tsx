@@ -23,7 +23,7 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
         onOpenChange(o);
       }}
     >
-      <DialogContent title="Pull an image" description="From Docker Hub or any registry; credentials saved under Registries are sent automatically." className="max-w-xl">
+      <DialogContent title="Pull an image" description="From Docker Hub or any registry; credentials saved under Registries are sent automatically." className="!max-w-xl">
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -64,7 +64,7 @@ export function PushDialog({ engine, tags, open, onOpenChange }: { engine: strin
         onOpenChange(o);
       }}
     >
-      <DialogContent title="Push to a registry" description="The registry is the first part of the tag (Docker Hub when there is none). Add a tag first to push elsewhere." className="max-w-xl">
+      <DialogContent title="Push to a registry" description="The registry is the first part of the tag (Docker Hub when there is none). Add a tag first to push elsewhere." className="!max-w-xl">
         <Field label="Tag to push" htmlFor="push-tag">
           <Select id="push-tag" data-testid="push-tag" value={tag} onChange={(e) => setTag(e.target.value)} disabled={busy}>
             {tags.map((t) => (

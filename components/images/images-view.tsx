@@ -267,7 +267,7 @@ export function ImagesView({ engine }: { engine: string }) {
         >
           <label className="flex items-center gap-2 text-[13px]">
             Remove
-            <Select value={pruneMode} onChange={(e) => setPruneMode(e.target.value as "dangling" | "all")} className="w-auto" data-testid="prune-mode">
+            <Select value={pruneMode} onChange={(e) => setPruneMode(e.target.value as "dangling" | "all")} className="!w-auto" data-testid="prune-mode">
               <option value="dangling">dangling images only (docker image prune)</option>
               <option value="all">every image no container uses (prune -a)</option>
             </Select>

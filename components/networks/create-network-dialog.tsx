@@ -53,7 +53,7 @@ export function CreateNetworkDialog({ engine, onClose, onCreated }: { engine: st
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()}>
-      <DialogContent title="Create a network" className="max-w-xl">
+      <DialogContent title="Create a network" className="!max-w-xl">
         <form
           className="space-y-3"
           onSubmit={(e) => {

@@ -55,7 +55,7 @@ export function PruneDialog<K extends readonly unknown[]>({
   const part = preview.data;
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title={title} description="Docker removes these now; this cannot be undone." className="max-w-lg">
+      <DialogContent title={title} description="Docker removes these now; this cannot be undone." className="!max-w-lg">
         {children}
         <div className="mt-3">
           {preview.isPending ? (

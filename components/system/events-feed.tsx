@@ -73,19 +73,23 @@ export function EventsFeed({ engine }: { engine: string }) {
         <h2 className="mr-auto text-[13px] font-semibold text-fg">
           Live events {paused && <Badge tone="amber">paused · {held.current.length} waiting</Badge>}
         </h2>
-        <Select aria-label="Event type" value={type} onChange={(e) => setType(e.target.value)} className="w-36" data-testid="events-type">
+        <div className="w-40">
+        <Select aria-label="Event type" value={type} onChange={(e) => setType(e.target.value)} data-testid="events-type">
           <option value="all">All types</option>
           <option value="container">Containers</option>
           <option value="image">Images</option>
           <option value="network">Networks</option>
           <option value="volume">Volumes</option>
         </Select>
-        <Select aria-label="Event action" value={action} onChange={(e) => setAction(e.target.value)} className="w-36" data-testid="events-action">
+        </div>
+        <div className="w-40">
+        <Select aria-label="Event action" value={action} onChange={(e) => setAction(e.target.value)} data-testid="events-action">
           <option value="all">All actions</option>
           {actions.map((a) => (
             <option key={a}>{a}</option>
           ))}
         </Select>
+        </div>
         <Button variant="secondary" size="sm" onClick={() => (paused ? resume() : setPaused(true))} data-testid="events-pause">
           {paused ? <Play /> : <Pause />} {paused ? "Resume" : "Pause"}
         </Button>

@@ -27,7 +27,7 @@ export function SystemPruneDialog({ engine, onClose, onConfirm }: { engine: stri
   const p = q.data;
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()}>
-      <DialogContent title="Prune the engine" description="Choose what goes; the preview below is what Docker would remove right now." className="max-w-2xl">
+      <DialogContent title="Prune the engine" description="Choose what goes; the preview below is what Docker would remove right now." className="!max-w-2xl">
         <div className="space-y-3">
           {PARTS.slice(0, 1).map((part) => (
             <Part key={part.key} label={part.label} hint={part.hint} checked={sel[part.key]} onChange={(v) => setSel({ ...sel, [part.key]: v })} part={p?.[part.key]} />
@@ -35,7 +35,7 @@ export function SystemPruneDialog({ engine, onClose, onConfirm }: { engine: stri
           <div className="rounded-md border border-line p-3">
             <div className="flex items-center gap-2 text-[13px]">
               <span className="font-medium">Images</span>
-              <Select value={sel.images} onChange={(e) => setSel({ ...sel, images: e.target.value as PruneSelection["images"] })} className="w-auto" data-testid="system-prune-images">
+              <Select value={sel.images} onChange={(e) => setSel({ ...sel, images: e.target.value as PruneSelection["images"] })} className="!w-auto" data-testid="system-prune-images">
                 <option value="none">keep all</option>
                 <option value="dangling">dangling only</option>
                 <option value="all">all unused</option>

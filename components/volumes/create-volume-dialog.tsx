@@ -14,7 +14,7 @@ export function CreateVolumeDialog({ engine, onClose, onCreated }: { engine: str
   const [error, setError] = useState<string | null>(null);
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()}>
-      <DialogContent title="Create a volume" className="max-w-lg">
+      <DialogContent title="Create a volume" className="!max-w-lg">
         <form
           className="space-y-3"
           onSubmit={(e) => {
