@@ -144,6 +144,7 @@ export function AlertsView() {
   const all = alerts.data?.alerts ?? [];
   const firing = all.filter((a) => a.status === "firing");
   const resolved = all.filter((a) => a.status === "resolved");
+  const RESOLVED_SHOWN = 50;
 
   return (
     <div>
@@ -205,13 +206,13 @@ export function AlertsView() {
                     <Th>Rule</Th>
                     <Th>Container</Th>
                     <Th className="max-sm:hidden">Message</Th>
-                    <Th>Started</Th>
+                    <Th className="max-sm:hidden">Started</Th>
                     <Th>Resolved</Th>
                     <Th className="max-md:hidden">Lasted</Th>
                   </tr>
                 </thead>
                 <tbody>
-                  {resolved.map((a) => (
+                  {resolved.slice(0, RESOLVED_SHOWN).map((a) => (
                     <tr key={a.id} className="hover:bg-hover" data-testid="alert-resolved">
                       <Td className="whitespace-nowrap">{RULE_TITLES[a.rule] ?? a.rule}</Td>
                       <Td className="max-w-[12rem] truncate">
@@ -220,7 +221,7 @@ export function AlertsView() {
                       <Td className="max-w-[28rem] truncate text-muted max-sm:hidden" title={a.message}>
                         {a.message}
                       </Td>
-                      <Td className="whitespace-nowrap text-muted">
+                      <Td className="whitespace-nowrap text-muted max-sm:hidden">
                         <RelativeTime iso={a.startedAt} compact />
                       </Td>
                       <Td className="whitespace-nowrap text-muted">{a.resolvedAt ? <RelativeTime iso={a.resolvedAt} compact /> : "—"}</Td>
@@ -231,6 +232,9 @@ export function AlertsView() {
                   ))}
                 </tbody>
               </Table>
+              {resolved.length > RESOLVED_SHOWN && (
+                <p className="px-4 py-2 text-xs text-muted">Showing the latest {RESOLVED_SHOWN} of {resolved.length}.</p>
+              )}
             </TableFrame>
           )}
         </Card>

@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "./fixtures";
+import { BASE_URL } from "./env";
+
+/** Burns one core until stopped (the fixture removes it after the test). */
+const BUSY_CMD = ["sh", "-c", "while true; do :; done"];
+
+test.describe("stats and alerts", () => {
+  test("a busy container shows CPU above zero on its stats panel", async ({ docker, adminPage: page }) => {
+    const { name } = await docker.run({ cmd: BUSY_CMD });
+    await page.goto(`/containers/${name}?tab=stats`);
+    const panel = page.getByTestId("stats-panel");
+    await expect(panel).toHaveAttribute("data-range", "live");
+
+    const cpu = page.getByTestId("stats-current-cpu");
+    await expect
+      .poll(async () => Number((await cpu.getAttribute("data-value", { timeout: 1_000 }).catch(() => "")) || 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await expect(cpu).toHaveText(/^\d+(\.\d+)? %$/);
+    await expect(page.getByRole("img", { name: "CPU usage over time" })).toBeVisible();
+
+    // History ranges come from the HTTP series and still draw for the same container.
+    await page.getByRole("radio", { name: "15m" }).click();
+    await expect(panel).toHaveAttribute("data-range", "15m");
+    await expect.poll(async () => Number((await cpu.getAttribute("data-value", { timeout: 1_000 }).catch(() => "")) || 0), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  test("the overview lists a busy container with its CPU", async ({ docker, adminPage: page }) => {
+    const { name } = await docker.run({ cmd: BUSY_CMD });
+    await page.goto("/overview");
+    const row = page.locator(`[data-testid="overview-row"][data-name="${name}"]`);
+    await expect(row).toBeVisible({ timeout: 20_000 });
+    await expect
+      .poll(async () => parseFloat((await row.getByTestId("overview-cpu-value").textContent({ timeout: 1_000 }).catch(() => "")) ?? "") || 0, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await row.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(new RegExp(`/containers/${name}`));
+    await expect(page.getByTestId("stats-panel")).toBeVisible();
+  });
+
+  test("a container that exits with an error fires “Container down”: toast, badge and alerts page", async ({ docker, adminPage: page }) => {
+    // Open the console first so the socket is connected when the alert fires.
+    await page.goto("/alerts");
+    await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("alerts-firing")).toBeVisible();
+    await expect(page.getByTestId("connection-indicator").first()).toHaveAttribute("data-status", "connected");
+
+    const { name } = await docker.run({ cmd: ["sh", "-c", "sleep 1; exit 3"] });
+
+    // The toast (sonner) names the rule and the container.
+    await expect(page.getByText(`Container down: ${name}`)).toBeVisible({ timeout: 30_000 });
+
+    const item = page.getByTestId("alert-firing").filter({ hasText: name });
+    await expect(item).toBeVisible({ timeout: 15_000 });
+    await expect(item).toContainText("Container down");
+    await expect(page.getByTestId("alerts-nav-badge").first()).toBeVisible();
+
+    await item.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(item).toContainText("acknowledged by admin");
+  });
+
+  test("a viewer sees alerts but no acknowledge or silence buttons", async ({ viewerPage: page }) => {
+    await page.goto("/alerts");
+    await expect(page.getByTestId("alerts-firing")).toBeVisible();
+    await expect(page.getByRole("button", { name: /Silence/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+    await expect(page.getByText("Rules (admins edit)")).toBeVisible();
+  });
+
+  test("/metrics lists fixture containers with a token and refuses without one", async ({ docker, adminApi, playwright }) => {
+    const { name } = await docker.run();
+    const created = await adminApi.post("/api/v1/tokens", { data: { name: `e2e-metrics-${randomBytes(3).toString("hex")}`, role: "viewer" } });
+    expect(created.status()).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+
+    const anon = await playwright.request.newContext({ baseURL: BASE_URL });
+    try {
+      const refused = await anon.get("/metrics");
+      expect(refused.status()).toBe(401);
+      const wrong = await anon.get("/metrics", { headers: { Authorization: "Bearer not-a-token" } });
+      expect(wrong.status()).toBe(401);
+
+      await expect
+        .poll(
+          async () => {
+            const res = await anon.get("/metrics", { headers: { Authorization: `Bearer ${token}` } });
+            return res.ok() ? await res.text() : `HTTP ${res.status()}`;
+          },
+          { timeout: 30_000 },
+        )
+        .toMatch(new RegExp(`berth_container_cpu\\w*\\{[^}]*name="${name}"`));
+    } finally {
+      await anon.dispose();
+    }
+  });
+});
