@@ -2,7 +2,7 @@
  * Constants shared by playwright.config.ts and the e2e fixtures. Test-only values: the server
  * under test runs with a throwaway data dir, so these credentials exist only for one run.
  */
-export const TEST_PORT = 3210;
+export const TEST_PORT = Number(process.env.BERTH_E2E_PORT ?? 3210);
 export const BASE_URL = `http://127.0.0.1:${TEST_PORT}`;
 
 /** BERTH_ADMIN_PASSWORD of the server under test (user `admin`). */
