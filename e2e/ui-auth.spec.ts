@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { ADMIN_PASSWORD } from "./env";
-import { expect, test } from "./fixtures";
+import { expect as baseExpect, test } from "./fixtures";
+
+// A production build in a real browser: first loads can be slow on a busy CI machine. Live
+// updates keep their own, tighter timeouts where they matter.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /**
  * Sign-in, sign-out and the session redirect, through the browser. Uses the plain `page`

@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect as baseExpect, test } from "./fixtures";
+
+// A production build in a real browser: first loads can be slow on a busy CI machine. Live
+// updates keep their own, tighter timeouts where they matter.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /**
  * The containers list and detail pages in a real browser against a real engine. Every test
@@ -112,13 +116,13 @@ test("changes made with the docker CLI appear without a reload", async ({ adminP
   await adminPage.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
   await docker.cli("stop", first.name);
-  await expect(stateBadge(adminPage, first.name)).toHaveAttribute("data-state", "exited", { timeout: 8_000 });
+  await expect(stateBadge(adminPage, first.name)).toHaveAttribute("data-state", "exited", { timeout: 10_000 });
 
   const second = await docker.run({ name: `${t}-new` });
-  await expect(row(adminPage, second.name)).toHaveCount(1, { timeout: 8_000 });
+  await expect(row(adminPage, second.name)).toHaveCount(1, { timeout: 10_000 });
 
   await docker.cli("rm", "-f", second.name);
-  await expect(row(adminPage, second.name)).toHaveCount(0, { timeout: 8_000 });
+  await expect(row(adminPage, second.name)).toHaveCount(0, { timeout: 10_000 });
 
   expect(await adminPage.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
@@ -203,7 +207,7 @@ test("a missing container shows a friendly not-found page, also when removed whi
   await adminPage.goto(`/containers/${name}`);
   await expect(adminPage.getByTestId("container-name")).toHaveText(name);
   await docker.cli("rm", "-f", name);
-  await expect(adminPage.getByTestId("container-not-found")).toContainText(`Container “${name}” was removed`, { timeout: 8_000 });
+  await expect(adminPage.getByTestId("container-not-found")).toContainText(`Container “${name}” was removed`, { timeout: 10_000 });
   await adminPage.getByRole("link", { name: "Back to containers" }).click();
   await expect(adminPage).toHaveURL(/\/containers$/);
 });
