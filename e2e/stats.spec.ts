@@ -6,6 +6,9 @@ import { BASE_URL } from "./env";
 const BUSY_CMD = ["sh", "-c", "while true; do :; done"];
 
 test.describe("stats and alerts", () => {
+  // Stats arrive once a second and alerts after Docker's die event: allow for a loaded CI host.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a busy container shows CPU above zero on its stats panel", async ({ docker, adminPage: page }) => {
     const { name } = await docker.run({ cmd: BUSY_CMD });
     await page.goto(`/containers/${name}?tab=stats`);
