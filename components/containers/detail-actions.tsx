@@ -1,10 +1,9 @@
 "use client";
 
-import { Activity, ScrollText } from "lucide-react";
+import { ScrollText } from "lucide-react";
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { Tooltip } from "@/components/ui/tooltip";
 import type { ContainerDetail } from "@/lib/wire";
 import { VERB_ICON } from "./action-icons";
 import { actionsFor, logsHref, VERB_LABEL, type LifecycleVerb } from "./container-state";
@@ -30,15 +29,6 @@ export function DetailActions({
         <ScrollText />
         Logs
       </Link>
-      {/* A placeholder until the stats view lands; kept visible so people know where it will be. */}
-      <Tooltip content="Live stats are coming soon">
-        <span>
-          <Button variant="secondary" size="sm" disabled>
-            <Activity />
-            Stats
-          </Button>
-        </span>
-      </Tooltip>
       {(verbs.length > 0 || permissions.remove) && <span aria-hidden className="mx-1 hidden h-5 w-px bg-line sm:block" />}
       {verbs.map((v) => {
         const Icon = VERB_ICON[v];
