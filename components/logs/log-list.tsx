@@ -50,7 +50,7 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
+    overscan: 8,
   });
 
   const followingRef = useRef(following);
@@ -145,6 +145,11 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
   }, []);
 
   const items = virtualizer.getVirtualItems();
+  // Rows are keyed by screen slot (index modulo the most rows ever drawn at once): a one-row
+  // scroll re-renders one row, and a tick that brings a screenful of new lines while following
+  // patches the same DOM nodes instead of unmounting and mounting them all.
+  const slots = useRef(1);
+  slots.current = Math.max(slots.current, items.length);
 
   return (
     <div className="relative min-h-0 flex-1">
@@ -179,7 +184,7 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
             if (!entry) return null;
             return (
               <LogRow
-                key={entry.seq}
+                key={item.index % slots.current}
                 entry={entry}
                 top={item.start}
                 gutter={gutterFor(entry.kind === "line" ? entry.container : entry.container)}

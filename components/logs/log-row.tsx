@@ -1,6 +1,5 @@
 "use client";
 
-import { ChevronRight } from "lucide-react";
 import { memo, type CSSProperties } from "react";
 import { cn } from "@/components/ui/cn";
 import { highlightSegments, parseAnsi, type ParsedLine } from "@/lib/logs/ansi";
@@ -124,17 +123,17 @@ interface RowProps {
 
 export const LogRow = memo(function LogRow({ entry, top, gutter, merged, time, matcher, currentMatch, selected, onToggle }: RowProps) {
   const style: CSSProperties = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
-  if (entry.kind === "marker") return <MarkerRow entry={entry} style={style} gutter={gutter} />;
+  // A single view needs no name on its markers; a merged one does.
+  if (entry.kind === "marker") return <MarkerRow entry={entry} style={style} gutter={merged ? gutter : null} />;
 
   const json = looksLikeJson(entry.plain);
   return (
     <div
       data-testid="log-row"
-      data-selected={selected || undefined}
       data-container={gutter?.name ?? entry.container}
       data-stream={entry.stream}
       data-level={entry.level}
-      data-seq={entry.seq}
+      data-selected={selected || undefined}
       style={style}
       onClick={() => {
         // A drag that selected text is a copy, not a click.
@@ -142,31 +141,31 @@ export const LogRow = memo(function LogRow({ entry, top, gutter, merged, time, m
         onToggle(entry.seq);
       }}
       className={cn(
-        "group absolute top-0 left-0 flex w-full cursor-default items-center pr-3 font-mono text-[12px] leading-5 whitespace-pre",
+        // `contain: strict`: a row's layout and paint never reach outside it, so a tick that
+        // replaces every row on screen stays cheap. The stderr mark is an inset shadow, not a node.
+        "group absolute top-0 left-0 flex w-full cursor-default items-center pr-3 pl-1 leading-5 whitespace-pre [contain:strict]",
+        entry.stream === "stderr" && "shadow-[inset_3px_0_0_#ef4444]",
         LEVEL_ROW[entry.level],
         selected ? "bg-selected! ring-1 ring-accent/40 ring-inset" : currentMatch ? "bg-orange-100! dark:bg-orange-500/15!" : "hover:bg-hover",
       )}
     >
-      <span
-        aria-hidden
-        className={cn("absolute inset-y-0 left-0 w-[3px]", entry.stream === "stderr" ? "bg-red-500 dark:bg-red-500/90" : "")}
-        title={entry.stream === "stderr" ? "stderr" : undefined}
-      />
-      <button
-        type="button"
-        tabIndex={-1}
-        aria-label={selected ? "Close line details" : "Open line details"}
-        onClick={(e) => {
-          e.stopPropagation();
-          onToggle(entry.seq);
-        }}
-        className={cn(
-          "ml-1 flex size-4 shrink-0 items-center justify-center rounded text-faint hover:bg-line hover:text-fg",
-          json || selected ? "opacity-100" : "opacity-0 group-hover:opacity-100",
-        )}
-      >
-        <ChevronRight className={cn("size-3 transition-transform", selected && "rotate-90", json && !selected && "text-accent")} />
-      </button>
+      {/* A text glyph, not an SVG icon: hundreds of rows a second are drawn while following. */}
+      {json ? (
+        <button
+          type="button"
+          tabIndex={-1}
+          aria-label={selected ? "Close line details" : "Open line details"}
+          aria-expanded={selected}
+          onClick={(e) => {
+            e.stopPropagation();
+            onToggle(entry.seq);
+          }}
+          className={cn("w-4 shrink-0 rounded text-center text-accent before:content-['›'] hover:bg-line", selected && "rotate-90")}
+        />
+      ) : (
+        // The glyph comes from CSS so a row's text content is just its line.
+        <span aria-hidden className={cn("w-4 shrink-0 text-center text-faint before:content-['›']", selected ? "rotate-90" : "invisible group-hover:visible")} />
+      )}
       {merged && gutter && (
         <span className={cn("mr-2 ml-1 flex w-[10ch] shrink-0 items-center gap-1.5 overflow-hidden sm:w-[16ch]", gutter.color.text)} title={gutter.name}>
           <span aria-hidden className={cn("h-3 w-[3px] shrink-0 rounded-full", gutter.color.bar)} />
@@ -175,8 +174,8 @@ export const LogRow = memo(function LogRow({ entry, top, gutter, merged, time, m
       )}
       {time && <TimeCell text={formatKey(entry.key, time)} />}
       <span className={cn("mr-2 w-[3ch] shrink-0 text-[11px] font-semibold select-none", LEVEL_TEXT[entry.level])}>{LEVEL_BADGE[entry.level]}</span>
-      <span className="min-w-0 flex-1 overflow-hidden text-ellipsis text-fg">
-        {entry.stream === "stderr" && <span className="sr-only">stderr: </span>}
+      {entry.stream === "stderr" && <span className="sr-only">stderr: </span>}
+      <span className="min-w-0 flex-1 overflow-hidden text-ellipsis text-fg" data-testid="log-text">
         <LineText entry={entry} matcher={matcher} current={currentMatch} />
         {entry.plain.length > MAX_DRAWN_CHARS && (
           <span className="ml-2 rounded bg-surface-2 px-1 text-faint select-none">+{(entry.plain.length - MAX_DRAWN_CHARS).toLocaleString("en-US")} chars — open the line</span>
@@ -205,7 +204,7 @@ function MarkerRow({ entry, style, gutter }: { entry: MarkerEntry; style: CSSPro
       data-reason={entry.reason}
       data-container={gutter?.name}
       style={style}
-      className={cn("absolute top-0 left-0 flex w-full items-center gap-3 px-3 font-mono text-[12px] leading-5 whitespace-pre select-none", MARKER_TONE[entry.reason])}
+      className={cn("absolute top-0 left-0 flex w-full items-center gap-3 px-3 leading-5 whitespace-pre select-none [contain:strict]", MARKER_TONE[entry.reason])}
     >
       <span aria-hidden className="h-px w-4 shrink-0 bg-current opacity-40" />
       <span className="min-w-0 truncate">

@@ -2,7 +2,7 @@
 
 import { Boxes, Clock, Globe, ScrollText, SearchX, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { DialogTrigger } from "@/components/ui/dialog";
@@ -13,9 +13,9 @@ import { markerText, type LineEntry, type MarkerEntry } from "@/lib/logs/entries
 import { compileSearch } from "@/lib/logs/search";
 import { formatKey, type TimeFormat } from "@/lib/logs/timestamps";
 import { levelCounts, visibleRows } from "@/lib/logs/visible-rows";
-import type { LogViewState } from "@/lib/logs/url-state";
+import type { LogViewState, ResolvedRange } from "@/lib/logs/url-state";
 import { useHotkey } from "@/lib/use-hotkey";
-import { containerColor, gutterLabels } from "./container-colors";
+import { containerColor, gutterLabels, type ContainerColor } from "./container-colors";
 import { ContainerPickerDialog, ContainerPickerList } from "./container-picker";
 import { DownloadMenu, type DownloadTarget } from "./download-menu";
 import { LogDetail } from "./log-detail";
@@ -63,6 +63,9 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   const { store, info } = useLogStream(state);
   const version = useSyncExternalStore(store.subscribe, store.getVersion, getServerVersion);
   const merged = state.containers.length > 1;
+  // How long a store-driven render takes, commit included: the store paces itself by it.
+  const renderStart = performance.now();
+  useLayoutEffect(() => store.rendered(performance.now() - renderStart), [store, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ——— containers: names and colours from the ack, refs from the URL until then ———
   const gutters = useMemo(() => {
@@ -72,10 +75,17 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     return map;
   }, [info]);
   const gutterFor = useCallback((c: string | undefined) => (c ? (gutters.get(c) ?? null) : null), [gutters]);
-  const chips = info
-    ? info.containers.map((c, i) => ({ key: c.id, name: c.name, running: c.running, color: containerColor(i) }))
-    : state.containers.map((ref, i) => ({ key: ref, name: ref, running: true, color: containerColor(i) }));
-  const targets: DownloadTarget[] = info ? info.containers.map((c, i) => ({ ref: c.id, name: c.name, color: containerColor(i) })) : [];
+  const chips: readonly Chip[] = useMemo(
+    () =>
+      info
+        ? info.containers.map((c, i) => ({ key: c.id, name: c.name, running: c.running, color: containerColor(i) }))
+        : state.containers.map((ref, i) => ({ key: ref, name: ref, running: true, color: containerColor(i) })),
+    [info, state.containers],
+  );
+  const targets: readonly DownloadTarget[] = useMemo(
+    () => (info ? info.containers.map((c, i) => ({ ref: c.id, name: c.name, color: containerColor(i) })) : []),
+    [info],
+  );
 
   // ——— search and filters: compiled once per change, matches cached per line ———
   const deferredSearch = useDeferredValue(search);
@@ -146,15 +156,16 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   }, [entries, selectedSeq]);
 
   // ——— time column: add the date when the lines span days or are not from today ———
-  const time: TimeFormat | null = useMemo(() => {
-    if (!state.timestamps) return null;
+  const withDate = useMemo(() => {
     const firstLine = entries.find((e) => e.kind === "line");
     const last = entries[entries.length - 1];
-    if (!firstLine || !last) return { utc: state.utc, withDate: false };
+    if (!firstLine || !last) return false;
     const day = (key: string) => formatKey(key, { utc: state.utc, withDate: true }).slice(0, 10);
     const today = state.utc ? new Date().toISOString().slice(0, 10) : new Date().toLocaleDateString("sv-SE");
-    return { utc: state.utc, withDate: day(firstLine.key) !== day(last.key) || day(last.key) !== today };
-  }, [entries, state.timestamps, state.utc]);
+    return day(firstLine.key) !== day(last.key) || day(last.key) !== today;
+  }, [entries, state.utc]);
+  // A stable object: rows are memoised and must not all re-render on every store tick.
+  const time: TimeFormat | null = useMemo(() => (state.timestamps ? { utc: state.utc, withDate } : null), [state.timestamps, state.utc, withDate]);
 
   // ——— status ———
   const [rate, setRate] = useState(0);
@@ -197,67 +208,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
 
   return (
     <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh" data-testid="logs-view" data-merged={merged}>
-      {/* Header: what is being watched */}
-      <div className="flex items-start gap-x-3 border-b border-line bg-surface px-3 py-2 sm:px-4">
-        <h1 className="mt-0.5 text-base font-semibold tracking-tight text-fg">Logs</h1>
-        <div className="flex min-w-0 flex-1 items-center gap-1.5 overflow-x-auto [scrollbar-width:none] sm:flex-wrap" data-testid="log-containers">
-          {chips.map((c) => (
-            <Link
-              key={c.key}
-              href={`/containers/${encodeURIComponent(c.name)}`}
-              title={`Open ${c.name}`}
-              className="inline-flex h-6 max-w-[14rem] shrink-0 items-center gap-1.5 rounded-full border border-line bg-surface-2/60 px-2 text-xs font-medium text-fg hover:bg-hover"
-            >
-              <span aria-hidden className={cn("h-3 w-[3px] shrink-0 rounded-full", merged ? c.color.bar : c.running ? "bg-emerald-500" : "bg-zinc-400")} />
-              <span className="truncate">{c.name}</span>
-            </Link>
-          ))}
-          <ContainerPickerDialog
-            engine={state.engine}
-            selected={state.containers}
-            onApply={(c) => update({ containers: c })}
-            trigger={
-              <DialogTrigger asChild>
-                <Button variant="ghost" size="sm" data-testid="change-containers" aria-label="Choose containers">
-                  <Boxes aria-hidden />
-                  <span className="hidden sm:inline">{merged ? "Change" : "Add / change"}</span>
-                </Button>
-              </DialogTrigger>
-            }
-          />
-        </div>
-        <DownloadMenu engine={state.engine} targets={targets} state={{ ...state, q: deferredSearch }} range={info?.range ?? null} />
-      </div>
-
-      {/* What is read, and how it is shown; scrolls sideways on a phone instead of stacking */}
-      <div className="flex items-center gap-1.5 overflow-x-auto border-b border-line bg-surface px-3 py-1.5 [scrollbar-width:none] sm:flex-wrap sm:px-4">
-        <RangeMenu state={state} onChange={update} />
-        <TailMenu value={state.tail} onChange={(tail) => update({ tail })} />
-        <Segmented
-          label="Streams"
-          testId="streams"
-          value={state.streams}
-          onChange={(streams) => update({ streams })}
-          options={[
-            { value: "both", label: "All", hint: "stdout and stderr" },
-            { value: "stdout", label: "stdout" },
-            { value: "stderr", label: "stderr" },
-          ]}
-        />
-        <div className="mx-1 h-5 w-px shrink-0 bg-line" aria-hidden />
-        <Tooltip content="Show timestamps">
-          <ToggleButton pressed={state.timestamps} onClick={() => update({ timestamps: !state.timestamps })} aria-label="Timestamps" data-testid="toggle-timestamps">
-            <Clock aria-hidden />
-            Time
-          </ToggleButton>
-        </Tooltip>
-        <Tooltip content={state.utc ? "Times in UTC (click for local time)" : "Times in your local zone (click for UTC)"}>
-          <ToggleButton pressed={state.utc} onClick={() => update({ utc: !state.utc })} aria-label="UTC" data-testid="toggle-utc" disabled={!state.timestamps}>
-            <Globe aria-hidden />
-            UTC
-          </ToggleButton>
-        </Tooltip>
-      </div>
+      <ViewControls state={state} update={update} chips={chips} targets={targets} range={info?.range ?? null} merged={merged} downloadQ={deferredSearch} />
 
       {/* Search and level filter */}
       <div className="border-b border-line bg-surface px-3 py-1.5 sm:px-4">
@@ -328,3 +279,101 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     </div>
   );
 }
+
+interface Chip {
+  key: string;
+  name: string;
+  running: boolean;
+  color: ContainerColor;
+}
+
+/**
+ * Header and display controls. Memoised: they depend on the URL state and the subscription, not
+ * on the stream, so the 4-a-second store updates skip them.
+ */
+const ViewControls = memo(function ViewControls({
+  state,
+  update,
+  chips,
+  targets,
+  range,
+  merged,
+  downloadQ,
+}: {
+  state: LogViewState;
+  update: (patch: Partial<LogViewState>) => void;
+  chips: readonly Chip[];
+  targets: readonly DownloadTarget[];
+  range: ResolvedRange | null;
+  merged: boolean;
+  /** The search as shown (the URL's copy lags behind typing). */
+  downloadQ: string;
+}) {
+  const downloadState = useMemo(() => ({ ...state, q: downloadQ }), [state, downloadQ]);
+  return (
+    <>
+      {/* Header: what is being watched */}
+      <div className="flex items-start gap-x-3 border-b border-line bg-surface px-3 py-2 sm:px-4">
+        <h1 className="mt-0.5 text-base font-semibold tracking-tight text-fg">Logs</h1>
+        <div className="flex min-w-0 flex-1 items-center gap-1.5 overflow-x-auto [scrollbar-width:none] sm:flex-wrap" data-testid="log-containers">
+          {chips.map((c) => (
+            <Link
+              key={c.key}
+              href={`/containers/${encodeURIComponent(c.name)}`}
+              title={`Open ${c.name}`}
+              className="inline-flex h-6 max-w-[14rem] shrink-0 items-center gap-1.5 rounded-full border border-line bg-surface-2/60 px-2 text-xs font-medium text-fg hover:bg-hover"
+            >
+              <span aria-hidden className={cn("h-3 w-[3px] shrink-0 rounded-full", merged ? c.color.bar : c.running ? "bg-emerald-500" : "bg-zinc-400")} />
+              <span className="truncate">{c.name}</span>
+            </Link>
+          ))}
+          <ContainerPickerDialog
+            engine={state.engine}
+            selected={state.containers}
+            onApply={(c) => update({ containers: c })}
+            trigger={
+              <DialogTrigger asChild>
+                <Button variant="ghost" size="sm" data-testid="change-containers" aria-label="Choose containers">
+                  <Boxes aria-hidden />
+                  <span className="hidden sm:inline">{merged ? "Change" : "Add / change"}</span>
+                </Button>
+              </DialogTrigger>
+            }
+          />
+        </div>
+        <DownloadMenu engine={state.engine} targets={targets} state={downloadState} range={range} />
+      </div>
+
+      {/* What is read, and how it is shown; scrolls sideways on a phone instead of stacking */}
+      <div className="flex items-center gap-1.5 overflow-x-auto border-b border-line bg-surface px-3 py-1.5 [scrollbar-width:none] sm:flex-wrap sm:px-4">
+        <RangeMenu state={state} onChange={update} />
+        <TailMenu value={state.tail} onChange={(tail) => update({ tail })} />
+        <Segmented
+          label="Streams"
+          testId="streams"
+          value={state.streams}
+          onChange={(streams) => update({ streams })}
+          options={[
+            { value: "both", label: "All", hint: "stdout and stderr" },
+            { value: "stdout", label: "stdout" },
+            { value: "stderr", label: "stderr" },
+          ]}
+        />
+        <div className="mx-1 h-5 w-px shrink-0 bg-line" aria-hidden />
+        <Tooltip content="Show timestamps">
+          <ToggleButton pressed={state.timestamps} onClick={() => update({ timestamps: !state.timestamps })} aria-label="Timestamps" data-testid="toggle-timestamps">
+            <Clock aria-hidden />
+            Time
+          </ToggleButton>
+        </Tooltip>
+        <Tooltip content={state.utc ? "Times in UTC (click for local time)" : "Times in your local zone (click for UTC)"}>
+          <ToggleButton pressed={state.utc} onClick={() => update({ utc: !state.utc })} aria-label="UTC" data-testid="toggle-utc" disabled={!state.timestamps}>
+            <Globe aria-hidden />
+            UTC
+          </ToggleButton>
+        </Tooltip>
+      </div>
+
+    </>
+  );
+});

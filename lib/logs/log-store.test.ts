@@ -153,6 +153,17 @@ describe("LogStore", () => {
       expect(calls).toBeLessThanOrEqual(6);
     });
 
+    it("stretches the interval when renders are slow, within bounds", () => {
+      const { store } = harness();
+      expect(store.notifyInterval).toBe(250);
+      store.rendered(150);
+      expect(store.notifyInterval).toBe(600);
+      store.rendered(5_000);
+      expect(store.notifyInterval).toBe(1_000);
+      store.rendered(3);
+      expect(store.notifyInterval).toBe(250);
+    });
+
     it("bumps the version and snapshots entries once per version", () => {
       const { store, advance } = harness();
       store.addLines([line("a", 1)]);

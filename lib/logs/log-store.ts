@@ -9,6 +9,10 @@ import { tsKey } from "./timestamps";
 export const DEFAULT_CAPACITY = 150_000;
 /** React hears about changes at most this often, however fast lines arrive. */
 export const NOTIFY_MS = 250;
+/** The longest the interval stretches when rendering is slow (see `rendered`). */
+export const MAX_NOTIFY_MS = 1_000;
+/** Rendering may take at most this share of the time, so input always finds the main thread free. */
+const RENDER_SHARE = 0.25;
 /** Texts remembered for the newest timestamp of a container, to tell a resent line from a new one. */
 const SAME_KEY_TEXTS = 64;
 const RATE_WINDOW_MS = 3_000;
@@ -45,6 +49,7 @@ export class LogStore {
   private readonly listeners = new Set<() => void>();
   private timer: unknown = null;
   private lastNotify = -Infinity;
+  private interval: number;
   private snapshot: { version: number; entries: LogEntry[] } | null = null;
 
   /** Lines accepted since the view opened (including ones since dropped by the bound). */
@@ -76,6 +81,7 @@ export class LogStore {
       clearTimer: options.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>)),
     };
     this.buffer = new RingBuffer<LogEntry>(this.opts.capacity);
+    this.interval = this.opts.notifyMs;
   }
 
   get capacity(): number {
@@ -195,6 +201,20 @@ export class LogStore {
     return n / (RATE_WINDOW_MS / 1000);
   }
 
+  /**
+   * The view reports how long a render took. On a slow machine or a huge view the notify interval
+   * stretches (up to MAX_NOTIFY_MS) so rendering stays under a quarter of the main thread, and the
+   * page keeps answering clicks and keys while the stream floods in.
+   */
+  rendered(costMs: number): void {
+    this.interval = Math.min(MAX_NOTIFY_MS, Math.max(this.opts.notifyMs, costMs / RENDER_SHARE));
+  }
+
+  /** The current minimum time between notifications. */
+  get notifyInterval(): number {
+    return this.interval;
+  }
+
   /** Tells React now (e.g. before a test reads, or on dispose). */
   flush(): void {
     if (this.timer !== null) {
@@ -237,10 +257,10 @@ export class LogStore {
     else if (key === cur.key && cur.texts.length < SAME_KEY_TEXTS) cur.texts.push(text);
   }
 
-  /** Coalesces change notifications: the first after a quiet spell goes out at once, then ≤ 1 per NOTIFY_MS. */
+  /** Coalesces change notifications: the first after a quiet spell goes out at once, then ≤ 1 per interval. */
   private changed(): void {
     if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastNotify + this.opts.notifyMs - this.opts.now());
+    const wait = Math.max(0, this.lastNotify + this.interval - this.opts.now());
     this.timer = this.opts.setTimer(() => {
       this.timer = null;
       this.flush();

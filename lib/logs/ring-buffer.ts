@@ -12,7 +12,14 @@ export class RingBuffer<T> {
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
-    this.items = new Array(capacity);
+    this.items = RingBuffer.slots(capacity);
+  }
+
+  /** A filled array: `new Array(n)` past ~64k elements is a slow dictionary-mode array in V8. */
+  private static slots<T>(n: number): (T | undefined)[] {
+    const a: (T | undefined)[] = [];
+    for (let i = 0; i < n; i++) a.push(undefined);
+    return a;
   }
 
   get length(): number {
@@ -53,7 +60,7 @@ export class RingBuffer<T> {
   }
 
   clear(): void {
-    this.items = new Array(this.capacity);
+    this.items = RingBuffer.slots(this.capacity);
     this.head = 0;
     this.size = 0;
     this.evicted = 0;
