@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "./fixtures";
+import { expect as baseExpect, test } from "./fixtures";
 import { FIXTURE_IMAGE, TEST_LABEL } from "./env";
 
 /**
@@ -13,7 +13,9 @@ import { FIXTURE_IMAGE, TEST_LABEL } from "./env";
  * Every object is unique per test (random token), labelled berth.test=1 or removed in `finally`.
  */
 
-test.describe.configure({ mode: "parallel" });
+// Pages hydrate in a few seconds on a loaded CI box; Docker-side steps (push, pull, backup) add more.
+test.describe.configure({ mode: "parallel", timeout: 120_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const REGISTRY = "127.0.0.1:5000";
 const token = () => `e2e${randomBytes(4).toString("hex")}`;
@@ -74,7 +76,7 @@ test("image detail shows config and history; removing an image a container uses 
     const id = await docker.cli("image", "inspect", ref, "--format", "{{.Id}}");
     await adminPage.goto(`/images/${encodeURIComponent(id)}`);
     await expect(adminPage.getByTestId("image-title")).toBeVisible();
-    await expect(adminPage.getByText(ref)).toBeVisible();
+    await expect(adminPage.getByText(ref, { exact: true }).first()).toBeVisible();
     await expect(adminPage.getByTestId("image-history").locator("tbody tr")).not.toHaveCount(0);
 
     await adminPage.goto(`/images?q=${FIXTURE_IMAGE.split(":")[0]}`);
