@@ -51,7 +51,11 @@ export function TransferProgress({ state }: { state: TransferState }) {
                 {p.layers.filter((l) => l.phase === "done").length}/{p.layers.length} layers
               </span>
               <span>
-                {formatBytes(p.current)} / {p.total > 0 ? formatBytes(p.total) : "?"}
+                {p.total > 0
+                  ? `${formatBytes(p.current)} / ${formatBytes(p.total)}`
+                  : p.layers.every((l) => l.phase === "done")
+                    ? "nothing to transfer: the layers were already there"
+                    : "sizes not known yet"}
               </span>
             </div>
             <Bar current={p.current} total={p.total} />
