@@ -23,8 +23,8 @@ export default defineConfig({
   testDir: "e2e",
   // Playwright empties outputDir at the start of a run: keep reports and data dirs outside it.
   outputDir: path.join(RESULTS, "e2e-artifacts"),
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   // Each test works on its own labelled containers, so spec files can run side by side.
   workers: 2,
