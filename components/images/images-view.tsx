@@ -58,7 +58,8 @@ export function ImagesView({ engine }: { engine: string }) {
       {
         key: "name",
         label: "Repository:tag",
-        sortValue: (i) => label(i),
+        // Untagged images sort after every tagged one.
+        sortValue: (i) => i.repoTags[0] ?? `\uffff${i.id}`,
         render: (i) => (
           <div className="flex min-w-0 flex-wrap items-center gap-1">
             <Link href={`/images/${encodeURIComponent(i.id)}`} className="truncate font-medium text-fg hover:text-accent hover:underline" data-testid="image-link">
