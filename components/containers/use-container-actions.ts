@@ -4,6 +4,7 @@ import { useMutation, useMutationState, useQueryClient } from "@tanstack/react-q
 import { useCallback, useMemo } from "react";
 import { toast } from "sonner";
 import { ApiError } from "@/lib/api-client";
+import { requestRefresh } from "@/components/socket/refresh-coalescer";
 import { containerAction, containerKeys, removeContainer } from "@/lib/queries/containers";
 import type { ActionResult, ContainerSummary } from "@/lib/wire";
 import { VERB_LABEL, VERB_NOOP, VERB_PAST, type LifecycleVerb } from "./container-state";
@@ -53,7 +54,14 @@ export function useContainerActions(engine: string) {
       // Drop a removed row at once instead of waiting for the refetch.
       if (verb === "remove") qc.setQueryData<ContainerSummary[]>(containerKeys.list(engine), (list) => list?.filter((c) => c.id !== target.id));
     },
-    onSettled: (_res, _err, { engine }) => qc.invalidateQueries({ queryKey: containerKeys.list(engine) }),
+    onSettled: (_res, _err, { engine, target }) => {
+      requestRefresh(qc, containerKeys.list(engine));
+      // Detail pages may be keyed by name or id: refresh whichever shows this container.
+      for (const q of qc.getQueryCache().findAll({ queryKey: containerKeys.list(engine) })) {
+        const data = q.state.data as { id?: string } | undefined;
+        if (q.queryKey.length > 3 && (data?.id === target.id || q.queryKey[3] === target.name)) requestRefresh(qc, q.queryKey);
+      }
+    },
   });
 
   const run = useCallback(

@@ -6,6 +6,7 @@ import { containerKeys } from "@/lib/queries/containers";
 import { engineKeys } from "@/lib/queries/engines";
 import type { ContainersChangedPush } from "@/lib/socket-events";
 import type { ContainerDetail, EngineSummary } from "@/lib/wire";
+import { requestRefresh } from "./refresh-coalescer";
 import { getSocket } from "./socket-client";
 
 /** Writes one engine's status into the cached engine list (the banner reads it from there). */
@@ -20,11 +21,11 @@ export function upsertEngine(qc: QueryClient, engine: EngineSummary): void {
   });
 }
 
-/** Invalidates the container list and the detail queries the push is about. */
-function invalidateContainers(qc: QueryClient, push: ContainersChangedPush): void {
-  void qc.invalidateQueries({ queryKey: containerKeys.list(push.engine), exact: true });
+/** Refreshes the container list and the detail queries the push is about. */
+function refreshContainers(qc: QueryClient, push: ContainersChangedPush): void {
+  requestRefresh(qc, containerKeys.list(push.engine));
   const ids = push.ids;
-  void qc.invalidateQueries({
+  const details = qc.getQueryCache().findAll({
     queryKey: containerKeys.list(push.engine),
     predicate: (q) => {
       const ref = q.queryKey[3];
@@ -38,6 +39,7 @@ function invalidateContainers(qc: QueryClient, push: ContainersChangedPush): voi
       return q.state.status === "error";
     },
   });
+  for (const q of details) requestRefresh(qc, q.queryKey);
 }
 
 /**
@@ -59,7 +61,7 @@ export function useSocketSync(engine: string): void {
       if (connectedBefore) void qc.invalidateQueries({ queryKey: engineKeys.scope(engine) });
       connectedBefore = true;
     };
-    const onChanged = (push: ContainersChangedPush) => invalidateContainers(qc, push);
+    const onChanged = (push: ContainersChangedPush) => refreshContainers(qc, push);
     const onEngine = (summary: EngineSummary) => upsertEngine(qc, summary);
     const onSessionEnded = () => {
       qc.clear();
