@@ -41,6 +41,7 @@ async function usage(engine: Engine): Promise<Map<string, { id: string; name: st
   const list = await call(engine, () => engine.docker.listContainers({ all: true }));
   const map = new Map<string, { id: string; name: string; state: ContainerState }[]>();
   for (const c of list) {
+    if (c.Labels?.["berth.helper"]) continue;
     const users = map.get(c.ImageID) ?? [];
     users.push({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ""), state: c.State as ContainerState });
     map.set(c.ImageID, users);

@@ -36,6 +36,8 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
   ]);
   const users = new Map<string, { id: string; name: string }[]>();
   for (const c of containers) {
+    // Berth's own short-lived helpers are not "users" of a volume.
+    if (c.Labels?.[HELPER_LABEL]) continue;
     for (const m of c.Mounts ?? []) {
       if (m.Type !== "volume" || !m.Name) continue;
       const list = users.get(m.Name) ?? [];
@@ -94,6 +96,7 @@ export async function pruneVolumes(engine: Engine): Promise<PruneResult> {
  * the caller removes it in `finally`.
  */
 async function helper(engine: Engine, volume: string, readOnly: boolean): Promise<Docker.Container> {
+  void sweepHelpers(engine);
   try {
     await engine.docker.getImage(HELPER_IMAGE).inspect();
   } catch {
@@ -108,6 +111,25 @@ async function helper(engine: Engine, volume: string, readOnly: boolean): Promis
       HostConfig: { Mounts: [{ Type: "volume", Source: volume, Target: MOUNT, ReadOnly: readOnly }], NetworkMode: "none" },
     }),
   );
+}
+
+const HELPER_MAX_AGE_S = 15 * 60;
+let lastSweep = 0;
+
+/**
+ * Removes helpers that outlived any request (their removal failed, e.g. while the engine was
+ * unreachable, or the process died mid-backup). At most once a minute, best effort.
+ */
+async function sweepHelpers(engine: Engine): Promise<void> {
+  if (Date.now() - lastSweep < 60_000) return;
+  lastSweep = Date.now();
+  try {
+    const stale = await engine.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=1`] } });
+    const cutoff = Date.now() / 1000 - HELPER_MAX_AGE_S;
+    for (const c of stale) if (c.Created < cutoff) await engine.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+  } catch {
+    /* next time */
+  }
 }
 
 async function removeHelper(engine: Engine, c: Docker.Container): Promise<void> {
