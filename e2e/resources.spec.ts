@@ -151,7 +151,9 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
   const restored = `${t}-restored`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-"));
   try {
-    const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: "1" } } });
+    // Not labelled berth.test on purpose: another spec run's global setup removes unused labelled
+    // volumes, which would pull this one away mid-test. The `finally` below removes it instead.
+    const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { "berth.e2e": t } } });
     expect(created.status()).toBe(201);
     await docker.cli("run", "--rm", "--label", `${TEST_LABEL}=1`, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`);
 
