@@ -19,6 +19,9 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           <Link
             key={href}
             href={href}
+            // Every page is rendered per request and fills itself from the API: prefetching all
+            // sections on every load costs the server a dozen renders for little gain.
+            prefetch={false}
             onClick={onNavigate}
             aria-current={active ? "page" : undefined}
             className={cn(
