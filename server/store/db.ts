@@ -21,7 +21,7 @@ export async function openDatabase(dataDir: string): Promise<Db> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider: new StaticMigrations() }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider: new StaticMigrations(), allowUnorderedMigrations: true }).migrateToLatest();
   for (const r of results ?? []) if (r.status === "Error") throw new Error(`migration ${r.migrationName} failed`);
   if (error) throw error;
   return db;
