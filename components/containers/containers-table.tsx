@@ -105,7 +105,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Link>
       </Td>
       <Td className="whitespace-nowrap">
-        <div className="flex flex-wrap items-center gap-1.5 gap-y-1">
+        <div className="flex flex-wrap items-center gap-1.5 gap-y-1 sm:flex-nowrap">
           <StateBadge state={c.state} status={c.status} />
           <HealthBadge health={c.health} />
         </div>
