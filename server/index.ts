@@ -25,6 +25,9 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const server = http.createServer((req, res) => {
+    // Layouts cannot see the URL; this lets the console layout send signed-out visitors to /login?next=…
+    // (always overwritten, so a client cannot choose it).
+    req.headers["x-berth-path"] = req.url ?? "/";
     handle(req, res).catch((err) => {
       log.error({ err }, "request failed");
       if (!res.headersSent) res.writeHead(500).end();
