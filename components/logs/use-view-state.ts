@@ -7,13 +7,16 @@ import { parseViewState, serializeViewState, type LogViewState } from "@/lib/log
 const SEARCH_DEBOUNCE_MS = 300;
 
 /**
- * The view state lives in the URL (shareable links); this reads it and replaces it. The search
- * text answers every keystroke from local state and reaches the URL after a pause, so typing is
- * not slowed by navigation.
+ * The view state lives in the URL (shareable links). The page renders from a local copy that
+ * changes at once, and the URL follows:
  *
- * `history.replaceState` rather than `router.replace`: Next.js syncs it into useSearchParams, and
- * it does not ask the server for the (dynamic) page again — a toggle flips at once, not after a
- * round trip, which matters when the tab is already busy with a fast stream.
+ * - `history.replaceState` rather than `router.replace`: Next.js syncs it into useSearchParams
+ *   without asking the server for the (dynamic) page again.
+ * - The local copy, because Next applies URL changes in a transition, and a transition keeps
+ *   losing to the stream's own renders while lines flood in: a toggle must flip on the click.
+ * - The search text reaches the URL after a pause, so typing never waits on it.
+ *
+ * A URL changed from outside (back/forward, a pasted link, a link in the page) is adopted.
  */
 export function useViewState(): {
   state: LogViewState;
@@ -23,16 +26,27 @@ export function useViewState(): {
 } {
   const pathname = usePathname();
   const sp = useSearchParams();
-  const state = useMemo(() => parseViewState(sp), [sp]);
+  const fromUrl = useMemo(() => parseViewState(sp), [sp]);
+  const [state, setState] = useState(fromUrl);
   const stateRef = useRef(state);
-  stateRef.current = state;
+  const written = useRef(serializeViewState(fromUrl));
+
+  useEffect(() => {
+    const qs = serializeViewState(fromUrl);
+    if (qs === written.current) return; // our own write coming back
+    written.current = qs;
+    stateRef.current = fromUrl;
+    setState(fromUrl);
+  }, [fromUrl]);
 
   const update = useCallback(
     (patch: Partial<LogViewState>) => {
       const next = { ...stateRef.current, ...patch };
       stateRef.current = next;
+      setState(next);
+      written.current = serializeViewState(next);
       // `null` state: Next.js then treats it as an app update and syncs useSearchParams.
-      window.history.replaceState(null, "", pathname + serializeViewState(next));
+      window.history.replaceState(null, "", pathname + written.current);
     },
     [pathname],
   );
