@@ -33,6 +33,11 @@ function groupByProject(list: readonly ContainerSummary[]): Group[] {
   return groups.sort((a, b) => (a.project === null ? 1 : b.project === null ? -1 : a.project.localeCompare(b.project)));
 }
 
+/** An image given by digest reads better as its first 12 hex digits. */
+function shortImage(image: string): string {
+  return image.startsWith("sha256:") ? image.slice(7, 19) : image;
+}
+
 const STATE_DOT: Record<string, string> = {
   running: "bg-emerald-500",
   paused: "bg-amber-500",
@@ -140,8 +145,9 @@ export function ContainerPickerList({
                 >
                   <Checkbox checked={isSelected(c)} onCheckedChange={(on) => set([c.name], on)} aria-label={c.name} />
                   <span aria-hidden className={cn("size-1.5 shrink-0 rounded-full", STATE_DOT[c.state] ?? "bg-zinc-400")} title={c.state} />
-                  <span className="min-w-0 truncate font-medium text-fg">{c.name}</span>
-                  <span className="hidden min-w-0 truncate text-xs text-faint sm:inline">{c.image}</span>
+                  {/* The name is what people pick by: it keeps its room, the image gets what is left. */}
+                  <span className="max-w-[70%] shrink-0 truncate font-medium text-fg">{c.name}</span>
+                  <span className="hidden min-w-0 flex-1 truncate text-xs text-faint sm:inline">{shortImage(c.image)}</span>
                   <span className="ml-auto shrink-0 text-xs text-faint">{c.state}</span>
                 </label>
               ))}

@@ -10,8 +10,8 @@ import type { TimeFormat } from "@/lib/logs/timestamps";
 import { LogRow, ROW_HEIGHT, type GutterInfo } from "./log-row";
 
 export interface LogListHandle {
-  /** Scrolls a row into the middle of the view (stops following). */
-  scrollToIndex(index: number): void;
+  /** Scrolls a row into the middle of the view (stops following), and sideways to `column` (in characters) if given. */
+  scrollToIndex(index: number, column?: number): void;
   focus(): void;
   /** Index of the first and last rows on screen. */
   visibleRange(): [number, number];
@@ -46,6 +46,8 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** Ten monospace characters, to turn a column into pixels. */
+  const probeRef = useRef<HTMLSpanElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -97,12 +99,17 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
   useImperativeHandle(
     ref,
     () => ({
-      scrollToIndex(index) {
+      scrollToIndex(index, column) {
         setFollowing(false);
         const el = scrollRef.current;
         if (!el) return;
         const top = Math.max(0, index * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2);
         el.scrollTop = top;
+        if (column !== undefined && probeRef.current) {
+          // A match far along a long line (or on a phone) is brought into view sideways too.
+          const x = column * (probeRef.current.offsetWidth / 10);
+          if (x < el.scrollLeft + 40 || x > el.scrollLeft + el.clientWidth - 80) el.scrollLeft = x < el.clientWidth - 80 ? 0 : x - el.clientWidth / 3;
+        }
         rememberAnchor();
       },
       focus() {
@@ -179,6 +186,9 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
       >
         {/* Long lines scroll sideways: the content is as wide as the widest line held (in `ch` of the row font). */}
         <div className="relative min-w-full font-mono text-[12px]" style={{ height: virtualizer.getTotalSize(), width: `${contentChars}ch` }}>
+          <span ref={probeRef} aria-hidden className="invisible absolute top-0 left-0 whitespace-pre">
+            {"0000000000"}
+          </span>
           {items.map((item) => {
             const entry = rows[item.index];
             if (!entry) return null;
@@ -209,12 +219,19 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
             scrollRef.current?.focus({ preventScroll: true });
           }}
           className={cn(
-            "absolute bottom-4 left-1/2 inline-flex h-8 -translate-x-1/2 items-center gap-1.5 rounded-full px-3.5 text-[13px] font-medium shadow-lg",
+            "absolute bottom-4 left-1/2 inline-flex h-8 -translate-x-1/2 items-center gap-1.5 rounded-full px-3.5 text-[13px] font-medium whitespace-nowrap shadow-lg",
             "bg-accent text-accent-fg ring-1 ring-black/5 hover:bg-accent-hover animate-fade-in",
           )}
         >
           <ArrowDown className="size-4" aria-hidden />
-          {newLines > 0 ? `${newLines.toLocaleString("en-US")} new ${newLines === 1 ? "line" : "lines"} — jump to latest` : "Jump to latest"}
+          {newLines > 0 ? (
+            <>
+              {newLines.toLocaleString("en-US")} new {newLines === 1 ? "line" : "lines"}
+              <span className="hidden sm:inline">— jump to latest</span>
+            </>
+          ) : (
+            "Jump to latest"
+          )}
         </button>
       )}
     </div>

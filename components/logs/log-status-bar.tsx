@@ -38,7 +38,6 @@ export function LogStatusBar({
   capacity: number;
 }) {
   const s = STATUS[status];
-  const lost = skipped + dropped;
   return (
     <div
       className="flex h-7 shrink-0 items-center gap-x-3 overflow-hidden border-t border-line bg-surface-2/70 px-3 text-xs whitespace-nowrap text-muted"
@@ -60,15 +59,22 @@ export function LogStatusBar({
       </span>
       <Tooltip
         content={
-          lost
-            ? `${n(skipped)} skipped by the server while the browser fell behind; ${n(dropped)} dropped from the top to stay within ${n(capacity)} lines. Markers in the list show where.`
-            : "No lines lost."
+          skipped
+            ? `${n(skipped)} lines never reached this view: the server skipped them while the browser fell behind. Markers in the list show where.`
+            : "No gaps: every line of the stream reached this view."
         }
       >
-        <span tabIndex={0} className={cn("tabular", lost ? "font-medium text-amber-700 dark:text-amber-400" : "")} data-testid="log-skipped">
-          {n(lost)} skipped
+        <span tabIndex={0} className={cn("tabular", skipped ? "font-medium text-amber-700 dark:text-amber-400" : "")} data-testid="log-skipped">
+          {n(skipped)} skipped
         </span>
       </Tooltip>
+      {dropped > 0 && (
+        <Tooltip content={`The view keeps the newest ${n(capacity)} lines; ${n(dropped)} older ones left the top (a marker says so). Download gets them from the server.`}>
+          <span tabIndex={0} className="hidden tabular sm:inline" data-testid="log-dropped">
+            {n(dropped)} older dropped
+          </span>
+        </Tooltip>
+      )}
     </div>
   );
 }

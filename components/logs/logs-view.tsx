@@ -141,8 +141,10 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
         if (pos >= m.length) pos = m.length - 1;
       }
     }
-    setCurrentSeq(view.rows[m[pos]].seq);
-    listRef.current?.scrollToIndex(m[pos]);
+    const row = view.rows[m[pos]];
+    setCurrentSeq(row.seq);
+    const at = row.kind === "line" && matcher ? matcher.ranges(row.plain)[0]?.[0] : undefined;
+    listRef.current?.scrollToIndex(m[pos], at === undefined ? undefined : gutterChars(merged, time) + at);
   };
 
   // ——— the expanded line ———
@@ -185,7 +187,11 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     status = "ended";
     const reasons = [...new Set([...store.ended.values()])];
     detail = reasons.length === 1 ? markerText({ reason: reasons[0], message: "", count: 0 }) : null;
-  } else status = following ? "live" : "paused";
+  } else {
+    status = following ? "live" : "paused";
+    // "Paused" alone could read as "the stream stopped": it is only the view that holds still.
+    if (!following) detail = "scrolled up; lines keep arriving";
+  }
 
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkey("/", () => searchRef.current?.focus());
