@@ -15,7 +15,8 @@ import { formatKey, type TimeFormat } from "@/lib/logs/timestamps";
 import { levelCounts, visibleRows } from "@/lib/logs/visible-rows";
 import type { LogViewState, ResolvedRange } from "@/lib/logs/url-state";
 import { useHotkey } from "@/lib/use-hotkey";
-import { containerColor, gutterLabels, type ContainerColor } from "./container-colors";
+import { gutterLabels } from "@/lib/logs/gutter-labels";
+import { containerColor, type ContainerColor } from "./container-colors";
 import { ContainerPickerDialog, ContainerPickerList } from "./container-picker";
 import { DownloadMenu, type DownloadTarget } from "./download-menu";
 import { LogDetail } from "./log-detail";
@@ -185,8 +186,14 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   else if (store.phase === "backlog") status = "loading";
   else if (allEnded) {
     status = "ended";
-    const reasons = [...new Set([...store.ended.values()])];
-    detail = reasons.length === 1 ? markerText({ reason: reasons[0], message: "", count: 0 }) : null;
+    // Why, in the words of the newest end marker ("exited with code 3", "end of range").
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i];
+      if (e.kind === "marker" && e.reason !== "skipped") {
+        detail = markerText(e);
+        break;
+      }
+    }
   } else {
     status = following ? "live" : "paused";
     // "Paused" alone could read as "the stream stopped": it is only the view that holds still.
