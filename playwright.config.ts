@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { ADMIN_PASSWORD, BASE_URL, TEST_PORT } from "./e2e/env";
+import { ADMIN_PASSWORD, BASE_URL, TEST_PORT, TEST_RUN } from "./e2e/env";
 
 const CI = !!process.env.CI;
 const RESULTS = path.resolve(__dirname, "test-results");
@@ -16,6 +16,7 @@ if (!process.env.BERTH_E2E_DATA_DIR) {
     if (entry.startsWith("data-") || entry === "server.log") fs.rmSync(path.join(RESULTS, entry), { recursive: true, force: true });
   }
   process.env.BERTH_E2E_DATA_DIR = path.join(RESULTS, `data-${Date.now()}`);
+  process.env.BERTH_E2E_RUN = TEST_RUN;
   fs.mkdirSync(process.env.BERTH_E2E_DATA_DIR, { recursive: true, mode: 0o700 });
 }
 

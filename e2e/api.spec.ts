@@ -1,5 +1,5 @@
 import type { APIResponse } from "@playwright/test";
-import { ADMIN_PASSWORD } from "./env";
+import { ADMIN_PASSWORD, TEST_LABEL, TEST_RUN } from "./env";
 import { expect, login, test } from "./fixtures";
 
 /**
@@ -62,7 +62,7 @@ test.describe("containers", () => {
     const list = (await res.json()) as { id: string; name: string; state: string; image: string; labels: Record<string, string> }[];
     const mine = list.find((c) => c.name === name);
     expect(mine).toMatchObject({ id, state: "running", image: "berth-fixture:latest" });
-    expect(mine!.labels["berth.test"]).toBe("1");
+    expect(mine!.labels[TEST_LABEL]).toBe(TEST_RUN);
   });
 
   test("a viewer may read but not stop a container", async ({ docker, viewerApi }) => {

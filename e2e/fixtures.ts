@@ -2,10 +2,10 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { test as base, expect, request, type APIRequestContext, type Page } from "@playwright/test";
-import { ADMIN_PASSWORD, BASE_URL, FIXTURE_IMAGE, TEST_LABEL, USER_PASSWORD } from "./env";
+import { ADMIN_PASSWORD, BASE_URL, FIXTURE_IMAGE, TEST_LABEL_ARG, USER_PASSWORD } from "./env";
 
 /**
- * Fixtures for e2e specs: real containers on the real engine (labelled `berth.test=1`, removed
+ * Fixtures for e2e specs: real containers on the real engine (labelled `berth.test=<run>`, removed
  * after each test) and signed-in API contexts and pages for each role.
  *
  *   import { test, expect } from "./fixtures";
@@ -26,7 +26,7 @@ export interface RunOptions {
   name?: string;
   /** Command (argv); default IDLE_CMD, a loop that exits 0 on SIGTERM. */
   cmd?: string[];
-  /** Extra labels; `berth.test=1` is always added. */
+  /** Extra labels; `berth.test=<run>` is always added. */
   labels?: Record<string, string>;
   /** `KEY=value` entries. */
   env?: string[];
@@ -125,7 +125,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         const name = opts.name ?? `e2e-${testInfo.workerIndex}-${randomBytes(4).toString("hex")}`;
         const start = opts.start ?? true;
         const args = start ? ["run", "-d"] : ["create"];
-        args.push("--name", name, "--label", `${TEST_LABEL}=1`);
+        args.push("--name", name, "--label", TEST_LABEL_ARG);
         for (const [k, v] of Object.entries(opts.labels ?? {})) args.push("--label", `${k}=${v}`);
         for (const e of opts.env ?? []) args.push("-e", e);
         for (const p of opts.publish ?? []) args.push("-p", p);

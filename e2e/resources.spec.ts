@@ -5,12 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect as baseExpect, test } from "./fixtures";
-import { FIXTURE_IMAGE, TEST_LABEL } from "./env";
+import { FIXTURE_IMAGE, TEST_LABEL_ARG } from "./env";
 
 /**
  * Images, networks, volumes and system pages against the real engine and a real local registry
  * (Debian's docker-registry on 127.0.0.1:5000, started by scripts/test.sh → ensure_registry).
- * Every object is unique per test (random token), labelled berth.test=1 or removed in `finally`.
+ * Every object is unique per test (random token), labelled berth.test=<run> or removed in `finally`.
  */
 
 // Pages hydrate in a few seconds on a loaded CI box; Docker-side steps (push, pull, backup) add more.
@@ -34,7 +34,7 @@ test("push to and pull from a local registry with progress; a wrong name shows t
   fs.mkdirSync(path.join(dir, "root"));
   fs.writeFileSync(path.join(dir, "root", "payload.bin"), randomBytes(3_000_000));
   await execFileP("tar", ["-C", path.join(dir, "root"), "-cf", path.join(dir, "layer.tar"), "."]);
-  await docker.cli("import", "--change", `LABEL ${TEST_LABEL}=1`, path.join(dir, "layer.tar"), ref);
+  await docker.cli("import", "--change", `LABEL ${TEST_LABEL_ARG}`, path.join(dir, "layer.tar"), ref);
   fs.rmSync(dir, { recursive: true, force: true });
   try {
     // Push from the images list.
@@ -114,7 +114,7 @@ test("create a network with a subnet, connect a container with a static IP and s
     await dialog.getByTestId("net-submit").click();
     await expect(dialog.getByText(`10.9.9.1 is not inside the subnet ${subnet}`)).toBeVisible();
     await dialog.getByTestId("net-gateway").fill(`10.231.${octet}.1`);
-    await dialog.getByTestId("net-labels").fill(`${TEST_LABEL}=1`);
+    await dialog.getByTestId("net-labels").fill(TEST_LABEL_ARG);
     await dialog.getByTestId("net-submit").click();
     await expect(dialog).toHaveCount(0);
 
@@ -155,7 +155,7 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     // volumes, which would pull this one away mid-test. The `finally` below removes it instead.
     const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { "berth.e2e": t } } });
     expect(created.status()).toBe(201);
-    await docker.cli("run", "--rm", "--label", `${TEST_LABEL}=1`, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`);
+    await docker.cli("run", "--rm", "--label", TEST_LABEL_ARG, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`);
 
     // Browse read-only, then back up from the detail page.
     await adminPage.goto(`/volumes/${vol}`);
@@ -194,7 +194,7 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     await prune.getByRole("button", { name: "Cancel" }).click();
 
     // Removing a volume a container uses: Docker's reason.
-    const user = await docker.cli("run", "-d", "--label", `${TEST_LABEL}=1`, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sleep", "600");
+    const user = await docker.cli("run", "-d", "--label", TEST_LABEL_ARG, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sleep", "600");
     docker.track(user);
     await adminPage.goto(`/volumes/${vol}`);
     await adminPage.getByTestId("volume-remove").click();
