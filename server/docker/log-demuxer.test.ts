@@ -84,6 +84,28 @@ describe("LogDemuxer", () => {
     ]);
   });
 
+  it("joins a long TTY line the daemon logged as 16 KiB pieces, each with its own timestamp", () => {
+    // The shape a real daemon sends for `printf` of 40,000 characters on a TTY (captured and checked).
+    const body = "a".repeat(40_000);
+    const raw = Buffer.from(
+      `2026-12-02T16:41:31.462667004Z ${body.slice(0, 16384)}2026-12-02T16:41:31.46266Z ${body.slice(16384, 32768)}` +
+        `2026-12-02T16:41:31.462667004Z ${body.slice(32768)}\r\n2026-12-02T16:41:31.463594544Z short\r\n`,
+    );
+    const lines = run(cut(raw, 4096), { tty: true, timestamps: true });
+    expect(lines).toEqual([
+      { stream: "stdout", ts: "2026-12-02T16:41:31.462667004Z", text: body },
+      { stream: "stdout", ts: "2026-12-02T16:41:31.463594544Z", text: "short" },
+    ]);
+  });
+
+  it("counts TTY pieces in bytes, not characters, and keeps timestamp-like text elsewhere", () => {
+    const piece = "é".repeat(8192); // 16,384 bytes in UTF-8
+    const tail = " 2026-12-02T16:41:31Z stays";
+    const raw = Buffer.from(`2026-12-02T16:41:31Z ${piece}2026-12-02T16:41:31Z ${piece}${tail}\n`);
+    const [line] = run(cut(raw, 1000), { tty: true, timestamps: true });
+    expect(line!.text).toBe(piece + piece + tail);
+  });
+
   it("flushes a last line without a newline at the end", () => {
     expect(run([frame(1, "no newline")]).map((l) => l.text)).toEqual(["no newline"]);
   });

@@ -16,13 +16,54 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 export const MAX_LINE_CHARS = 256 * 1024;
 /** `2026-11-28T12:00:00.123456789Z ` — the prefix `timestamps=1` puts on every log entry. */
 const TS_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /;
+/** The json-file driver logs a line longer than this as several entries (bytes of payload). */
+export const DAEMON_PIECE_BYTES = 16 * 1024;
+
+/** Index in `text` after `bytes` UTF-8 bytes counted from `from`; -1 when the text ends first or a character straddles it. */
+function indexAfterUtf8Bytes(text: string, from: number, bytes: number): number {
+  let count = 0;
+  let i = from;
+  while (count < bytes) {
+    if (i >= text.length) return -1;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) count += 1;
+    else if (c < 0x800) count += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      count += 4;
+      i++;
+    } else count += 3;
+    i++;
+  }
+  return count === bytes ? i : -1;
+}
+
+/**
+ * A TTY stream has no frames to say where the daemon's 16 KiB pieces of one long line begin, but
+ * each piece still carries its own timestamp prefix, right after exactly 16,384 payload bytes.
+ * Drops those prefixes (`body` is the line after its first prefix).
+ */
+export function joinTtyPieces(body: string): string {
+  if (body.length <= DAEMON_PIECE_BYTES && Buffer.byteLength(body) <= DAEMON_PIECE_BYTES) return body;
+  let joined = "";
+  let pos = 0;
+  for (;;) {
+    const cut = indexAfterUtf8Bytes(body, pos, DAEMON_PIECE_BYTES);
+    if (cut === -1) break;
+    const m = TS_PREFIX.exec(body.slice(cut, cut + 40));
+    if (!m) break;
+    joined += body.slice(pos, cut);
+    pos = cut + m[0].length;
+  }
+  return pos === 0 ? body : joined + body.slice(pos);
+}
 
 /**
  * Turns a stream's bytes into lines: a streaming UTF-8 decoder (characters split across frames
  * decode whole, invalid bytes become U+FFFD), newline splitting, timestamp prefix parsing, and
  * re-joining of entries the json-file driver split at 16 KiB (each continuation piece carries a
- * timestamp prefix of its own, which is dropped). Prefixes are parsed when a line is complete,
- * so a prefix cut across chunks is still recognised.
+ * timestamp prefix of its own, which is dropped: framed streams mark pieces by frame, TTY streams
+ * by byte count). Prefixes are parsed when a line is complete, so a prefix cut across chunks is
+ * still recognised.
  */
 class LineAssembler {
   private readonly decoder = new StringDecoder("utf8");
@@ -33,6 +74,8 @@ class LineAssembler {
   constructor(
     private readonly stream: LogStream,
     private readonly timestamps: boolean,
+    /** False for TTY streams, which have no frames. */
+    private readonly framed: boolean,
     private readonly emit: (line: LogLine) => void,
   ) {}
 
@@ -83,6 +126,7 @@ class LineAssembler {
       if (m) {
         ts = m[0].slice(0, -1);
         line = line.slice(m[0].length);
+        if (!this.framed) line = joinTtyPieces(line);
       }
     }
     this.emit({ stream: this.stream, ts, text: line.endsWith("\r") ? line.slice(0, -1) : line });
@@ -160,8 +204,8 @@ export class LogDemuxer {
   private readonly stderr: LineAssembler;
 
   constructor(tty: boolean, timestamps: boolean, emit: (line: LogLine) => void) {
-    this.stdout = new LineAssembler("stdout", timestamps, emit);
-    this.stderr = new LineAssembler("stderr", timestamps, emit);
+    this.stdout = new LineAssembler("stdout", timestamps, !tty, emit);
+    this.stderr = new LineAssembler("stderr", timestamps, !tty, emit);
     this.frames = tty
       ? null
       : new FrameParser(
