@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toHttpError } from "./errors";
+import { stripModemPrefix, toHttpError } from "./errors";
 import { healthFromStatus } from "./containers";
 
 const dockerError = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) unexpected`), { statusCode, json: { message } });
@@ -18,6 +18,28 @@ describe("toHttpError", () => {
     const err = toHttpError(Object.assign(new Error("connect ENOENT /var/run/docker.sock"), { code: "ENOENT" }), "local");
     expect(err).toMatchObject({ status: 503, code: "engine_unreachable" });
     expect(err.message).not.toContain("/var/run");
+  });
+});
+
+describe("stripModemPrefix (docker-modem's failed stream requests)", () => {
+  it("keeps only Docker's message after the status and reason", () => {
+    expect(stripModemPrefix("(HTTP code 404) unexpected - manifest for 127.0.0.1:5000/x:v1 not found: manifest unknown ")).toBe(
+      "manifest for 127.0.0.1:5000/x:v1 not found: manifest unknown",
+    );
+    expect(stripModemPrefix("(HTTP code 500) server error - Get http://127.0.0.1:5001/v2/: no basic auth credentials ", "server error")).toBe(
+      "Get http://127.0.0.1:5001/v2/: no basic auth credentials",
+    );
+    // A reason with a dash in it, and a message with " - " in it, both survive.
+    expect(stripModemPrefix("(HTTP code 409) in-use - a - b ", "in-use")).toBe("a - b");
+    expect(stripModemPrefix("(HTTP code 404) no such image - No such image: a-b:c ")).toBe("No such image: a-b:c");
+  });
+  it("leaves other messages alone", () => {
+    expect(stripModemPrefix("connect ECONNREFUSED 127.0.0.1:2375")).toBeNull();
+    expect(stripModemPrefix("(HTTP code 500) unexpected - ")).toBeNull();
+  });
+  it("is what toHttpError shows when a stream request fails without a parsed body", () => {
+    const err = Object.assign(new Error("(HTTP code 404) no such image - No such image: nope:v1 "), { statusCode: 404, reason: "no such image", json: null });
+    expect(toHttpError(err, "local")).toMatchObject({ status: 404, code: "not_found", message: "No such image: nope:v1" });
   });
 });
 

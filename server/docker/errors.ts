@@ -16,12 +16,32 @@ export function isUnreachableError(e: unknown): boolean {
   return !!err && (UNREACHABLE_CODES.has(err.code ?? "") || /socket hang up|timed? ?out/i.test(err.message ?? ""));
 }
 
+const MODEM_PREFIX = /^\(HTTP code \d{3}\) /;
+
+/**
+ * docker-modem does not parse the JSON body of a failed *stream* request (pull, push, archive…):
+ * it folds Docker's message into "(HTTP code 404) <reason or 'unexpected'> - <message> ". Returns
+ * the message alone, or null when `message` does not have that shape.
+ */
+export function stripModemPrefix(message: string, reason?: string): string | null {
+  const head = MODEM_PREFIX.exec(message);
+  if (!head) return null;
+  const rest = message.slice(head[0].length);
+  // The reason is ours to know (statusCodes of the call); without it, Docker's text starts after the first " - ".
+  const label = reason && rest.startsWith(`${reason} - `) ? `${reason} - ` : rest.startsWith("unexpected - ") ? "unexpected - " : null;
+  const cut = label ? label.length : rest.indexOf(" - ") + 3;
+  if (cut < 3) return null;
+  const text = rest.slice(cut).trim();
+  return text || null;
+}
+
 /** Docker's own message (`{"message": "..."}`), which the user should see verbatim. */
 export function dockerMessage(e: unknown): string {
   const err = e as DockerodeError;
   if (err?.json && typeof err.json === "object" && err.json.message) return err.json.message;
   if (typeof err?.json === "string" && err.json.trim()) return err.json.trim();
-  return err?.reason ?? err?.message ?? "Docker request failed";
+  const stripped = typeof err?.message === "string" ? stripModemPrefix(err.message, err.reason) : null;
+  return stripped ?? err?.reason ?? err?.message ?? "Docker request failed";
 }
 
 /**

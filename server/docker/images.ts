@@ -7,26 +7,13 @@ import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
 import type { RegistryAuth } from "./registries";
 
-/**
- * docker-modem does not parse the JSON body of a failed *stream* request: it folds Docker's
- * message into "(HTTP code 404) unexpected - <message> ". Recover the message so the user sees
- * Docker's (or the registry's) words only.
- */
-export function withStreamMessage(e: unknown): unknown {
-  const err = e as { json?: unknown; message?: string; statusCode?: number };
-  if (!err || typeof err !== "object" || err.json || typeof err.message !== "string") return e;
-  const m = /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(err.message);
-  if (!m) return e;
-  return Object.assign(err, { json: { message: m[1]!.trim() } });
-}
-
 /** Runs a Docker call, mapping failures to HttpError (Docker's message kept). */
 async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     engine.noteFailure(e);
-    throw toHttpError(withStreamMessage(e), engine.id);
+    throw toHttpError(e, engine.id);
   }
 }
 

@@ -8,7 +8,6 @@ import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
-import { withStreamMessage } from "./images";
 import { invalidateDf, systemDf } from "./system";
 import { TarReader } from "./volumes-tar";
 
@@ -17,7 +16,7 @@ async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     engine.noteFailure(e);
-    throw toHttpError(withStreamMessage(e), engine.id);
+    throw toHttpError(e, engine.id);
   }
 }
 
