@@ -162,6 +162,12 @@ export const statsSubscribeSchema = z.object({
 
 export const statsRangeQuerySchema = z.object({ range: z.enum(["15m", "1h", "6h", "24h", "7d"]).default("15m") });
 
+/** Removed containers with stats history: `q` matches name, image or id prefix. */
+export const removedStatsQuerySchema = z.object({
+  q: z.string().trim().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 /* ---- Images, networks, volumes, system ------------------------------------------------- */
 
 /**

@@ -194,6 +194,26 @@ export interface StatsSeries {
   readonly samples: readonly StatsSample[];
 }
 
+/** A container that is gone from its engine but whose stats history Berth still keeps. */
+export interface RemovedContainer {
+  /** Full container id (names can be reused by a new container; the id cannot). */
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly project?: string;
+  /** When Berth saw it go: Docker's destroy event, or the first engine listing without it. */
+  readonly removedAt: string;
+  /** Start of the newest stored point: roughly when it last ran. */
+  readonly lastSampleAt: string;
+}
+
+export interface RemovedContainerList {
+  /** How many removed containers with history match, beyond the returned page too. */
+  readonly total: number;
+  /** Most recently removed first. */
+  readonly containers: readonly RemovedContainer[];
+}
+
 /* ---- Images, networks, volumes, system ------------------------------------------------- */
 
 export interface ImageSummary {

@@ -110,6 +110,16 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       params: [engine, ref, q("range", "15m, 1h, 6h, 24h or 7d", { type: "string", enum: ["15m", "1h", "6h", "24h", "7d"] })],
     },
   },
+  "/api/v1/engines/{engine}/stats/removed": {
+    get: {
+      summary: "Removed containers whose stats history is kept (up to 7 days), most recently removed first: { total, containers: [{ id, name, image, project?, removedAt, lastSampleAt }] }",
+      role: "viewer",
+      params: [engine, q("q", "Match name or image (substring) or id prefix, case-insensitive"), q("limit", "1-200, default 50", { type: "integer" })],
+    },
+  },
+  "/api/v1/engines/{engine}/stats/removed/{ref}": {
+    get: { summary: "One removed container with kept history, by full id, id prefix or name (404 when none, or when it still exists)", role: "viewer", params: [engine, ref] },
+  },
   "/api/v1/engines/{engine}/images": { get: { summary: "Images: every tag of an image on one row, size, containers using it", role: "viewer", params: [engine] } },
   "/api/v1/engines/{engine}/images/pull": {
     post: { summary: "Pull an image and wait for the end (registry errors inside the stream answer 502); live progress is the images:pull socket event", role: "operator", params: [engine], body: imagePullSchema },

@@ -3,6 +3,7 @@ import type { StatsNumbers } from "@/server/docker/stats-math";
 import type { Db } from "@/server/store/db";
 import { log } from "@/server/log";
 import { TIERS, type Point } from "./downsample";
+import { markMissingRemoved, pruneRemovedContainers } from "./removed";
 
 const RANGE_SECONDS: Record<StatsRange, number> = { "15m": 900, "1h": 3600, "6h": 6 * 3600, "24h": 24 * 3600, "7d": 7 * 24 * 3600 };
 /** The coarsest tier that still gives a useful number of points for a range. */
@@ -110,6 +111,13 @@ export class StatsHistory {
         .where("bucket", "<", Math.floor(nowMs / 1000) - t.keepSeconds)
         .execute();
     }
+    await pruneRemovedContainers(this.db, nowMs);
+  }
+
+  /** Marks containers with history that `engine` no longer lists as removed (see `markMissingRemoved`). */
+  async reconcileRemoved(engine: string, existingIds: ReadonlySet<string>, listedAt: Date): Promise<void> {
+    const n = await markMissingRemoved(this.db, engine, existingIds, listedAt);
+    if (n) log.info({ engine, containers: n }, "stats history: containers removed while unobserved marked removed");
   }
 
   /** Stored points of a container for a range, at the tier that fits it. */

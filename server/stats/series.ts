@@ -1,8 +1,9 @@
-import type { StatsRange, StatsSeries } from "@/lib/wire";
+import type { RemovedContainer, StatsRange, StatsSeries } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
 import { toHttpError } from "@/server/docker/errors";
 import { isHttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
+import { findRemovedContainer } from "./removed";
 
 /**
  * A container's chart series for a range. The last 15 minutes come from the collector's
@@ -27,4 +28,28 @@ export async function containerSeries(rt: Runtime, engine: Engine, ref: string, 
   }
   await rt.history.flush();
   return rt.history.series(engine.id, container, range);
+}
+
+/**
+ * A removed container whose history is kept, by id, id prefix or name. A container Berth has
+ * history for but has not yet seen go (the destroy event is still on its way) counts as removed
+ * once the engine answers 404 for it; one that still exists is not "removed" (404 here).
+ */
+export async function removedContainer(rt: Runtime, engine: Engine, ref: string): Promise<RemovedContainer> {
+  await rt.history.flush(); // a short-lived container's only points may still be waiting to be written
+  const found = await findRemovedContainer(rt.db, engine.id, ref);
+  if (found) return found;
+  const known = await rt.history.lookup(engine.id, ref);
+  if (known && !known.removedAt && engine.reachable) {
+    try {
+      await engine.docker.getContainer(known.id).inspect();
+    } catch (e) {
+      const err = isHttpError(e) ? e : toHttpError(e, engine.id);
+      if (err.status !== 404) throw err;
+      await rt.history.markRemoved(engine.id, known.id);
+      const marked = await findRemovedContainer(rt.db, engine.id, known.id);
+      if (marked) return marked;
+    }
+  }
+  throw notFound(`No removed container with stats history matches "${ref}"`);
 }

@@ -116,7 +116,12 @@ export class StatsCollector {
   /** Opens a stream for every running container (at start and whenever the engine returns). */
   private async sync(): Promise<void> {
     try {
-      const list = await this.engine.docker.listContainers({ filters: { status: ["running"] } });
+      const listedAt = new Date();
+      // All containers, not only running ones: the full listing also tells which containers with
+      // history were removed while Berth was not watching (down, or the events stream was cut).
+      const all = await this.engine.docker.listContainers({ all: true });
+      void this.history.reconcileRemoved(this.engine.id, new Set(all.map((c) => c.Id)), listedAt).catch((e) => log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats history reconcile failed"));
+      const list = all.filter((c) => c.State === "running");
       const running = new Set(list.map((c) => c.Id));
       for (const c of list) {
         this.track({
