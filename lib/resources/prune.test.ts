@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diskUsage, imagesToPrune, prunePreview, type DfDocument } from "./prune";
+import { diskUsage, imagesToPrune, prunedImageIds, prunePreview, type DfDocument } from "./prune";
 
 const df: DfDocument = {
   LayersSize: 1000,
@@ -72,5 +72,16 @@ describe("disk usage table", () => {
     expect(row("volumes")).toMatchObject({ count: 3, active: 1, size: 4900, reclaimable: 900 });
     expect(row("buildCache")).toMatchObject({ count: 2, active: 1, size: 100, reclaimable: 60 });
     expect(u.totalReclaimable).toBe(200 + 20 + 900 + 60);
+  });
+});
+
+describe("prunedImageIds", () => {
+  it("counts deleted images, not their layers or untagged names", () => {
+    // What Docker 20.10 answers for one imported one-layer image plus a re-tagged one.
+    const deleted = [{ Untagged: "app:old" }, { Deleted: "sha256:img1" }, { Deleted: "sha256:layer1" }, { Deleted: "sha256:img2" }, { Deleted: "sha256:layer2" }];
+    expect(prunedImageIds(deleted, new Set(["sha256:img1", "sha256:img2", "sha256:kept"]))).toEqual(["sha256:img1", "sha256:img2"]);
+  });
+  it("copes with Docker's null list", () => {
+    expect(prunedImageIds(null, new Set(["sha256:x"]))).toEqual([]);
   });
 });

@@ -93,6 +93,15 @@ export function networksToPrune(networks: readonly DfNetwork[]): PrunePart {
   return part(networks.filter((n) => !PREDEFINED.has(n.Name) && n.containerCount === 0).map((n) => ({ id: n.Id, name: n.Name, bytes: 0 })));
 }
 
+/**
+ * The images a prune removed. Docker's `ImagesDeleted` mixes untagged names, deleted image ids
+ * and deleted layer ids (one per layer), so counting its entries overstates the images; keep the
+ * deleted ids that were images before the prune (`imageIdsBefore`, from `GET /images/json?all=1`).
+ */
+export function prunedImageIds(deleted: readonly { Deleted?: string; Untagged?: string }[] | null | undefined, imageIdsBefore: ReadonlySet<string>): string[] {
+  return (deleted ?? []).flatMap((d) => (d.Deleted && imageIdsBefore.has(d.Deleted) ? [d.Deleted] : []));
+}
+
 export interface PruneSelection {
   containers: boolean;
   images: "none" | "dangling" | "all";

@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { JsonLineSplitter, ProgressTracker, type ProgressSnapshot } from "@/lib/resources/progress";
+import { prunedImageIds } from "@/lib/resources/prune";
 import { toEnvEntries } from "@/lib/secrets";
 import type { ContainerState, ImageDetail, ImageHistoryEntry, ImageSummary, PruneResult } from "@/lib/wire";
 import { HttpError } from "@/server/http/errors";
@@ -133,12 +134,18 @@ export async function removeImage(engine: Engine, ref: string, opts: { force: bo
   };
 }
 
+/** Every image id, intermediate ones included (cheap): tells deleted images from deleted layers after a prune. */
+export async function imageIds(engine: Engine): Promise<Set<string>> {
+  const all = await call(engine, () => engine.docker.listImages({ all: true }));
+  return new Set(all.map((i) => i.Id));
+}
+
 /** `docker image prune` (dangling) or `-a` (every image without a container). */
 export async function pruneImages(engine: Engine, mode: "dangling" | "all"): Promise<PruneResult> {
   const filters = mode === "all" ? { dangling: ["false"] } : { dangling: ["true"] };
+  const before = await imageIds(engine);
   const res = await call(engine, () => engine.docker.pruneImages({ filters }));
-  const removed = (res.ImagesDeleted ?? []).flatMap((d) => (d.Deleted ? [d.Deleted] : d.Untagged ? [d.Untagged] : []));
-  return { removed, spaceReclaimed: res.SpaceReclaimed ?? 0 };
+  return { removed: prunedImageIds(res.ImagesDeleted, before), spaceReclaimed: res.SpaceReclaimed ?? 0 };
 }
 
 export interface TransferHandlers {

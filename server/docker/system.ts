@@ -1,7 +1,8 @@
-import { diskUsage, prunePreview, type DfDocument, type PruneSelection } from "@/lib/resources/prune";
+import { diskUsage, prunedImageIds, prunePreview, type DfDocument, type PruneSelection } from "@/lib/resources/prune";
 import type { DiskUsage, PrunePreview, PruneResult, SystemInfo } from "@/lib/wire";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
+import { imageIds } from "./images";
 import { listNetworks } from "./networks";
 
 async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
@@ -101,8 +102,9 @@ export async function systemPrune(engine: Engine, sel: PruneSelection): Promise<
       out.containers = { removed: r.ContainersDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
     }
     if (sel.images !== "none") {
+      const before = await imageIds(engine);
       const r = await call(engine, () => d.pruneImages({ filters: { dangling: [sel.images === "all" ? "false" : "true"] } }));
-      out.images = { removed: (r.ImagesDeleted ?? []).flatMap((x) => (x.Deleted ? [x.Deleted] : [])), spaceReclaimed: r.SpaceReclaimed ?? 0 };
+      out.images = { removed: prunedImageIds(r.ImagesDeleted, before), spaceReclaimed: r.SpaceReclaimed ?? 0 };
     }
     if (sel.networks) {
       const r = await call(engine, () => d.pruneNetworks());

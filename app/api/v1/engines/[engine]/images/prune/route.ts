@@ -1,6 +1,6 @@
 import { engineParamsSchema, imagePruneQuerySchema, imagePruneSchema } from "@/lib/schemas";
 import { pruneImages } from "@/server/docker/images";
-import { systemPrunePreview } from "@/server/docker/system";
+import { invalidateDf, systemPrunePreview } from "@/server/docker/system";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +19,7 @@ export const POST = route<Params>({ action: "images:prune", target: (p) => ({ en
   const { engine } = engineParamsSchema.parse(ctx.params);
   const { mode } = await ctx.body(imagePruneSchema);
   const e = await ctx.rt.engines.reachable(engine);
-  return ctx.audited("image.prune", `${engine}/images`, () => pruneImages(e, mode), `mode=${mode}`);
+  const res = await ctx.audited("image.prune", `${engine}/images`, () => pruneImages(e, mode), `mode=${mode}`);
+  invalidateDf(e);
+  return res;
 });
