@@ -1,18 +1,23 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, TriangleAlert } from "lucide-react";
+import { ArrowLeft, Tag, Trash2, TriangleAlert, Upload } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { formatFullDate } from "@/components/containers/relative-time";
 import { useResourcesSync } from "@/components/resources/use-resources-sync";
 import { errorMessage } from "@/components/resources/use-run";
+import { useCurrentUser } from "@/components/shell/current-user";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
 import { KeyValueTable, Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatBytes, shortId } from "@/lib/format";
+import { can } from "@/lib/policy";
 import { imageHistoryQuery, imageQuery } from "@/lib/queries/images";
+import { useImageActions } from "./use-image-actions";
 
 const mono = (v: readonly string[] | string) => {
   const s = Array.isArray(v) ? (v as string[]).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ") : (v as string);
@@ -30,6 +35,10 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
   const h = useQuery(imageHistoryQuery(engine, imageRef));
   const i = q.data;
   const title = i ? (i.repoTags[0] ?? `<none> ${shortId(i.id)}`) : imageRef;
+  const user = useCurrentUser();
+  const router = useRouter();
+  // Once Docker deleted it there is nothing left to show here.
+  const actions = useImageActions(engine, { onRemoved: () => router.push("/images") });
   return (
     <>
       <PageHeader
@@ -38,6 +47,27 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
           <Link href="/images" className="inline-flex items-center gap-1 hover:text-fg">
             <ArrowLeft className="size-3.5" /> All images
           </Link>
+        }
+        actions={
+          i && (
+            <>
+              {can(user.role, "images:tag") && (
+                <Button variant="secondary" onClick={() => actions.tag(i)} data-testid="image-tag">
+                  <Tag /> Tag
+                </Button>
+              )}
+              {can(user.role, "images:push") && i.repoTags.length > 0 && (
+                <Button variant="secondary" onClick={() => actions.push(i)} data-testid="image-push">
+                  <Upload /> Push
+                </Button>
+              )}
+              {can(user.role, "images:remove") && (
+                <Button variant="secondary" className="text-danger" onClick={() => actions.remove([i])} data-testid="image-remove">
+                  <Trash2 /> Remove
+                </Button>
+              )}
+            </>
+          )
         }
       />
       <div className="space-y-4 px-4 py-4 sm:px-6">
@@ -133,6 +163,7 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
           </>
         )}
       </div>
+      {actions.dialogs}
     </>
   );
 }

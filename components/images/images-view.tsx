@@ -20,15 +20,14 @@ import { Select } from "@/components/ui/input";
 import { Tooltip } from "@/components/ui/tooltip";
 import { formatBytes, shortId } from "@/lib/format";
 import { can } from "@/lib/policy";
-import { imageKeys, imagePrunePreviewQuery, imagesQuery, pruneImages, removeImage, tagImage } from "@/lib/queries/images";
+import { imageKeys, imagePrunePreviewQuery, imagesQuery, pruneImages } from "@/lib/queries/images";
 import type { ImageSummary } from "@/lib/wire";
-import { PullDialog, PushDialog, RemoveImagesDialog, TagDialog } from "./image-dialogs";
+import { PullDialog } from "./image-dialogs";
+import { imageLabel as label, useImageActions } from "./use-image-actions";
 
 const FILTERS = ["all", "used", "unused", "dangling"] as const;
 type Filter = (typeof FILTERS)[number];
 const DEFAULTS = { q: "", sort: "name", dir: "asc" as const, filter: "all" };
-
-const label = (i: ImageSummary) => i.repoTags[0] ?? `<none> ${shortId(i.id)}`;
 
 function matches(i: ImageSummary, f: Filter): boolean {
   if (f === "used") return i.containers > 0;
@@ -100,26 +99,9 @@ export function ImagesView({ engine }: { engine: string }) {
   const [pullOpen, setPullOpen] = useState(false);
   const [pruneOpen, setPruneOpen] = useState(false);
   const [pruneMode, setPruneMode] = useState<"dangling" | "all">("dangling");
-  const [tagFor, setTagFor] = useState<ImageSummary | null>(null);
-  const [pushFor, setPushFor] = useState<ImageSummary | null>(null);
-  const [removeFor, setRemoveFor] = useState<readonly ImageSummary[] | null>(null);
+  const actions = useImageActions(engine, { onRemoved: () => setSelected(new Set()) });
 
   const refresh = () => void qc.invalidateQueries({ queryKey: imageKeys.list(engine) });
-
-  const doRemove = async (targets: readonly ImageSummary[], force: boolean) => {
-    setRemoveFor(null);
-    await Promise.all(
-      targets.map((i) =>
-        // A tagged image with several tags: remove by id (force) or by its first tag (untag) as the CLI does.
-        runWithToast(`image-remove-${i.id}`, () => removeImage(engine, i.repoTags.length === 1 && !force ? i.repoTags[0]! : i.id, force), {
-          success: (r) => (r.deleted.length ? `Removed ${label(i)}` : `Untagged ${label(i)}`),
-          failure: `Could not remove ${label(i)}`,
-        }),
-      ),
-    );
-    setSelected(new Set());
-    refresh();
-  };
 
   const total = all?.length ?? 0;
   const totalSize = all?.reduce((s, i) => s + i.size, 0) ?? 0;
@@ -208,21 +190,21 @@ export function ImagesView({ engine }: { engine: string }) {
                     <div className="flex justify-end gap-0.5">
                       {perm.tag && (
                         <Tooltip content="Add a tag">
-                          <Button variant="ghost" size="icon-sm" aria-label={`Tag ${label(i)}`} onClick={() => setTagFor(i)}>
+                          <Button variant="ghost" size="icon-sm" aria-label={`Tag ${label(i)}`} onClick={() => actions.tag(i)}>
                             <Tag />
                           </Button>
                         </Tooltip>
                       )}
                       {perm.push && i.repoTags.length > 0 && (
                         <Tooltip content="Push to its registry">
-                          <Button variant="ghost" size="icon-sm" aria-label={`Push ${label(i)}`} data-testid="row-push" onClick={() => setPushFor(i)}>
+                          <Button variant="ghost" size="icon-sm" aria-label={`Push ${label(i)}`} data-testid="row-push" onClick={() => actions.push(i)}>
                             <Upload />
                           </Button>
                         </Tooltip>
                       )}
                       {perm.remove && (
                         <Tooltip content="Remove">
-                          <Button variant="ghost-danger" size="icon-sm" aria-label={`Remove ${label(i)}`} data-testid="row-remove" onClick={() => setRemoveFor([i])}>
+                          <Button variant="ghost-danger" size="icon-sm" aria-label={`Remove ${label(i)}`} data-testid="row-remove" onClick={() => actions.remove([i])}>
                             <Trash2 />
                           </Button>
                         </Tooltip>
@@ -234,24 +216,13 @@ export function ImagesView({ engine }: { engine: string }) {
           />
         </ListBody>
         <SelectionBar count={selectedRows.length} onClear={() => setSelected(new Set())}>
-          <Button variant="ghost-danger" size="sm" data-testid="bulk-remove" onClick={() => setRemoveFor(selectedRows)}>
+          <Button variant="ghost-danger" size="sm" data-testid="bulk-remove" onClick={() => actions.remove(selectedRows)}>
             <Trash2 /> Remove
           </Button>
         </SelectionBar>
       </div>
       {pullOpen && <PullDialog engine={engine} open onOpenChange={setPullOpen} />}
-      {pushFor && <PushDialog engine={engine} tags={pushFor.repoTags} open onOpenChange={(o) => !o && setPushFor(null)} />}
-      {tagFor && (
-        <TagDialog
-          open
-          onOpenChange={(o) => !o && setTagFor(null)}
-          source={label(tagFor)}
-          onTag={(target) =>
-            void runWithToast(`tag-${tagFor.id}`, () => tagImage(engine, tagFor.id, target), { success: (r) => `Tagged as ${r.tagged}`, failure: `Could not tag ${label(tagFor)}` }).then(refresh)
-          }
-        />
-      )}
-      {removeFor && <RemoveImagesDialog names={removeFor.map(label)} inUse={removeFor.filter((i) => i.containers > 0).length} onCancel={() => setRemoveFor(null)} onConfirm={(force) => void doRemove(removeFor, force)} />}
+      {actions.dialogs}
       {pruneOpen && (
         <PruneDialog
           open
@@ -261,7 +232,7 @@ export function ImagesView({ engine }: { engine: string }) {
           query={imagePrunePreviewQuery(engine, pruneMode)}
           onConfirm={() =>
             void runWithToast(`image-prune`, () => pruneImages(engine, pruneMode), {
-              success: (r) => `Pruned ${r.removed.length} images · ${formatBytes(r.spaceReclaimed)} freed`,
+              success: (r) => `Pruned ${r.removed.length} image${r.removed.length === 1 ? "" : "s"} · ${formatBytes(r.spaceReclaimed)} freed`,
               failure: "Prune failed",
             }).then(refresh)
           }
