@@ -165,48 +165,113 @@ port_busy() {
   ' "$port" "$host"
 }
 
-# --- local registry (e2e pull/push) --------------------------------------------------------
+# --- local registries (e2e pull/push) ------------------------------------------------------
 
+# Two plain-HTTP registries on loopback (dockerd allows 127.0.0.0/8 as insecure by default), both
+# Debian's docker-registry with storage in a temp dir, left running for later runs:
+#   127.0.0.1:5000  anonymous
+#   127.0.0.1:5001  htpasswd auth with the test-only login below (for the saved-credentials e2e)
 REGISTRY_ADDR="${BERTH_REGISTRY_ADDR:-127.0.0.1:5000}"
 REGISTRY_DIR="${BERTH_REGISTRY_DIR:-${TMPDIR:-/tmp}/berth-registry}"
+AUTH_REGISTRY_ADDR="${BERTH_AUTH_REGISTRY_ADDR:-127.0.0.1:5001}"
+AUTH_REGISTRY_DIR="${BERTH_AUTH_REGISTRY_DIR:-${TMPDIR:-/tmp}/berth-auth-registry}"
+# Test-only credentials of a loopback registry that holds nothing but e2e images.
+AUTH_REGISTRY_USER="berth-e2e"
+AUTH_REGISTRY_PASSWORD="berth-e2e-registry-secret"
 
-# True when a Docker registry answers the v2 API on $REGISTRY_ADDR.
-registry_ping() {
+# Status of GET http://$1/v2/ (optionally with basic auth user $2, password $3), or "none" when
+# what answers is not a Docker registry (no Docker-Distribution-Api-Version header) or nothing does.
+registry_status() {
   node -e '
-    const req = require("http").get("http://" + process.argv[1] + "/v2/", { timeout: 2000 }, (res) => {
-      res.resume(); process.exit(res.headers["docker-distribution-api-version"] ? 0 : 1);
+    const [addr, user, pass] = process.argv.slice(1);
+    const headers = user ? { authorization: "Basic " + Buffer.from(user + ":" + pass).toString("base64") } : {};
+    // write, not console.log: a FORCE_COLOR environment (Playwright sets it) would colour a number.
+    const answer = (s) => { process.stdout.write(s); process.exit(0); };
+    const req = require("http").get("http://" + addr + "/v2/", { timeout: 5000, headers }, (res) => {
+      answer(res.headers["docker-distribution-api-version"] ? String(res.statusCode) : "none");
     });
-    req.on("error", () => process.exit(1));
-    req.on("timeout", () => { req.destroy(); process.exit(1); });
-  ' "$REGISTRY_ADDR"
+    req.on("error", () => answer("none"));
+    req.on("timeout", () => answer("none"));
+  ' "$@"
 }
 
-# A plain-HTTP registry on 127.0.0.1:5000 (dockerd allows 127.0.0.0/8 as insecure by default),
-# Debian's docker-registry with its storage in a temp dir. Left running for later runs.
-ensure_registry() {
-  registry_ping && return 0
-  port_busy "${REGISTRY_ADDR##*:}" "${REGISTRY_ADDR%:*}" && die "Something that is not a Docker registry listens on $REGISTRY_ADDR."
+# registry_status, asked again a few times while it says "none": on a loaded CI box a running
+# registry can miss one timeout, and starting a second one on its port would then fail.
+registry_status_settled() {
+  local status
+  for _ in 1 2 3; do
+    status="$(registry_status "$@")"
+    [ "$status" != "none" ] && break
+    port_busy "${1##*:}" "${1%:*}" || break
+    sleep 1
+  done
+  echo "$status"
+}
+
+# True when a Docker registry answers the v2 API on $REGISTRY_ADDR.
+registry_ping() { [ "$(registry_status_settled "$REGISTRY_ADDR")" = "200" ]; }
+
+# Starts docker-registry on $1 with its storage and config under $2; $3 (optional) is an htpasswd file.
+start_registry() {
+  local addr="$1" dir="$2" htpasswd="${3:-}"
+  port_busy "${addr##*:}" "${addr%:*}" && die "Something that is not the expected Docker registry listens on $addr."
   have docker-registry || apt_install docker-registry
   have docker-registry || die "docker-registry still missing after apt-get install docker-registry"
-  mkdir -p "$REGISTRY_DIR/storage"
-  cat >"$REGISTRY_DIR/config.yml" <<YAML
+  mkdir -p "$dir/storage"
+  cat >"$dir/config.yml" <<YAML
 version: 0.1
 log:
   level: warn
 storage:
   filesystem:
-    rootdirectory: $REGISTRY_DIR/storage
+    rootdirectory: $dir/storage
   delete:
     enabled: true
 http:
-  addr: $REGISTRY_ADDR
+  addr: $addr
 YAML
-  log "Starting a local registry on $REGISTRY_ADDR (log: $REGISTRY_DIR/registry.log)"
-  setsid nohup docker-registry serve "$REGISTRY_DIR/config.yml" >>"$REGISTRY_DIR/registry.log" 2>&1 </dev/null &
+  if [ -n "$htpasswd" ]; then
+    cat >>"$dir/config.yml" <<YAML
+auth:
+  htpasswd:
+    realm: berth-e2e
+    path: $htpasswd
+YAML
+  fi
+  log "Starting a local registry on $addr${htpasswd:+ (htpasswd auth)} (log: $dir/registry.log)"
+  setsid nohup docker-registry serve "$dir/config.yml" >>"$dir/registry.log" 2>&1 </dev/null &
   for _ in $(seq 1 40); do
-    registry_ping && return 0
+    [ "$(registry_status "$addr")" != "none" ] && return 0
     sleep 0.25
   done
-  tail -n 20 "$REGISTRY_DIR/registry.log" >&2 || true
-  die "The local registry did not answer on $REGISTRY_ADDR"
+  tail -n 20 "$dir/registry.log" >&2 || true
+  die "The local registry did not answer on $addr"
+}
+
+ensure_plain_registry() {
+  registry_ping && return 0
+  start_registry "$REGISTRY_ADDR" "$REGISTRY_DIR"
+}
+
+# The auth registry needs a bcrypt htpasswd file (the only format docker-registry accepts): made
+# with Debian's htpasswd (apache2-utils), installed here like the other Debian packages, so no
+# download happens at test time once the machine is set up.
+ensure_auth_registry() {
+  local status
+  status="$(registry_status_settled "$AUTH_REGISTRY_ADDR" "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD")"
+  [ "$status" = "200" ] && return 0
+  [ "$status" = "none" ] || die "The registry on $AUTH_REGISTRY_ADDR refuses the test login (HTTP $status): stop it (its config is $AUTH_REGISTRY_DIR/config.yml) and re-run."
+  have htpasswd || apt_install apache2-utils
+  have htpasswd || die "htpasswd still missing after apt-get install apache2-utils"
+  mkdir -p "$AUTH_REGISTRY_DIR"
+  htpasswd -Bbc "$AUTH_REGISTRY_DIR/htpasswd" "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD" 2>/dev/null
+  start_registry "$AUTH_REGISTRY_ADDR" "$AUTH_REGISTRY_DIR" "$AUTH_REGISTRY_DIR/htpasswd"
+  [ "$(registry_status "$AUTH_REGISTRY_ADDR")" = "401" ] || die "The registry on $AUTH_REGISTRY_ADDR does not ask for a login"
+  [ "$(registry_status "$AUTH_REGISTRY_ADDR" "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD")" = "200" ] || die "The registry on $AUTH_REGISTRY_ADDR refuses the test login"
+}
+
+# Both e2e registries (scripts/test.sh and the resources spec call this).
+ensure_registry() {
+  ensure_plain_registry
+  ensure_auth_registry
 }
