@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, test, type DockerFixture } from "./fixtures";
 import { FIXTURE_IMAGE, TEST_LABEL_ARG } from "./env";
 
 /**
@@ -18,24 +18,40 @@ test.describe.configure({ mode: "parallel", timeout: 120_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 const REGISTRY = "127.0.0.1:5000";
+/** Needs a login (htpasswd); its test-only user and password come from scripts/lib.sh. */
+const AUTH_REGISTRY = "127.0.0.1:5001";
 const token = () => `e2e${randomBytes(4).toString("hex")}`;
 const execFileP = promisify(execFile);
+let authLogin = { user: "", password: "" };
 
 test.beforeAll(async () => {
-  // Running the spec directly (not through scripts/test.sh): start the registry the same way.
-  await execFileP("bash", ["-c", `source "${path.join(__dirname, "..", "scripts", "lib.sh")}" && ensure_registry`]);
+  // Running the spec directly (not through scripts/test.sh): start the registries the same way.
+  const lib = path.join(__dirname, "..", "scripts", "lib.sh");
+  const { stdout } = await execFileP("bash", ["-c", `source "${lib}" && ensure_registry && printf '%s\\n%s\\n' "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD"`]);
+  const [user = "", password = ""] = stdout.trim().split("\n");
+  authLogin = { user, password };
 });
+
+/**
+ * Imports a one-layer image of `bytes` random bytes (a layer nobody else has, so pushes upload and
+ * pulls download real data), labelled for this run; untagged (dangling) without `ref`. Resolves to its id.
+ */
+async function importRandomImage(docker: DockerFixture, bytes: number, ref?: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-img-"));
+  try {
+    fs.mkdirSync(path.join(dir, "root"));
+    fs.writeFileSync(path.join(dir, "root", "payload.bin"), randomBytes(bytes));
+    await execFileP("tar", ["-C", path.join(dir, "root"), "-cf", path.join(dir, "layer.tar"), "."]);
+    return await docker.cli("import", "--change", `LABEL ${TEST_LABEL_ARG}`, path.join(dir, "layer.tar"), ...(ref ? [ref] : []));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 test("push to and pull from a local registry with progress; a wrong name shows the registry's error", async ({ adminPage, docker }) => {
   const t = token();
   const ref = `${REGISTRY}/berth-e2e/${t}:v1`;
-  // An image with a layer nobody has (random bytes), so the push uploads and the pull downloads real data.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-img-"));
-  fs.mkdirSync(path.join(dir, "root"));
-  fs.writeFileSync(path.join(dir, "root", "payload.bin"), randomBytes(3_000_000));
-  await execFileP("tar", ["-C", path.join(dir, "root"), "-cf", path.join(dir, "layer.tar"), "."]);
-  await docker.cli("import", "--change", `LABEL ${TEST_LABEL_ARG}`, path.join(dir, "layer.tar"), ref);
-  fs.rmSync(dir, { recursive: true, force: true });
+  await importRandomImage(docker, 3_000_000, ref);
   try {
     // Push from the images list.
     await adminPage.goto(`/images?q=${t}`);
@@ -94,6 +110,134 @@ test("image detail shows config and history; removing an image a container uses 
     expect(await docker.cli("image", "inspect", FIXTURE_IMAGE, "--format", "{{.Id}}")).toBe(id);
   } finally {
     await docker.cli("rmi", ref).catch(() => undefined);
+  }
+});
+
+test("a registry that needs a login: the pull shows its auth error; with credentials saved in Registries, push and pull work", async ({ adminPage, adminApi, docker }) => {
+  const t = token();
+  const ref = `${AUTH_REGISTRY}/berth-e2e/${t}:v1`;
+  const forgetLogin = async () => {
+    const saved = (await (await adminApi.get("/api/v1/registries")).json()) as { id: number; serverAddress: string }[];
+    for (const r of saved.filter((r) => r.serverAddress === AUTH_REGISTRY)) expect((await adminApi.delete(`/api/v1/registries/${r.id}`)).ok()).toBe(true);
+  };
+  await forgetLogin();
+  await importRandomImage(docker, 1_000_000, ref);
+  try {
+    // No saved login: the registry's own refusal, passed through by Docker.
+    await adminPage.goto(`/images?q=${t}`);
+    await adminPage.getByTestId("images-pull").click();
+    let dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("pull-ref").fill(ref);
+    await dialog.getByTestId("pull-submit").click();
+    await expect(dialog.getByTestId("transfer-error")).toContainText(/no basic auth credentials|unauthorized|authentication required/);
+    await adminPage.keyboard.press("Escape");
+
+    // Save the login in Registries settings; the password never comes back to the browser.
+    await adminPage.goto("/images/registries");
+    await adminPage.getByLabel("Registry host").fill(AUTH_REGISTRY);
+    await adminPage.getByLabel("Username").fill(authLogin.user);
+    await adminPage.getByLabel("Password or token").fill(authLogin.password);
+    await adminPage.getByRole("button", { name: "Save" }).click();
+    await expect(adminPage.getByText(`Saved credentials for ${AUTH_REGISTRY}`)).toBeVisible();
+    await expect(adminPage.getByTestId("registry-row").filter({ hasText: AUTH_REGISTRY })).toContainText(authLogin.user);
+    expect(await (await adminApi.get("/api/v1/registries")).text()).not.toContain(authLogin.password);
+
+    // Push from the list, then remove the local copy and pull it back: both send the saved login.
+    await adminPage.goto(`/images?q=${t}`);
+    const row = adminPage.locator(`[data-testid="image-row"][data-tags~="${ref}"]`);
+    await row.getByTestId("row-push").click();
+    dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("push-submit").click();
+    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
+    await dialog.getByRole("button", { name: "Close" }).first().click();
+    await docker.cli("rmi", ref);
+    await expect(row).toHaveCount(0);
+    await adminPage.getByTestId("images-pull").click();
+    dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("pull-ref").fill(ref);
+    await dialog.getByTestId("pull-submit").click();
+    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    expect(await docker.cli("image", "inspect", ref, "--format", "{{.Id}}")).toMatch(/^sha256:/);
+  } finally {
+    await docker.cli("rmi", ref).catch(() => undefined);
+    await forgetLogin();
+  }
+});
+
+test("image detail page: remove refused with Docker's reason, tag (validated), push with progress, force remove", async ({ adminPage, docker }) => {
+  const t = token();
+  const local = `berth-e2e-${t}:v1`;
+  const pushed = `${REGISTRY}/berth-e2e/${t}:v2`;
+  const id = await importRandomImage(docker, 1_500_000, local);
+  // A stopped container that uses it: removing its only tag without force is refused.
+  docker.track(await docker.cli("create", "--label", TEST_LABEL_ARG, local, "/payload.bin"));
+  try {
+    await adminPage.goto(`/images/${encodeURIComponent(id)}`);
+    await expect(adminPage.getByTestId("image-title")).toHaveText(local);
+
+    await adminPage.getByTestId("image-remove").click();
+    await adminPage.getByRole("dialog").getByTestId("confirm-action").click();
+    await expect(adminPage.getByText(/container \w+ is using its referenced image/)).toBeVisible();
+    expect(await docker.cli("image", "inspect", local, "--format", "{{.Id}}")).toBe(id);
+
+    // Tag: a bad reference is named before Docker sees it; a good one shows up in the tags.
+    await adminPage.getByTestId("image-tag").click();
+    let dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("tag-target").fill("Not A/Ref!");
+    await dialog.getByTestId("tag-submit").click();
+    await expect(dialog.getByText(/Not an image reference/)).toBeVisible();
+    await dialog.getByTestId("tag-target").fill(pushed);
+    await dialog.getByTestId("tag-submit").click();
+    await expect(adminPage.getByText(`Tagged as ${pushed}`)).toBeVisible();
+    await expect(adminPage.getByText(pushed, { exact: true }).first()).toBeVisible();
+
+    // Push the new tag with the same live progress as the list page.
+    await adminPage.getByTestId("image-push").click();
+    dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("push-tag").selectOption(pushed);
+    await dialog.getByTestId("push-submit").click();
+    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
+    await dialog.getByRole("button", { name: "Close" }).first().click();
+
+    // Force removes it despite the container and both tags; the page goes back to the list.
+    await adminPage.getByTestId("image-remove").click();
+    dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("remove-force").click();
+    await dialog.getByTestId("confirm-action").click();
+    await expect(adminPage).toHaveURL(/\/images$/);
+    await expect(docker.cli("image", "inspect", local)).rejects.toThrow(/No such image/);
+  } finally {
+    await docker.cli("rmi", "-f", id).catch(() => undefined);
+  }
+});
+
+test("image prune previews a dangling image with its size, then shows the space it reclaimed", async ({ adminPage, docker }) => {
+  // Imported without a tag: dangling, 2.5 MB of its own (no layer shared with anything).
+  const id = await importRandomImage(docker, 2_500_000);
+  const short = id.replace(/^sha256:/, "").slice(0, 12);
+  try {
+    await adminPage.goto("/images?filter=dangling");
+    await expect(adminPage.locator(`[data-testid="image-row"][data-id="${id}"]`)).toBeVisible();
+    await adminPage.getByTestId("images-prune").click();
+    const dialog = adminPage.getByRole("dialog");
+    await expect(dialog.getByTestId("prune-mode")).toHaveValue("dangling");
+    const item = dialog.getByTestId("prune-items").locator("li").filter({ hasText: short });
+    await expect(item).toContainText(`<none> (${short})`);
+    await expect(item).toContainText("2.5 MB");
+    await expect(dialog.getByTestId("prune-summary")).toContainText(/frees at least \d/);
+    await dialog.getByTestId("confirm-prune").click();
+
+    // The toast names what went and the space Docker says it reclaimed: at least this image's layer.
+    const toast = adminPage.getByText(/^Pruned \d+ images? · [\d.]+ (kB|MB|GB) freed$/);
+    await expect(toast).toBeVisible();
+    const [, n, unit] = /· ([\d.]+) (kB|MB|GB) freed/.exec((await toast.textContent()) ?? "")!;
+    expect(Number(n) * { kB: 1e3, MB: 1e6, GB: 1e9 }[unit as "kB" | "MB" | "GB"]).toBeGreaterThanOrEqual(2_500_000);
+    await expect(adminPage.locator(`[data-testid="image-row"][data-id="${id}"]`)).toHaveCount(0);
+    await expect(docker.cli("image", "inspect", id)).rejects.toThrow(/No such image/);
+  } finally {
+    await docker.cli("rmi", "-f", id).catch(() => undefined);
   }
 });
 
@@ -227,6 +371,11 @@ test("viewers see lists but no mutating buttons", async ({ viewerPage }) => {
   await expect(viewerPage.getByTestId("image-row").first()).toBeVisible();
   await expect(viewerPage.getByTestId("images-pull")).toHaveCount(0);
   await expect(viewerPage.getByTestId("row-remove")).toHaveCount(0);
+  await viewerPage.getByTestId("image-link").first().click();
+  await expect(viewerPage.getByTestId("image-history").locator("tbody tr").first()).toBeVisible();
+  await expect(viewerPage.getByTestId("image-tag")).toHaveCount(0);
+  await expect(viewerPage.getByTestId("image-push")).toHaveCount(0);
+  await expect(viewerPage.getByTestId("image-remove")).toHaveCount(0);
   await viewerPage.goto("/networks");
   await expect(viewerPage.getByTestId("networks-create")).toHaveCount(0);
   await viewerPage.goto("/volumes");
