@@ -38,6 +38,15 @@ describe("AlertEvaluator", () => {
     expect(e.event("c1", "start", {}, s(3))).toEqual([expect.objectContaining({ type: "resolve", rule: "container-down" })]);
   });
 
+  it("an exit someone asked for (stop, kill, rm -f) is not unexpected; the next crash is", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    expect(e.event("c1", "kill", { signal: "15" }, s(0))).toEqual([]);
+    expect(e.event("c1", "kill", { signal: "9" }, s(10))).toEqual([]);
+    expect(e.event("c1", "die", { exitCode: "137" }, s(10))).toEqual([]);
+    expect(e.event("c1", "start", {}, s(20))).toEqual([]);
+    expect(e.event("c1", "die", { exitCode: "2" }, s(30))).toEqual([expect.objectContaining({ type: "fire", rule: "container-down" })]);
+  });
+
   it("fires restart-loop above 3 restarts in an hour and quiets after the window", () => {
     const e = new AlertEvaluator(DEFAULT_RULES);
     const fired = [0, 10, 20, 30, 40].flatMap((t) => e.event("c1", "start", {}, s(t)));

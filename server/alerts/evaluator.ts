@@ -23,6 +23,12 @@ export class AlertEvaluator {
   private readonly conditions = new Map<string, Condition>();
   /** Start times (ms) per container, for restart-loop. */
   private readonly starts = new Map<string, number[]>();
+  /**
+   * Containers someone sent a signal to (`docker stop`, `kill`, `rm -f`, Berth's own buttons): the
+   * exit that follows was asked for, so it is not "unexpected". The kernel's OOM killer sends no
+   * `kill` event, and has its own rule.
+   */
+  private readonly signalled = new Set<string>();
   private rules: Map<AlertKind, AlertRule>;
 
   constructor(rules: readonly AlertRule[]) {
@@ -60,14 +66,19 @@ export class AlertEvaluator {
   event(container: string, action: string, attributes: Record<string, string>, now: number): Transition[] {
     const out: Transition[] = [];
     switch (action) {
+      case "kill":
+        this.signalled.add(container);
+        break;
       case "die": {
         const code = Number(attributes.exitCode ?? 0);
-        if (code !== 0) this.edge("container-down", container, `Exited unexpectedly with code ${code}`, out);
+        if (code !== 0 && !this.signalled.has(container)) this.edge("container-down", container, `Exited unexpectedly with code ${code}`, out);
+        this.signalled.delete(container);
         this.level("cpu-high", container, false, now, 0, "", out);
         this.level("memory-high", container, false, now, 0, "", out);
         break;
       }
       case "start": {
+        this.signalled.delete(container);
         this.clear("container-down", container, "Running again", out);
         this.clear("oom-killed", container, "Running again", out);
         const loop = this.rules.get("restart-loop");
@@ -95,6 +106,7 @@ export class AlertEvaluator {
           if (c === container) this.clear(rule, container, "Container removed", out);
         }
         this.starts.delete(container);
+        this.signalled.delete(container);
         break;
     }
     return out;
