@@ -4,11 +4,12 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ApiError } from "@/lib/api-client";
+import { isSigningOut } from "@/components/auth/signing-out";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
 /** A 401 anywhere means the session is gone: go to the sign-in page and come back afterwards. */
 function onUnauthenticated(error: unknown): void {
-  if (!(error instanceof ApiError) || error.status !== 401) return;
+  if (!(error instanceof ApiError) || error.status !== 401 || isSigningOut()) return;
   const { pathname, search } = window.location;
   if (pathname.startsWith("/login") || pathname.startsWith("/setup")) return;
   window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}`);

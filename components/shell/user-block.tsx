@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { LogOut } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { beginSignOut } from "@/components/auth/signing-out";
 import { closeSocket } from "@/components/socket/socket-client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -29,13 +30,17 @@ export function UserBlock() {
 
   async function signOut() {
     setPending(true);
+    // Quiet everything that would notice the session ending first (socket pushes, refetches that
+    // get 401) so the only navigation is the one below.
+    beginSignOut();
+    closeSocket();
+    await qc.cancelQueries();
     try {
       await logout();
     } catch {
       // Signing out locally is still right: the cookie may already be gone.
       toast.error("Could not reach the server; signed out locally.", { id: "sign-out" });
     }
-    closeSocket();
     qc.clear();
     window.location.assign("/login");
   }
