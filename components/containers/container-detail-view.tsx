@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight, Layers, PackageX, ServerCrash, TriangleAlert } from "lucide-react";
+import { ChevronRight, History, Layers, PackageX, ServerCrash, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -13,15 +13,18 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ContainerStatsPanel } from "@/components/stats/container-stats-panel";
+import { removedHistoryHref } from "@/components/stats/removed-containers-card";
 import { ApiError } from "@/lib/api-client";
 import { shortId } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { containerQuery, isEngineUnreachable, revealedContainerQuery } from "@/lib/queries/containers";
+import { removedContainerQuery } from "@/lib/queries/stats";
 import type { ContainerDetail } from "@/lib/wire";
 import { DetailActions } from "./detail-actions";
 import { DetailEnv } from "./detail-env";
 import { DetailOverview } from "./detail-overview";
 import { DetailLabels, DetailMounts, DetailNetworks, DetailPorts, DetailRaw } from "./detail-tables";
+import { RelativeTime } from "./relative-time";
 import { HealthBadge, StateBadge } from "./state-badge";
 import { useActionFlow } from "./use-action-flow";
 import { usePendingActions } from "./use-container-actions";
@@ -46,6 +49,8 @@ function Breadcrumb({ name }: { name?: string }) {
 }
 
 function Gone({ engine, name, wasOpen }: { engine: string; name: string; wasOpen: boolean }) {
+  // Stats history outlives the container: offer what it did before it went away, when Berth kept any.
+  const history = useQuery(removedContainerQuery(engine, name));
   return (
     <div className="p-4 sm:p-6">
       <Breadcrumb name={name} />
@@ -54,19 +59,27 @@ function Gone({ engine, name, wasOpen }: { engine: string; name: string; wasOpen
           icon={PackageX}
           title={wasOpen ? `Container “${name}” was removed` : "Container not found (maybe removed)"}
           action={
-            <Link href="/containers" className={buttonClasses("secondary")}>
-              Back to containers
-            </Link>
+            <>
+              {history.data && (
+                <Link href={removedHistoryHref(history.data.id)} className={buttonClasses("default")} data-testid="removed-history-link">
+                  <History aria-hidden /> View its stats history
+                </Link>
+              )}
+              <Link href="/containers" className={buttonClasses("secondary")}>
+                Back to containers
+              </Link>
+            </>
           }
         >
           {wasOpen
             ? "Someone removed it while this page was open. Its logs and settings are gone with it."
             : <>No container called or with id <code className="font-mono text-xs">{name}</code> exists on this engine. It may have been removed, or renamed.</>}
+          {history.data && (
+            <span className="mt-1 block">
+              Berth kept its CPU, memory, network and disk charts (last data <RelativeTime iso={history.data.lastSampleAt} />).
+            </span>
+          )}
         </EmptyState>
-      </div>
-      {/* Stats history outlives the container: what it did before it went away. */}
-      <div className="mt-4">
-        <ContainerStatsPanel engine={engine} containerRef={name} running={false} removed />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { containerKeys } from "@/lib/queries/containers";
 import { engineKeys } from "@/lib/queries/engines";
+import { statsKeys } from "@/lib/queries/stats";
 import type { ContainersChangedPush } from "@/lib/socket-events";
 import type { ContainerDetail, EngineSummary } from "@/lib/wire";
 import { requestRefresh } from "./refresh-coalescer";
@@ -24,6 +25,10 @@ export function upsertEngine(qc: QueryClient, engine: EngineSummary): void {
 /** Refreshes the container list and the detail queries the push is about. */
 function refreshContainers(qc: QueryClient, push: ContainersChangedPush): void {
   requestRefresh(qc, containerKeys.list(push.engine));
+  // A removed container joins the "recently removed" history list.
+  if (push.actions.includes("destroy") || push.ids.length === 0) {
+    for (const q of qc.getQueryCache().findAll({ queryKey: statsKeys.removed(push.engine) })) requestRefresh(qc, q.queryKey);
+  }
   const ids = push.ids;
   const details = qc.getQueryCache().findAll({
     queryKey: containerKeys.list(push.engine),

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/api-client";
 import { formatBinaryBytes } from "@/components/containers/format-limits";
-import { statsSeriesQuery } from "@/lib/queries/stats";
+import { statsSeriesQuery, systemInfoQuery } from "@/lib/queries/stats";
 import { downsample, MAX_CHART_POINTS } from "@/lib/stats/downsample";
 import { formatAxisBytes, formatMem, formatPercent, formatRate, formatTooltipTime } from "@/lib/stats/format";
 import { toPoints, type StatsPoint } from "@/lib/stats/rates";
@@ -18,19 +18,21 @@ import { C, CHART_COLOR_VARS } from "./chart-colors";
 import { StatsChart } from "./stats-chart";
 import { useLiveStats } from "./use-live-stats";
 
-export type PanelRange = "live" | Exclude<StatsRange, "7d">;
+export type PanelRange = "live" | StatsRange;
+/** History ranges; the store keeps 7 days (5-minute points beyond a day). */
 const RANGES: readonly { id: PanelRange; label: string }[] = [
   { id: "live", label: "Live" },
   { id: "15m", label: "15m" },
   { id: "1h", label: "1h" },
   { id: "6h", label: "6h" },
   { id: "24h", label: "24h" },
+  { id: "7d", label: "7d" },
 ];
 
-function RangePicker({ value, onChange, liveDisabled }: { value: PanelRange; onChange: (r: PanelRange) => void; liveDisabled: boolean }) {
+function RangePicker({ value, onChange, liveDisabled, hideLive }: { value: PanelRange; onChange: (r: PanelRange) => void; liveDisabled: boolean; hideLive: boolean }) {
   return (
     <div role="radiogroup" aria-label="Time range" className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
-      {RANGES.map((r) => {
+      {RANGES.filter((r) => !(hideLive && r.id === "live")).map((r) => {
         const disabled = r.id === "live" && liveDisabled;
         const checked = value === r.id;
         return (
@@ -103,6 +105,7 @@ export function ContainerStatsPanel({
   running,
   memoryLimitBytes,
   removed = false,
+  initialRange,
 }: {
   engine: string;
   /** Name or id. */
@@ -110,13 +113,16 @@ export function ContainerStatsPanel({
   running: boolean;
   /** The container's configured memory limit (0: none; the engine then reports host memory). */
   memoryLimitBytes?: number;
-  /** The container no longer exists: only history is drawn. */
+  /** The container no longer exists: only history is drawn, and "Live" is not offered. */
   removed?: boolean;
+  /** Range shown first when the container is not running (default 1 h). */
+  initialRange?: StatsRange;
 }) {
   const [picked, setPicked] = useState<PanelRange | null>(null);
   const liveAvailable = running && !removed;
-  // Default: live while it runs; otherwise the last hour, which shows what led up to a stop or OOM kill.
-  const range: PanelRange = picked === "live" && !liveAvailable ? "1h" : (picked ?? (liveAvailable ? "live" : "1h"));
+  const fallback: StatsRange = initialRange ?? "1h";
+  // Default: live while it runs; otherwise history (the last hour unless told), which shows what led up to a stop or OOM kill.
+  const range: PanelRange = picked === "live" && !liveAvailable ? fallback : (picked ?? (liveAvailable ? "live" : fallback));
 
   const live = useLiveStats(engine, containerRef, range === "live");
   const history = useQuery({ ...statsSeriesQuery(engine, containerRef, range === "live" ? "15m" : range), enabled: range !== "live" });
@@ -127,7 +133,13 @@ export function ContainerStatsPanel({
 
   const removedAt = history.data?.removedAt;
   const isRemoved = removed || !!removedAt;
-  const limit = memoryLimitBytes && memoryLimitBytes > 0 ? memoryLimitBytes : undefined;
+  // Unknown limit (a removed container): the samples carry Docker's limit, which is the host's
+  // memory when none was set — only a smaller one is a real limit.
+  const hostInfo = useQuery({ ...systemInfoQuery(engine), enabled: memoryLimitBytes === undefined && range !== "live" });
+  const sampledLimit = samples.length ? samples[samples.length - 1]!.memLimit : 0;
+  const hostMem = hostInfo.data?.memoryBytes;
+  const derivedLimit = memoryLimitBytes === undefined && hostMem && sampledLimit > 0 && sampledLimit < hostMem * 0.98 ? sampledLimit : undefined;
+  const limit = memoryLimitBytes && memoryLimitBytes > 0 ? memoryLimitBytes : derivedLimit;
 
   const cpu = lastValue(points, "cpu");
   const mem = lastValue(points, "mem");
@@ -178,7 +190,7 @@ export function ContainerStatsPanel({
           {!running && !isRemoved && <Badge tone="grey">not running: history only</Badge>}
           {readoutLabel && points.length > 0 && <span className="text-xs text-faint">Values: {readoutLabel}</span>}
         </div>
-        <RangePicker value={range} onChange={setPicked} liveDisabled={!liveAvailable} />
+        <RangePicker value={range} onChange={setPicked} liveDisabled={!liveAvailable} hideLive={removed} />
       </div>
 
       {error && (

@@ -16,6 +16,7 @@ import { latestRates } from "@/lib/stats/rates";
 import { nextSort, sortRows, type SortDir } from "@/lib/stats/sort";
 import type { ContainerState, ContainerSummary } from "@/lib/wire";
 import { C, CHART_COLOR_VARS } from "./chart-colors";
+import { RemovedContainersCard } from "./removed-containers-card";
 import { useOverviewStatsStore, useStoreVersion, type OverviewStatsStore } from "./overview-store";
 import { Sparkline } from "./stats-chart";
 
@@ -300,6 +301,7 @@ export function OverviewView({ engine }: { engine: string }) {
           <h2 className="mb-2 text-[13px] font-semibold text-fg">Running containers</h2>
           <ConsumersTable store={store} containers={containers.data} hostMem={info.data?.memoryBytes} />
         </div>
+        <RemovedContainersCard engine={engine} />
       </div>
     </div>
   );

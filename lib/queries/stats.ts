@@ -1,11 +1,15 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { DiskUsage, StatsRange, StatsSeries, SystemInfo } from "@/lib/wire";
+import type { DiskUsage, RemovedContainer, RemovedContainerList, StatsRange, StatsSeries, SystemInfo } from "@/lib/wire";
 
 export const statsKeys = {
   series: (engine: string, ref: string, range: StatsRange) => ["engines", engine, "stats", ref, range] as const,
   systemInfo: (engine: string) => ["engines", engine, "system", "info"] as const,
   systemDf: (engine: string) => ["engines", engine, "system", "df"] as const,
+  /** Not under "stats": a container may be called "removed", and its series keys start with its ref. */
+  removed: (engine: string) => ["engines", engine, "stats-removed"] as const,
+  removedList: (engine: string, q: string) => ["engines", engine, "stats-removed", "list", q] as const,
+  removedOne: (engine: string, ref: string) => ["engines", engine, "stats-removed", "one", ref] as const,
 };
 
 const enc = encodeURIComponent;
@@ -34,4 +38,22 @@ export const systemDfQuery = (engine: string) =>
     queryFn: ({ signal }) => api<DiskUsage>(`/api/v1/engines/${enc(engine)}/system/df`, { signal }),
     staleTime: 60_000,
     refetchInterval: 120_000,
+  });
+
+/** Removed containers with kept history; refreshed by the socket sync when containers are destroyed. */
+export const removedContainersQuery = (engine: string, q: string, limit = 50) =>
+  queryOptions({
+    queryKey: statsKeys.removedList(engine, q),
+    queryFn: ({ signal }) => api<RemovedContainerList>(`/api/v1/engines/${enc(engine)}/stats/removed?limit=${limit}${q ? `&q=${enc(q)}` : ""}`, { signal }),
+    staleTime: 10_000,
+    refetchInterval: 60_000,
+  });
+
+/** One removed container's record (404: none kept, or it still exists). */
+export const removedContainerQuery = (engine: string, ref: string) =>
+  queryOptions({
+    queryKey: statsKeys.removedOne(engine, ref),
+    queryFn: ({ signal }) => api<RemovedContainer>(`/api/v1/engines/${enc(engine)}/stats/removed/${enc(ref)}`, { signal }),
+    staleTime: 60_000,
+    retry: false,
   });
