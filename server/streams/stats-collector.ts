@@ -181,10 +181,7 @@ export class StatsCollector {
       const ended = () => {
         if (t.stream !== stream) return;
         t.stream = undefined;
-        for (const b of t.buckets) {
-          const p = b.flush();
-          if (p) this.history.add(this.engine.id, t.meta.id, p);
-        }
+        this.flushBuckets(t);
         // A stream that ends while the container still runs was cut: try again, a little later each time.
         if (t.running && this.engine.reachable && !this.stopped) {
           t.retry = setTimeout(() => void this.open(t), t.backoffMs);
@@ -227,11 +224,21 @@ export class StatsCollector {
     }
   }
 
+  /** Writes the buckets in progress, so the minutes before a stop or removal are kept too. */
+  private flushBuckets(t: Tracked) {
+    for (const b of t.buckets) {
+      const p = b.flush();
+      if (p) this.history.add(this.engine.id, t.meta.id, p);
+    }
+  }
+
   private close(t: Tracked) {
     clearTimeout(t.retry);
     t.running = false;
     const s = t.stream;
     t.stream = undefined;
+    // `ended` ignores a stream that is no longer current: keep its partial buckets here.
+    if (s) this.flushBuckets(t);
     s?.destroy();
   }
 }
