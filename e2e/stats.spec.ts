@@ -41,6 +41,60 @@ test.describe("stats and alerts", () => {
     await expect(page.getByTestId("stats-panel")).toBeVisible();
   });
 
+  test("a removed container's history stays reachable: listed as removed on the overview, charts badged removed, linked from its not-found page", async ({ docker, adminPage: page, adminApi, viewerApi, playwright }) => {
+    const { id, name } = await docker.run({ cmd: BUSY_CMD });
+    // Wait until the store holds points for it (10 s buckets, written every few seconds).
+    await expect
+      .poll(async () => {
+        const res = await adminApi.get(`/api/v1/engines/local/containers/${id}/stats?range=1h`);
+        return res.ok() ? ((await res.json()) as { samples: unknown[] }).samples.length : 0;
+      }, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await docker.cli("rm", "-f", id);
+
+    // Viewers may read it; it is listed by the API as removed, with its last data.
+    await expect
+      .poll(async () => {
+        const res = await viewerApi.get(`/api/v1/engines/local/stats/removed?q=${name}`);
+        return ((await res.json()) as { containers: { id: string }[] }).containers.map((c) => c.id);
+      })
+      .toContain(id);
+    const anon = await playwright.request.newContext({ baseURL: BASE_URL });
+    try {
+      expect((await anon.get("/api/v1/engines/local/stats/removed")).status()).toBe(401);
+    } finally {
+      await anon.dispose();
+    }
+
+    await page.goto("/overview");
+    const card = page.getByTestId("removed-containers");
+    await card.getByRole("textbox", { name: "Filter removed containers" }).fill(name);
+    const row = card.locator(`[data-testid="removed-row"][data-name="${name}"]`);
+    await expect(row).toBeVisible();
+    await row.getByRole("link", { name }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/overview/removed/${id}$`));
+    await expect(page.getByTestId("removed-history-name")).toHaveText(name);
+    await expect(page.getByTestId("removed-history-badge")).toHaveText("removed");
+    const panel = page.getByTestId("stats-panel");
+    await expect(panel).toHaveAttribute("data-range", "1h");
+    await expect(panel.getByTestId("stats-removed")).toBeVisible();
+    await expect(panel.getByRole("radio", { name: "Live" })).toHaveCount(0);
+    await expect(page.getByRole("img", { name: "CPU usage over time" })).toBeVisible();
+    await expect.poll(async () => Number((await page.getByTestId("stats-current-cpu").getAttribute("data-value")) || 0)).toBeGreaterThan(0);
+
+    await panel.getByRole("radio", { name: "7d" }).click();
+    await expect(panel).toHaveAttribute("data-range", "7d");
+    await expect(page.getByRole("img", { name: "CPU usage over time" })).toBeVisible();
+
+    // The container page of the removed name says so and leads to the kept history.
+    await page.goto(`/containers/${name}`);
+    await expect(page.getByTestId("container-not-found")).toBeVisible();
+    await page.getByTestId("removed-history-link").click();
+    await expect(page).toHaveURL(new RegExp(`/overview/removed/${id}$`));
+    await expect(page.getByTestId("removed-history-badge")).toBeVisible();
+  });
+
   test("a container that exits with an error fires “Container down”: toast, badge and alerts page", async ({ docker, adminPage: page }) => {
     // Open the console first so the socket is connected when the alert fires.
     await page.goto("/alerts");
