@@ -9,10 +9,10 @@ import { DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Tooltip } from "@/components/ui/tooltip";
-import { markerText, type LineEntry, type MarkerEntry } from "@/lib/logs/entries";
+import { markerText, type LineEntry } from "@/lib/logs/entries";
 import { compileSearch } from "@/lib/logs/search";
 import { formatKey, type TimeFormat } from "@/lib/logs/timestamps";
-import { levelCounts, visibleRows } from "@/lib/logs/visible-rows";
+import { visibleRows } from "@/lib/logs/visible-rows";
 import type { LogViewState, ResolvedRange } from "@/lib/logs/url-state";
 import { useHotkey } from "@/lib/use-hotkey";
 import { gutterLabels } from "@/lib/logs/gutter-labels";
@@ -95,19 +95,20 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     [deferredSearch, state.regex, state.caseSensitive],
   );
   const matcher = compiled.ok ? compiled.matcher : null;
+  // Every pass below runs on each store tick, 4 a second at 10,000 lines/s over up to 150,000
+  // entries: the store hands over one ready array (with the "older lines dropped" marker already on
+  // top) and running level counts, so a tick costs one copy and, only while filtering, one pass.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the store's change signal
-  const entries = useMemo(() => store.entries(), [store, version]);
+  const entries = useMemo(() => store.rows(), [store, version]);
   const evicted = store.evicted;
-  const view = useMemo(() => {
-    const v = visibleRows(entries, { matcher, onlyMatching: state.onlyMatching, levels: state.levels });
-    if (evicted === 0) return v;
-    // The ring's bound is never silent: a marker on top says how much is gone.
-    const dropped: MarkerEntry = { kind: "marker", seq: -1, key: "", reason: "dropped", count: evicted, message: store.capacity.toLocaleString("en-US") };
-    return { rows: [dropped, ...v.rows], matches: v.matches.map((i) => i + 1) };
-  }, [entries, matcher, state.onlyMatching, state.levels, evicted, store.capacity]);
-  const counts = useMemo(() => levelCounts(entries), [entries]);
+  const view = useMemo(
+    () => visibleRows(entries, { matcher, onlyMatching: state.onlyMatching, levels: state.levels }),
+    [entries, matcher, state.onlyMatching, state.levels],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the store's change signal
+  const counts = useMemo(() => store.levelCounts(), [store, version]);
   const heldLines = counts.error + counts.warn + counts.info + counts.debug + counts.unknown;
-  const shownLines = useMemo(() => (view.rows === entries ? heldLines : view.rows.filter((r) => r.kind === "line").length), [view, entries, heldLines]);
+  const shownLines = view.lines ?? heldLines;
 
   // ——— following and the "new lines" count ———
   const [following, setFollowing] = useState(true);
@@ -189,7 +190,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     // Why, in the words of the newest end marker ("exited with code 3", "end of range").
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i];
-      if (e.kind === "marker" && e.reason !== "skipped") {
+      if (e.kind === "marker" && e.reason !== "skipped" && e.reason !== "dropped") {
         detail = markerText(e);
         break;
       }

@@ -66,6 +66,21 @@ describe("LogStore", () => {
     expect(store.received).toBe(5);
   });
 
+  it("lists a marker with the dropped count on top of what is held, and keeps level counts to what is held", () => {
+    const { store } = harness(3);
+    store.addLines([line("a", 1, "ERROR one"), line("a", 2, "WARN two")]);
+    expect(store.rows()).toBe(store.rows());
+    expect(texts(store.rows())).toEqual(["ERROR one", "WARN two"]);
+    expect(store.levelCounts()).toMatchObject({ error: 1, warn: 1 });
+    store.addLines([3, 4, 5].map((s) => line("a", s, `INFO ${s}`)));
+    store.flush();
+    const rows = store.rows();
+    expect(texts(rows)).toEqual(["[dropped]", "INFO 3", "INFO 4", "INFO 5"]);
+    expect(rows[0]).toMatchObject({ kind: "marker", reason: "dropped", count: 2, message: "3" });
+    expect(store.levelCounts()).toEqual({ error: 0, warn: 0, info: 3, debug: 0, unknown: 0 });
+    expect(store.lineCount).toBe(3);
+  });
+
   it("shows server-skipped lines as a marker where they happened", () => {
     const { store } = harness();
     store.addLines([line("a", 1), line("a", 2)]);

@@ -1,6 +1,6 @@
 import type { LogLineWire, LogsEndReason } from "@/lib/socket-events";
 import { entryKey, type LineEntry, type LogEntry, type MarkerEntry, type MarkerReason } from "./entries";
-import { detectLevel } from "./levels";
+import { detectLevel, type Level } from "./levels";
 import { RingBuffer } from "./ring-buffer";
 import { stripAnsi } from "./ansi";
 import { tsKey } from "./timestamps";
@@ -51,6 +51,9 @@ export class LogStore {
   private lastNotify = -Infinity;
   private interval: number;
   private snapshot: { version: number; entries: LogEntry[] } | null = null;
+  private rowsSnapshot: { version: number; rows: LogEntry[] } | null = null;
+  /** Lines held per level, kept as lines arrive and drop out: no render counts 150,000 lines. */
+  private readonly levelTally: Record<Level, number> = { error: 0, warn: 0, info: 0, debug: 0, unknown: 0 };
 
   /** Lines accepted since the view opened (including ones since dropped by the bound). */
   received = 0;
@@ -80,7 +83,9 @@ export class LogStore {
       setTimer: options.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
       clearTimer: options.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>)),
     };
-    this.buffer = new RingBuffer<LogEntry>(this.opts.capacity);
+    this.buffer = new RingBuffer<LogEntry>(this.opts.capacity, (dropped) => {
+      if (dropped.kind === "line") this.levelTally[dropped.level]--;
+    });
     this.interval = this.opts.notifyMs;
   }
 
@@ -119,6 +124,8 @@ export class LogStore {
       if (this.ended.has(l.container)) this.ended.delete(l.container);
       const plain = stripAnsi(l.text);
       if (plain.length > this.maxLineLength) this.maxLineLength = plain.length;
+      const level = detectLevel(plain);
+      this.levelTally[level]++;
       batch.push({
         kind: "line",
         seq: this.seq++,
@@ -127,7 +134,7 @@ export class LogStore {
         stream: l.stream,
         raw: l.text,
         plain,
-        level: detectLevel(plain),
+        level,
         matchGen: -1,
         matched: false,
       });
@@ -190,6 +197,31 @@ export class LogStore {
   entries(): LogEntry[] {
     if (this.snapshot?.version !== this.version) this.snapshot = { version: this.version, entries: this.buffer.toArray() };
     return this.snapshot.entries;
+  }
+
+  /**
+   * What the view lists before any filter: everything held, oldest first, and — once the bound has
+   * dropped lines — a marker on top saying how many. One array per version, built in one pass.
+   */
+  rows(): LogEntry[] {
+    if (this.rowsSnapshot?.version !== this.version) {
+      const evicted = this.buffer.evicted;
+      const dropped: MarkerEntry | undefined =
+        evicted > 0 ? { kind: "marker", seq: -1, key: "", reason: "dropped", count: evicted, message: this.capacity.toLocaleString("en-US") } : undefined;
+      this.rowsSnapshot = { version: this.version, rows: this.buffer.toArray(dropped) };
+    }
+    return this.rowsSnapshot.rows;
+  }
+
+  /** Lines held per level (a fresh object: the caller may keep it). */
+  levelCounts(): Record<Level, number> {
+    return { ...this.levelTally };
+  }
+
+  /** Lines held (markers not counted). */
+  get lineCount(): number {
+    const t = this.levelTally;
+    return t.error + t.warn + t.info + t.debug + t.unknown;
   }
 
   /** Live lines per second over the last few seconds. */

@@ -29,6 +29,15 @@ describe("RingBuffer", () => {
     expect(rb.evicted).toBe(122_456);
   });
 
+  it("tells the holder about each dropped item, and puts a lead item first in a snapshot", () => {
+    const dropped: number[] = [];
+    const rb = new RingBuffer<number>(3, (n) => dropped.push(n));
+    for (let i = 1; i <= 7; i++) rb.push(i);
+    expect(dropped).toEqual([1, 2, 3, 4]);
+    expect(rb.toArray(0)).toEqual([0, 5, 6, 7]);
+    expect(rb.toArray()).toEqual([5, 6, 7]);
+  });
+
   it("rejects a useless capacity", () => {
     expect(() => new RingBuffer(0)).toThrow(RangeError);
   });

@@ -10,7 +10,14 @@ export class RingBuffer<T> {
   /** Items dropped from the front since creation (or the last clear). */
   evicted = 0;
 
-  constructor(readonly capacity: number) {
+  /**
+   * @param onDrop told about each item the bound pushes out, so a holder can keep running totals
+   *   (e.g. lines per level) without re-counting everything held.
+   */
+  constructor(
+    readonly capacity: number,
+    private readonly onDrop?: (item: T) => void,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
     this.items = RingBuffer.slots(capacity);
   }
@@ -43,11 +50,14 @@ export class RingBuffer<T> {
   /** Appends; returns how many items were dropped from the front to make room (0 or 1). */
   push(item: T): number {
     const tail = (this.head + this.size) % this.capacity;
-    this.items[tail] = item;
     if (this.size < this.capacity) {
+      this.items[tail] = item;
       this.size++;
       return 0;
     }
+    // Full: the tail slot is the head, the oldest item.
+    if (this.onDrop) this.onDrop(this.items[tail] as T);
+    this.items[tail] = item;
     this.head = (this.head + 1) % this.capacity;
     this.evicted++;
     return 1;
@@ -66,10 +76,18 @@ export class RingBuffer<T> {
     this.evicted = 0;
   }
 
-  /** A plain array of the items, oldest first (a snapshot; later pushes do not change it). */
-  toArray(): T[] {
-    const out = new Array<T>(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = this.items[(this.head + i) % this.capacity] as T;
+  /**
+   * A plain array of the items, oldest first (a snapshot; later pushes do not change it). `lead`,
+   * when given, goes first: one pass and one allocation, where prepending later would copy it all.
+   */
+  toArray(lead?: T): T[] {
+    const offset = lead === undefined ? 0 : 1;
+    const out = new Array<T>(this.size + offset);
+    if (lead !== undefined) out[0] = lead;
+    // Two straight runs (head → end of storage, then its start) instead of a modulo per item.
+    const firstRun = Math.min(this.size, this.capacity - this.head);
+    for (let i = 0; i < firstRun; i++) out[offset + i] = this.items[this.head + i] as T;
+    for (let i = firstRun; i < this.size; i++) out[offset + i] = this.items[i - firstRun] as T;
     return out;
   }
 

@@ -34,6 +34,7 @@ describe("visibleRows", () => {
     const v = visibleRows(store(), { matcher: m("error"), onlyMatching: true, levels: LEVELS });
     expect(text(v.rows)).toEqual(["ERROR db down", "ERROR again", "[marker]"]);
     expect(v.matches).toEqual([0, 1]);
+    expect(v.lines).toBe(2);
   });
 
   it("filters by level", () => {

@@ -13,6 +13,8 @@ export interface VisibleRows {
   readonly rows: readonly LogEntry[];
   /** Indices into `rows` of lines that match the search, in order. */
   readonly matches: readonly number[];
+  /** Lines among `rows` (markers not counted), counted in the same pass; absent when nothing filters. */
+  readonly lines?: number;
 }
 
 /** Whether a line matches, cached on the entry per compiled search (a 150k-line pass stays cheap). */
@@ -33,6 +35,7 @@ export function visibleRows(entries: readonly LogEntry[], f: RowFilter): Visible
   const hide = matcher !== null && f.onlyMatching;
   const rows: LogEntry[] = [];
   const matches: number[] = [];
+  let lines = 0;
   for (const e of entries) {
     if (e.kind === "marker") {
       rows.push(e);
@@ -45,8 +48,9 @@ export function visibleRows(entries: readonly LogEntry[], f: RowFilter): Visible
       if (m) matches.push(rows.length);
     }
     rows.push(e);
+    lines++;
   }
-  return { rows, matches };
+  return { rows, matches, lines };
 }
 
 /** Counts lines per level (for the filter chips). */
