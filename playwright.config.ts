@@ -4,7 +4,9 @@ import { defineConfig } from "@playwright/test";
 import { ADMIN_PASSWORD, BASE_URL, TEST_PORT, TEST_RUN } from "./e2e/env";
 
 const CI = !!process.env.CI;
-const RESULTS = path.resolve(__dirname, "test-results");
+// A run on a port of its own (BERTH_E2E_PORT, for runs side by side) keeps its own results folder:
+// Playwright empties outputDir when a run starts, which would pull another run's traces away.
+const RESULTS = path.resolve(__dirname, process.env.BERTH_E2E_PORT ? `test-results-${process.env.BERTH_E2E_PORT}` : "test-results");
 
 // A throwaway data dir per run, so every run starts with no users but the admin from
 // BERTH_ADMIN_PASSWORD. Playwright loads this file in the runner and again in each worker:
