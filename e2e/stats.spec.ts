@@ -36,6 +36,21 @@ test.describe("stats and alerts", () => {
     await expect
       .poll(async () => parseFloat((await row.getByTestId("overview-cpu-value").textContent({ timeout: 1_000 }).catch(() => "")) ?? "") || 0, { timeout: 30_000 })
       .toBeGreaterThan(0);
+    await expect(row.getByRole("img", { name: `${name} CPU over the last minute` })).toBeVisible();
+    await expect(row.getByRole("img", { name: `${name} memory over the last minute` })).toBeVisible();
+
+    // Top consumers first: CPU descending by default, and memory on a click. Values and order
+    // come from one render, so one snapshot of the column must be in order.
+    const table = page.getByTestId("overview-table");
+    const column = (testId: string) =>
+      table.getByTestId(testId).evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value") || -1)));
+    const descending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! >= x);
+    await expect(table.getByRole("columnheader", { name: "CPU", exact: true })).toHaveAttribute("aria-sort", "descending");
+    await expect.poll(async () => descending(await column("overview-cpu-value"))).toBe(true);
+    await table.getByRole("button", { name: "Memory", exact: true }).click();
+    await expect(table.getByRole("columnheader", { name: "Memory", exact: true })).toHaveAttribute("aria-sort", "descending");
+    await expect.poll(async () => descending(await column("overview-mem-value"))).toBe(true);
+
     await row.getByRole("link", { name }).click();
     await expect(page).toHaveURL(new RegExp(`/containers/${name}`));
     await expect(page.getByTestId("stats-panel")).toBeVisible();

@@ -112,7 +112,7 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/stats/removed": {
     get: {
-      summary: "Removed containers whose stats history is kept (up to 7 days), most recently removed first: { total, containers: [{ id, name, image, project?, removedAt, lastSampleAt }] }",
+      summary: "Removed containers whose stats history is kept (up to 7 days), most recently removed first: { total, containers: [{ id, name, image, project?, removedAt, lastSampleAt }] }; removedAt is when Berth saw it go (Docker's destroy event, or the first engine listing without it after Berth was down); charts come from …/containers/{id}/stats",
       role: "viewer",
       params: [engine, q("q", "Match name or image (substring) or id prefix, case-insensitive"), q("limit", "1-200, default 50", { type: "integer" })],
     },

@@ -245,13 +245,13 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
                 </Link>
                 {r.state !== "running" && <span className="text-xs text-muted">{r.state}</span>}
               </Td>
-              <Td className="text-right whitespace-nowrap tabular" data-testid="overview-cpu-value">
+              <Td className="text-right whitespace-nowrap tabular" data-testid="overview-cpu-value" data-value={r.cpu ?? ""}>
                 {formatPercent(r.cpu)}
               </Td>
               <Td className="max-md:hidden">
                 <Sparkline values={r.cpuSpark} color={C.cpu} max={10} label={`${r.name} CPU over the last minute`} />
               </Td>
-              <Td className="whitespace-nowrap tabular">
+              <Td className="whitespace-nowrap tabular" data-testid="overview-mem-value" data-value={r.mem ?? ""}>
                 {formatMem(r.mem)}
                 <span className="text-xs text-faint"> / {r.memLimit ? formatMem(r.memLimit) : "no limit"}</span>
               </Td>
