@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "./policy";
-import { checkIpamConfig, parseIPv4, parseIPv6 } from "./resources/cidr";
+import { checkIpamConfig, checkIpv6Config, parseIPv4, parseIPv6 } from "./resources/cidr";
 import { safeVolumePath } from "./resources/volume-path";
 
 /** Input schemas shared by route handlers, socket handlers and forms. */
@@ -236,12 +236,16 @@ export const networkCreateSchema = z
     internal: z.boolean().default(false),
     attachable: z.boolean().default(false),
     ipv6: z.boolean().default(false),
+    /** Dual stack: the IPv6 pool beside the IPv4 `subnet` (needs `ipv6`). */
+    ipv6Subnet: optionalText(64),
+    ipv6Gateway: optionalText(64),
     labels: labelMap.optional(),
     options: optionMap.optional(),
   })
   .superRefine((v, ctx) => {
-    const problem = checkIpamConfig(v);
-    if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+    for (const problem of [checkIpamConfig(v), checkIpv6Config(v)]) {
+      if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+    }
   });
 
 export type NetworkCreateInput = z.infer<typeof networkCreateSchema>;
@@ -314,6 +318,8 @@ export const registryCredentialSchema = z.object({
 });
 
 export const imageTransferSchema = z.object({ engine: engineIdSchema, ref: imageRefSchema });
+
+export const imageTransferCancelSchema = z.object({ operation: z.uuid() });
 
 export const alertRuleParamsSchema = z.object({ rule: z.enum(["container-down", "restart-loop", "unhealthy", "cpu-high", "memory-high", "oom-killed"]) });
 

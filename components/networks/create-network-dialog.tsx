@@ -21,7 +21,7 @@ export function parsePairs(text: string): { map: Record<string, string> } | { ba
 }
 
 export function CreateNetworkDialog({ engine, onClose, onCreated }: { engine: string; onClose: () => void; onCreated: () => void }) {
-  const [f, setF] = useState({ name: "", driver: "bridge", subnet: "", ipRange: "", gateway: "", internal: false, attachable: false, ipv6: false, labels: "", options: "" });
+  const [f, setF] = useState({ name: "", driver: "bridge", subnet: "", ipRange: "", gateway: "", internal: false, attachable: false, ipv6: false, ipv6Subnet: "", ipv6Gateway: "", labels: "", options: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof f>) => setF({ ...f, ...patch });
@@ -31,7 +31,9 @@ export function CreateNetworkDialog({ engine, onClose, onCreated }: { engine: st
     const options = parsePairs(f.options);
     if ("bad" in labels) return setErrors({ labels: `“${labels.bad}” is not key=value` });
     if ("bad" in options) return setErrors({ options: `“${options.bad}” is not key=value` });
-    const parsed = networkCreateSchema.safeParse({ ...f, labels: labels.map, options: options.map });
+    // Hidden IPv6 fields (IPv6 unticked) are not sent, so stale text cannot block the form.
+    const ipv6Fields = f.ipv6 ? {} : { ipv6Subnet: "", ipv6Gateway: "" };
+    const parsed = networkCreateSchema.safeParse({ ...f, ...ipv6Fields, labels: labels.map, options: options.map });
     if (!parsed.success) {
       const e: Record<string, string> = {};
       for (const i of parsed.error.issues) e[String(i.path[0] ?? "form")] ??= i.message;
@@ -99,6 +101,16 @@ export function CreateNetworkDialog({ engine, onClose, onCreated }: { engine: st
               </label>
             ))}
           </div>
+          {f.ipv6 && (
+            <div className="grid grid-cols-3 gap-3" data-testid="net-ipv6-fields">
+              <Field label="IPv6 subnet (CIDR)" htmlFor="net-ipv6-subnet" error={errors.ipv6Subnet} hint="dual stack, e.g. fd00:28::/64">
+                <Input id="net-ipv6-subnet" data-testid="net-ipv6-subnet" value={f.ipv6Subnet} onChange={(e) => set({ ipv6Subnet: e.target.value })} placeholder="from the daemon's pools" aria-invalid={!!errors.ipv6Subnet} />
+              </Field>
+              <Field label="IPv6 gateway" htmlFor="net-ipv6-gateway" error={errors.ipv6Gateway}>
+                <Input id="net-ipv6-gateway" data-testid="net-ipv6-gateway" value={f.ipv6Gateway} onChange={(e) => set({ ipv6Gateway: e.target.value })} placeholder="first address" aria-invalid={!!errors.ipv6Gateway} />
+              </Field>
+            </div>
+          )}
           <div className="grid grid-cols-2 gap-3">
             <Field label="Labels" htmlFor="net-labels" hint="key=value, one per line" error={errors.labels}>
               <textarea id="net-labels" data-testid="net-labels" rows={3} value={f.labels} onChange={(e) => set({ labels: e.target.value })} className="w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 font-mono text-xs text-fg" />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkIpamConfig, cidrContains, cidrWithin, isCanonical, parseCidr, parseIP, parseIPv4, parseIPv6 } from "./cidr";
+import { checkIpamConfig, checkIpv6Config, cidrContains, cidrWithin, isCanonical, parseCidr, parseIP, parseIPv4, parseIPv6 } from "./cidr";
 
 describe("address parsing", () => {
   it("parses IPv4 strictly", () => {
@@ -58,5 +58,23 @@ describe("checkIpamConfig names the bad field", () => {
     expect(checkIpamConfig({ subnet: "172.28.0.0/16", gateway: "nope" })?.field).toBe("gateway");
     expect(checkIpamConfig({ gateway: "10.0.0.1" })?.field).toBe("gateway");
     expect(checkIpamConfig({ ipRange: "10.0.0.0/24" })?.field).toBe("ipRange");
+  });
+});
+
+describe("checkIpv6Config (dual stack)", () => {
+  it("accepts an IPv6 subnet and gateway beside an IPv4 subnet, and nothing at all", () => {
+    expect(checkIpv6Config({ ipv6: true, subnet: "172.28.0.0/16", ipv6Subnet: "fd00:28::/64", ipv6Gateway: "fd00:28::1" })).toBeNull();
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::/64" })).toBeNull();
+    expect(checkIpv6Config({ ipv6: false })).toBeNull();
+  });
+  it("names the field of each mistake", () => {
+    expect(checkIpv6Config({ ipv6: false, ipv6Subnet: "fd00:28::/64" })).toEqual({ field: "ipv6Subnet", message: "Turn on IPv6 to give the network an IPv6 subnet" });
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "10.0.0.0/8" })?.message).toMatch(/not an IPv6 CIDR/);
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::" })?.field).toBe("ipv6Subnet");
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::1/64" })?.message).toMatch(/host bits/);
+    expect(checkIpv6Config({ ipv6: true, subnet: "fd00:1::/64", ipv6Subnet: "fd00:28::/64" })?.message).toMatch(/already IPv6/);
+    expect(checkIpv6Config({ ipv6: true, ipv6Gateway: "fd00:28::1" })).toEqual({ field: "ipv6Gateway", message: "An IPv6 gateway needs an IPv6 subnet" });
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::/64", ipv6Gateway: "172.28.0.1" })?.message).toMatch(/not an IPv6 address/);
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::/64", ipv6Gateway: "fd00:29::1" })).toEqual({ field: "ipv6Gateway", message: "fd00:29::1 is not inside the IPv6 subnet fd00:28::/64" });
   });
 });

@@ -79,7 +79,11 @@ export async function createNetwork(engine: Engine, input: NetworkCreateInput): 
     const info = await call(engine, () => engine.docker.info());
     if (!info.Swarm?.ControlAvailable) throw new HttpError(409, "conflict", "Overlay networks need this engine to be a Swarm manager (docker swarm init)");
   }
-  const ipamConfig = input.subnet ? [{ Subnet: input.subnet, ...(input.ipRange ? { IPRange: input.ipRange } : {}), ...(input.gateway ? { Gateway: input.gateway } : {}) }] : [];
+  const ipamConfig = [
+    ...(input.subnet ? [{ Subnet: input.subnet, ...(input.ipRange ? { IPRange: input.ipRange } : {}), ...(input.gateway ? { Gateway: input.gateway } : {}) }] : []),
+    // Dual stack: one IPAM pool per family.
+    ...(input.ipv6Subnet ? [{ Subnet: input.ipv6Subnet, ...(input.ipv6Gateway ? { Gateway: input.ipv6Gateway } : {}) }] : []),
+  ];
   const res = await call(engine, () =>
     engine.docker.createNetwork({
       Name: input.name,
