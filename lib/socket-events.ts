@@ -119,6 +119,8 @@ export interface ImageTransferDone {
   readonly ok: boolean;
   /** The registry's or Docker's message when the transfer failed (even inside a 200 stream). */
   readonly error?: string;
+  /** Stopped by `images:cancel` (then `ok` is false and `error` says so). */
+  readonly cancelled?: boolean;
   readonly digest?: string;
   readonly status: string;
 }
@@ -146,6 +148,8 @@ export interface ImagesServerToClient {
 export interface ImagesClientToServer {
   "images:pull": (req: ImageTransferRequest, ack: (res: Ack<{ operation: string }>) => void) => void;
   "images:push": (req: ImageTransferRequest, ack: (res: Ack<{ operation: string }>) => void) => void;
+  /** Stops a pull or push this connection started; its `images:done` follows with `cancelled: true`. */
+  "images:cancel": (req: { operation: string }, ack: (res: Ack<null>) => void) => void;
   /** Joins the engine's event feed; the ack carries the recent backlog (bounded). */
   "system:events-subscribe": (req: { engine: string }, ack: (res: Ack<{ events: readonly import("./wire").DockerEventWire[] }>) => void) => void;
   "system:events-unsubscribe": (req: { engine: string }, ack: (res: Ack<null>) => void) => void;

@@ -7,14 +7,26 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/u
 import { Field, Input, Select } from "@/components/ui/input";
 import { imageRefSchema } from "@/lib/schemas";
 import { TransferProgress } from "./transfer-progress";
-import { useImageTransfer } from "./use-image-transfer";
+import { isTransferBusy } from "@/lib/resources/transfer-state";
+import { useImageTransfer, type TransferState } from "./use-image-transfer";
+
+/** Stops the running pull or push (the server aborts the Docker request). */
+function CancelTransferButton({ state, onCancel }: { state: TransferState; onCancel: () => void }) {
+  const cancelling = state.phase === "running" && state.cancelling;
+  const noun = state.phase === "starting" || state.phase === "running" ? state.kind : "transfer";
+  return (
+    <Button type="button" variant="danger" data-testid="transfer-cancel" disabled={state.phase !== "running" || cancelling} onClick={onCancel}>
+      {cancelling ? "Cancelling…" : `Cancel ${noun}`}
+    </Button>
+  );
+}
 
 /** Pull `image[:tag]` from any registry, with per-layer progress; saved credentials are used automatically. */
 export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { engine: string; open: boolean; onOpenChange: (o: boolean) => void; initialRef?: string }) {
   const [ref, setRef] = useState(initialRef);
   const [error, setError] = useState<string | null>(null);
-  const { state, start, reset } = useImageTransfer(engine);
-  const busy = state.phase === "starting" || state.phase === "running";
+  const { state, start, cancel, reset } = useImageTransfer(engine);
+  const busy = isTransferBusy(state);
   return (
     <Dialog
       open={open}
@@ -41,9 +53,13 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
             <DialogClose asChild>
               <Button variant="secondary">{state.phase === "done" ? "Close" : busy ? "Hide (keeps pulling)" : "Cancel"}</Button>
             </DialogClose>
-            <Button type="submit" data-testid="pull-submit" disabled={busy || !ref.trim()}>
-              {busy ? "Pulling…" : state.phase === "done" ? "Pull again" : "Pull"}
-            </Button>
+            {busy ? (
+              <CancelTransferButton state={state} onCancel={cancel} />
+            ) : (
+              <Button type="submit" data-testid="pull-submit" disabled={!ref.trim()}>
+                {state.phase === "done" ? "Pull again" : "Pull"}
+              </Button>
+            )}
           </DialogFooter>
         </form>
       </DialogContent>
@@ -54,8 +70,8 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
 /** Push one of the image's tags with progress. */
 export function PushDialog({ engine, tags, open, onOpenChange }: { engine: string; tags: readonly string[]; open: boolean; onOpenChange: (o: boolean) => void }) {
   const [tag, setTag] = useState(tags[0] ?? "");
-  const { state, start, reset } = useImageTransfer(engine);
-  const busy = state.phase === "starting" || state.phase === "running";
+  const { state, start, cancel, reset } = useImageTransfer(engine);
+  const busy = isTransferBusy(state);
   return (
     <Dialog
       open={open}
@@ -75,11 +91,15 @@ export function PushDialog({ engine, tags, open, onOpenChange }: { engine: strin
         <TransferProgress state={state} />
         <DialogFooter>
           <DialogClose asChild>
-            <Button variant="secondary">{state.phase === "done" ? "Close" : "Cancel"}</Button>
+            <Button variant="secondary">{state.phase === "done" ? "Close" : busy ? "Hide (keeps pushing)" : "Cancel"}</Button>
           </DialogClose>
-          <Button data-testid="push-submit" disabled={busy || !tag} onClick={() => start("push", tag)}>
-            {busy ? "Pushing…" : "Push"}
-          </Button>
+          {busy ? (
+            <CancelTransferButton state={state} onCancel={cancel} />
+          ) : (
+            <Button data-testid="push-submit" disabled={!tag} onClick={() => start("push", tag)}>
+              {state.phase === "done" ? "Push again" : "Push"}
+            </Button>
+          )}
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleCheck, CircleX } from "lucide-react";
+import { CircleCheck, CircleSlash, CircleX } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { formatBytes } from "@/lib/format";
@@ -23,7 +23,15 @@ export function TransferProgress({ state }: { state: TransferState }) {
   return (
     <div className="mt-4 space-y-3" data-testid="transfer-progress" data-phase={state.phase}>
       {state.phase === "done" ? (
-        state.result.ok ? (
+        state.result.cancelled ? (
+          <p className="flex items-start gap-2 text-[13px] text-muted" data-testid="transfer-cancelled">
+            <CircleSlash className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>
+              Cancelled: the {state.kind} of <span className="font-mono">{state.ref}</span> was stopped.
+              <span className="block">{state.kind === "pull" ? "Layers that had finished stay on the engine; pulling again resumes from them." : "Layers already uploaded stay in the registry; pushing again skips them."}</span>
+            </span>
+          </p>
+        ) : state.result.ok ? (
           <p className="flex items-start gap-2 text-[13px] text-emerald-700 dark:text-emerald-300" data-testid="transfer-ok">
             <CircleCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span>
@@ -39,7 +47,7 @@ export function TransferProgress({ state }: { state: TransferState }) {
         )
       ) : (
         <p className="flex items-center gap-2 text-[13px] text-fg">
-          <Spinner /> {verb} <span className="font-mono">{state.ref}</span>
+          <Spinner /> {state.phase === "running" && state.cancelling ? "Cancelling" : verb} <span className="font-mono">{state.ref}</span>
           {p?.status && <span className="truncate text-muted">· {p.status}</span>}
         </p>
       )}

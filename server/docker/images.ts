@@ -3,7 +3,7 @@ import { JsonLineSplitter, ProgressTracker, type ProgressSnapshot } from "@/lib/
 import { prunedImageIds } from "@/lib/resources/prune";
 import { toEnvEntries } from "@/lib/secrets";
 import type { ContainerState, ImageDetail, ImageHistoryEntry, ImageSummary, PruneResult } from "@/lib/wire";
-import { HttpError } from "@/server/http/errors";
+import { HttpError, isHttpError } from "@/server/http/errors";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
 import type { RegistryAuth } from "./registries";
@@ -151,16 +151,31 @@ export async function pruneImages(engine: Engine, mode: "dangling" | "all"): Pro
 export interface TransferHandlers {
   /** Called at most every `throttleMs` with the latest snapshot. */
   progress?: (s: ProgressSnapshot) => void;
+  /** Aborting ends the Docker request; the daemon then stops the pull or push. */
   signal?: AbortSignal;
 }
 
 const THROTTLE_MS = 200;
 
+/** The transfer was cancelled (its AbortSignal fired) before it finished. */
+export const TRANSFER_CANCELLED = "cancelled";
+
+export function transferCancelled(): HttpError {
+  // 499: nginx's "client closed request", the closest status for a stop the client asked for.
+  return new HttpError(499, TRANSFER_CANCELLED, "Cancelled before it finished");
+}
+
+export function isTransferCancelled(e: unknown): boolean {
+  return isHttpError(e) && e.code === TRANSFER_CANCELLED;
+}
+
 /**
  * Reads a pull/push JSON-lines stream to the end and resolves with the final snapshot. A failure
- * Docker reports inside a 200 stream (`{error}`) becomes an HttpError with the registry's message.
+ * Docker reports inside a 200 stream (`{error}`) becomes an HttpError with the registry's message;
+ * an abort (`h.signal`) destroys the stream and rejects with `transferCancelled()`, whatever the
+ * stream did on its way down (it may end cleanly or with an error).
  */
-function follow(engine: Engine, stream: NodeJS.ReadableStream, h: TransferHandlers): Promise<ProgressSnapshot> {
+export function followTransfer(engineId: string, stream: NodeJS.ReadableStream, h: TransferHandlers): Promise<ProgressSnapshot> {
   return new Promise((resolve, reject) => {
     const tracker = new ProgressTracker();
     const splitter = new JsonLineSplitter((l) => tracker.apply(l));
@@ -171,8 +186,6 @@ function follow(engine: Engine, stream: NodeJS.ReadableStream, h: TransferHandle
       last = Date.now();
       h.progress?.(tracker.snapshot());
     };
-    const onAbort = () => (stream as unknown as { destroy?: () => void }).destroy?.();
-    h.signal?.addEventListener("abort", onAbort, { once: true });
     let settled = false;
     const finish = (err?: unknown) => {
       if (settled) return;
@@ -182,10 +195,17 @@ function follow(engine: Engine, stream: NodeJS.ReadableStream, h: TransferHandle
       splitter.end();
       const snap = tracker.snapshot();
       h.progress?.(snap);
-      if (err) return reject(toHttpError(err, engine.id));
+      if (h.signal?.aborted) return reject(transferCancelled());
+      if (err) return reject(toHttpError(err, engineId));
       if (snap.error) return reject(new HttpError(502, "registry_error", snap.error));
       resolve(snap);
     };
+    const onAbort = () => {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      finish();
+    };
+    if (h.signal?.aborted) return onAbort();
+    h.signal?.addEventListener("abort", onAbort, { once: true });
     stream.on("data", (chunk: Buffer) => {
       splitter.write(chunk.toString("utf8"));
       if (!timer) timer = setTimeout(emit, Math.max(0, THROTTLE_MS - (Date.now() - last)));
@@ -194,6 +214,16 @@ function follow(engine: Engine, stream: NodeJS.ReadableStream, h: TransferHandle
     stream.on("close", () => finish());
     stream.on("error", (e) => finish(e));
   });
+}
+
+/** Starts a transfer request; an abort before Docker answered is a cancellation, not an engine error. */
+async function openTransfer(engine: Engine, signal: AbortSignal | undefined, open: () => Promise<NodeJS.ReadableStream>): Promise<NodeJS.ReadableStream> {
+  if (signal?.aborted) throw transferCancelled();
+  try {
+    return await call(engine, open);
+  } catch (e) {
+    throw signal?.aborted ? transferCancelled() : e;
+  }
 }
 
 /** Adds `:latest` when no tag or digest is given, as `docker pull` does. */
@@ -206,17 +236,18 @@ export function withDefaultTag(ref: string): string {
 /** Pulls with live progress; credentials (when saved for the registry) go in X-Registry-Auth. */
 export async function pullImage(engine: Engine, ref: string, auth: RegistryAuth | undefined, h: TransferHandlers = {}): Promise<ProgressSnapshot> {
   const full = withDefaultTag(ref);
-  const stream = await call(engine, () => engine.docker.pull(full, auth ? { authconfig: auth } : {}) as Promise<NodeJS.ReadableStream>);
-  return follow(engine, stream, h);
+  const opts = { ...(auth ? { authconfig: auth } : {}), ...(h.signal ? { abortSignal: h.signal } : {}) };
+  const stream = await openTransfer(engine, h.signal, () => engine.docker.pull(full, opts) as Promise<NodeJS.ReadableStream>);
+  return followTransfer(engine.id, stream, h);
 }
 
 /** Pushes `repo:tag` with live progress. */
 export async function pushImage(engine: Engine, ref: string, auth: RegistryAuth | undefined, h: TransferHandlers = {}): Promise<ProgressSnapshot> {
   const { repo, tag } = splitRepoTag(ref);
-  const stream = await call(engine, async () => {
+  const stream = await openTransfer(engine, h.signal, async () => {
     // Push needs X-Registry-Auth even when empty, or Docker refuses with "Bad parameters".
-    const opts = { tag, authconfig: auth ?? {} };
+    const opts = { tag, authconfig: auth ?? {}, ...(h.signal ? { abortSignal: h.signal } : {}) };
     return (await engine.docker.getImage(repo).push(opts as Docker.ImagePushOptions)) as NodeJS.ReadableStream;
   });
-  return follow(engine, stream, h);
+  return followTransfer(engine.id, stream, h);
 }

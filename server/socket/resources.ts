@@ -1,24 +1,33 @@
 import { randomUUID } from "node:crypto";
 import type { ProgressSnapshot } from "@/lib/resources/progress";
-import { engineParamsSchema, imageTransferSchema } from "@/lib/schemas";
+import { engineParamsSchema, imageTransferCancelSchema, imageTransferSchema } from "@/lib/schemas";
 import type { ImageTransferKind } from "@/lib/socket-events";
 import { audit } from "@/server/auth/audit";
-import { pullImage, pushImage, withDefaultTag } from "@/server/docker/images";
+import { authorize } from "@/server/auth/authorize";
+import { isTransferCancelled, pullImage, pushImage, withDefaultTag } from "@/server/docker/images";
 import { authForImage } from "@/server/docker/registries";
 import { feedFor } from "@/server/docker/system-events";
 import { invalidateDf } from "@/server/docker/system";
-import { HttpError, isHttpError } from "@/server/http/errors";
+import { HttpError, isHttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
 import { withAck, type BerthSocket } from "./with-ack";
 
 const MAX_TRANSFERS_PER_SOCKET = 4;
 
+interface RunningTransfer {
+  readonly kind: ImageTransferKind;
+  readonly engine: string;
+  readonly ref: string;
+  readonly abort: AbortController;
+}
+
 /**
  * `images:pull` / `images:push` (ack with an operation id, then `images:progress` pushes and one
- * `images:done`), and `system:events-subscribe` for the system page's live feed.
+ * `images:done`), `images:cancel` for a transfer this connection started, and
+ * `system:events-subscribe` for the system page's live feed.
  */
 export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): void {
-  const transfers = new Map<string, AbortController>();
+  const transfers = new Map<string, RunningTransfer>();
 
   const start = (kind: ImageTransferKind) =>
     withAck(rt, socket, kind === "pull" ? "images:pull" : "images:push", imageTransferSchema, async (req, user) => {
@@ -28,7 +37,7 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
       const auth = await authForImage(rt.db, rt.config.dataDir, ref);
       const operation = randomUUID();
       const abort = new AbortController();
-      transfers.set(operation, abort);
+      transfers.set(operation, { kind, engine: engine.id, ref, abort });
       const progress = (s: ProgressSnapshot) =>
         socket.emit("images:progress", { operation, kind, ref, layers: s.layers, current: s.current, total: s.total, status: s.status });
       const run = kind === "pull" ? pullImage : pushImage;
@@ -42,7 +51,8 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
           })
           .catch(async (e) => {
             const message = isHttpError(e) ? e.message : "The transfer failed";
-            socket.emit("images:done", { operation, kind, ref, ok: false, error: message, status: "" });
+            const cancelled = isTransferCancelled(e);
+            socket.emit("images:done", { operation, kind, ref, ok: false, error: message, status: "", ...(cancelled ? { cancelled } : {}) });
             await audit(rt.db, { user, action: `image.${kind}`, target: `${engine.id}/${ref}`, outcome: "error", detail: message, ip });
           })
           .finally(() => {
@@ -55,6 +65,20 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
 
   socket.on("images:pull", start("pull"));
   socket.on("images:push", start("push"));
+
+  // Only the connection that started a transfer knows its id, so it alone can stop it; the
+  // starter's permission is checked again (a push needs more than a pull).
+  socket.on(
+    "images:cancel",
+    withAck(rt, socket, "images:pull", imageTransferCancelSchema, async ({ operation }, user) => {
+      const t = transfers.get(operation);
+      if (!t) throw notFound("No pull or push with that id is running on this connection");
+      authorize(user, t.kind === "pull" ? "images:pull" : "images:push", { engine: t.engine });
+      t.abort.abort();
+      await audit(rt.db, { user, action: `image.${t.kind}.cancel`, target: `${t.engine}/${t.ref}`, outcome: "ok", ip: socket.handshake.address });
+      return null;
+    }),
+  );
 
   const feeds = new Map<string, () => void>();
   socket.on(
