@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -165,6 +167,78 @@ test("a registry that needs a login: the pull shows its auth error; with credent
   }
 });
 
+/**
+ * A loopback registry in front of REGISTRY that passes everything through but trickles blob
+ * downloads (16 kB per 100 ms), so a pull stays in "Downloading" long enough to cancel. Counts the
+ * blob downloads the client (the daemon) walked away from before the end.
+ */
+async function trickleRegistry(): Promise<{ addr: string; abandoned: () => number; close: () => void }> {
+  let abandoned = 0;
+  const server = http.createServer((req, res) => {
+    const upstream = http.request({ host: "127.0.0.1", port: Number(REGISTRY.split(":")[1]), method: req.method, path: req.url, headers: { ...req.headers, host: REGISTRY } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      if (req.method !== "GET" || !/\/blobs\//.test(req.url ?? "")) return void up.pipe(res);
+      const chunks: Buffer[] = [];
+      up.on("data", (c: Buffer) => chunks.push(c));
+      up.on("end", () => {
+        const body = Buffer.concat(chunks);
+        let sent = 0;
+        const timer = setInterval(() => {
+          if (sent < body.length) {
+            res.write(body.subarray(sent, sent + 16_384));
+            sent += 16_384;
+          } else {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 100);
+        res.on("close", () => {
+          clearInterval(timer);
+          if (!res.writableFinished) abandoned++;
+        });
+      });
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { addr: `127.0.0.1:${(server.address() as AddressInfo).port}`, abandoned: () => abandoned, close: () => void server.close() };
+}
+
+test("a running pull can be cancelled: the daemon stops downloading, the dialog says cancelled, the audit trail has it", async ({ adminPage, adminApi, docker }) => {
+  const t = token();
+  const source = `${REGISTRY}/berth-e2e/${t}:v1`;
+  await importRandomImage(docker, 1_500_000, source);
+  await docker.cli("push", source);
+  await docker.cli("rmi", source);
+  const slow = await trickleRegistry();
+  const ref = `${slow.addr}/berth-e2e/${t}:v1`;
+  try {
+    await adminPage.goto("/images");
+    await adminPage.getByTestId("images-pull").click();
+    const dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("pull-ref").fill(ref);
+    await dialog.getByTestId("pull-submit").click();
+    await expect(dialog.getByTestId("transfer-layers")).toContainText("Downloading");
+
+    await dialog.getByTestId("transfer-cancel").click();
+    await expect(dialog.getByTestId("transfer-cancelled")).toContainText(`the pull of ${ref} was stopped`);
+    await expect(dialog.getByTestId("pull-submit")).toHaveText("Pull again");
+    // Berth ended its request, so the daemon cancelled the pull and dropped the blob download midway.
+    await expect.poll(slow.abandoned, { message: "the daemon abandons the layer download" }).toBeGreaterThan(0);
+    await expect(docker.cli("image", "inspect", ref)).rejects.toThrow(/No such image/);
+
+    const audited = async () => {
+      const entries = (await (await adminApi.get("/api/v1/audit?limit=200")).json()) as { action: string; target: string; outcome: string; detail?: string }[];
+      return entries.filter((e) => e.target === `local/${ref}`).map((e) => `${e.action} ${e.outcome} ${e.detail ?? ""}`.trim());
+    };
+    await expect.poll(audited).toEqual(expect.arrayContaining(["image.pull.cancel ok", "image.pull error Cancelled before it finished"]));
+  } finally {
+    slow.close();
+    await docker.cli("rmi", ref).catch(() => undefined);
+  }
+});
+
 test("image detail page: remove refused with Docker's reason, tag (validated), push with progress, force remove", async ({ adminPage, docker }) => {
   const t = token();
   const local = `berth-e2e-${t}:v1`;
@@ -285,6 +359,40 @@ test("create a network with a subnet, connect a container with a static IP and s
     await expect(adminPage.locator('[data-testid="network-row"][data-name="bridge"]').getByTestId("row-remove")).toHaveCount(0);
   } finally {
     await docker.cli("rm", "-f", c.id).catch(() => undefined);
+    await docker.cli("network", "rm", name).catch(() => undefined);
+  }
+});
+
+test("create a dual-stack network: IPv6 subnet and gateway checked before Docker, both pools created", async ({ adminPage, docker }) => {
+  const t = token();
+  const name = `${t}-dual`;
+  const octet = 100 + (parseInt(t.slice(5, 7), 16) % 150);
+  const v4 = `10.232.${octet}.0/24`;
+  const v6 = `fd00:e2e:${octet.toString(16)}::/64`;
+  try {
+    await adminPage.goto("/networks");
+    await adminPage.getByTestId("networks-create").click();
+    const dialog = adminPage.getByRole("dialog");
+    await dialog.getByTestId("net-name").fill(name);
+    await dialog.getByTestId("net-subnet").fill(v4);
+    await expect(dialog.getByTestId("net-ipv6-fields")).toHaveCount(0);
+    await dialog.getByRole("checkbox", { name: "IPv6" }).click();
+    await dialog.getByTestId("net-ipv6-subnet").fill(v6);
+    await dialog.getByTestId("net-ipv6-gateway").fill("fd00:ffff::1");
+    await dialog.getByTestId("net-submit").click();
+    await expect(dialog.getByText(`fd00:ffff::1 is not inside the IPv6 subnet ${v6}`)).toBeVisible();
+    await dialog.getByTestId("net-ipv6-gateway").fill(v6.replace("::/64", "::1"));
+    await dialog.getByTestId("net-labels").fill(TEST_LABEL_ARG);
+    await dialog.getByTestId("net-submit").click();
+    await expect(dialog).toHaveCount(0);
+
+    const row = adminPage.locator(`[data-testid="network-row"][data-name="${name}"]`);
+    await expect(row).toContainText(v4);
+    await expect(row).toContainText(v6);
+    const inspected = JSON.parse(await docker.cli("network", "inspect", name, "--format", "{{json .}}"));
+    expect(inspected.EnableIPv6).toBe(true);
+    expect(inspected.IPAM.Config).toEqual([{ Subnet: v4 }, { Subnet: v6, Gateway: v6.replace("::/64", "::1") }].map((c) => expect.objectContaining(c)));
+  } finally {
     await docker.cli("network", "rm", name).catch(() => undefined);
   }
 });
