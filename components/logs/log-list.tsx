@@ -52,7 +52,9 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // Every row on screen is restyled, laid out and painted on each tick while following: extra
+    // rows off screen cost the same. Rows are all one height, so a few are enough for scrolling.
+    overscan: 4,
   });
 
   const followingRef = useRef(following);
@@ -182,7 +184,9 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
         }}
         onPointerDown={() => (holding.current = true)}
         onTouchStart={() => (holding.current = true)}
-        className="absolute inset-0 overflow-auto overscroll-contain bg-surface focus-visible:outline-offset-[-2px]"
+        // `contain: strict`: its size comes from the parent, never from the rows, so a tick's
+        // relayout stays inside the list and the header's changing counts stay outside it.
+        className="absolute inset-0 overflow-auto overscroll-contain bg-surface [contain:strict] focus-visible:outline-offset-[-2px]"
       >
         {/* Long lines scroll sideways: the content is as wide as the widest line held (in `ch` of the row font). */}
         <div className="relative min-w-full font-mono text-[12px]" style={{ height: virtualizer.getTotalSize(), width: `${contentChars}ch` }}>

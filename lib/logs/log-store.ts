@@ -234,9 +234,9 @@ export class LogStore {
   }
 
   /**
-   * The view reports how long a render took. On a slow machine or a huge view the notify interval
-   * stretches (up to MAX_NOTIFY_MS) so rendering stays under a quarter of the main thread, and the
-   * page keeps answering clicks and keys while the stream floods in.
+   * The view reports how long an update took, up to the painted frame. On a slow machine or a huge
+   * view the notify interval stretches (up to MAX_NOTIFY_MS) so rendering stays under a quarter of
+   * the main thread, and the page keeps answering clicks and keys while the stream floods in.
    */
   rendered(costMs: number): void {
     this.interval = Math.min(MAX_NOTIFY_MS, Math.max(this.opts.notifyMs, costMs / RENDER_SHARE));
