@@ -23,14 +23,22 @@ export interface StreamInfo {
 const RESUME_MARGIN_S = 2;
 const ACK_TIMEOUT_MS = 15_000;
 
-function subscribe(req: LogsSubscribeRequest): Promise<LogsSubscribeAck> {
+/**
+ * Asks for a subscription. `onAck` runs inside the ack callback itself, before any packet that
+ * came after it: over HTTP long-polling the ack and the first pushes arrive in one payload and are
+ * dispatched in one go, so a caller that learned its id only after `await` would drop them.
+ */
+function subscribe(req: LogsSubscribeRequest, onAck?: (ack: LogsSubscribeAck) => void): Promise<LogsSubscribeAck> {
   return new Promise((resolve, reject) => {
     getSocket()
       .timeout(ACK_TIMEOUT_MS)
       .emit("logs:subscribe", req, (err: Error | null, res: Ack<LogsSubscribeAck>) => {
         if (err) reject(new Error("The server did not answer the subscription in time"));
         else if (!res.ok) reject(new Error(res.error.message));
-        else resolve(res.data);
+        else {
+          onAck?.(res.data);
+          resolve(res.data);
+        }
       });
   });
 }
@@ -116,11 +124,13 @@ export function useLogStream(config: StreamConfig): { store: LogStore; info: Str
           const tail = tailValue(config.tail);
           req = { ...base, ...range, ...(tail !== undefined ? { tail } : {}) };
         }
-        const ack = await subscribe(req);
+        const ack = await subscribe(req, (a) => {
+          if (stale()) return;
+          current = a.subscription;
+          ackContainers = a.containers;
+          if (store.phase === "connecting") store.setPhase("backlog");
+        });
         if (stale()) return unsubscribe(ack.subscription);
-        current = ack.subscription;
-        ackContainers = ack.containers;
-        if (store.phase === "connecting") store.setPhase("backlog");
         setInfo({ key, info: { containers: ack.containers, range: range! } });
       } catch (e) {
         if (stale()) return;
