@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { ADMIN_PASSWORD, BASE_URL, TEST_PORT, TEST_RUN } from "./e2e/env";
+import { ADMIN_PASSWORD, BASE_URL, BROWSER_EXECUTABLE, TEST_HOST, TEST_PORT, TEST_RUN } from "./e2e/env";
 
 const CI = !!process.env.CI;
 // A run on a port of its own (BERTH_E2E_PORT, for runs side by side) keeps its own results folder:
@@ -42,8 +42,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
-      // Playwright cannot download browsers here: Debian's chromium it is.
-      executablePath: "/usr/bin/chromium",
+      // Playwright cannot download browsers here: Debian's chromium it is (in its own network
+      // namespace when there is one, see e2e/env.ts).
+      executablePath: BROWSER_EXECUTABLE,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -68,7 +69,7 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(TEST_PORT),
-      HOST: "127.0.0.1",
+      HOST: TEST_HOST,
       BERTH_DATA_DIR: process.env.BERTH_E2E_DATA_DIR!,
       BERTH_ADMIN_PASSWORD: ADMIN_PASSWORD,
     },

@@ -2,8 +2,20 @@
  * Constants shared by playwright.config.ts and the e2e fixtures. Test-only values: the server
  * under test runs with a throwaway data dir, so these credentials exist only for one run.
  */
+import fs from "node:fs";
+import path from "node:path";
+
 export const TEST_PORT = Number(process.env.BERTH_E2E_PORT ?? 3210);
-export const BASE_URL = `http://127.0.0.1:${TEST_PORT}`;
+
+/**
+ * When scripts/lib.sh made the browser its own network namespace (so docker's veth churn cannot
+ * abort its requests with ERR_NETWORK_CHANGED), the browser runs in it and the server listens on
+ * the host end of the veth pair; otherwise both use loopback.
+ */
+const BROWSER_NETNS = fs.existsSync("/run/netns/berth-browser") && !process.env.BERTH_E2E_NO_NETNS;
+export const TEST_HOST = BROWSER_NETNS ? "198.18.0.1" : "127.0.0.1";
+export const BROWSER_EXECUTABLE = BROWSER_NETNS ? path.join(__dirname, "..", "scripts", "chromium-netns.sh") : "/usr/bin/chromium";
+export const BASE_URL = `http://${TEST_HOST}:${TEST_PORT}`;
 
 /** BERTH_ADMIN_PASSWORD of the server under test (user `admin`). */
 export const ADMIN_PASSWORD = "e2e-admin-Passw0rd-not-secret";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ADMIN_PASSWORD } from "./env";
+import { ADMIN_PASSWORD, BASE_URL } from "./env";
 import { expect as baseExpect, test } from "./fixtures";
 
 // A production build in a real browser: first loads can be slow on a busy CI machine. Live
@@ -57,7 +57,7 @@ test("a signed-out visit goes to sign-in and returns to the page asked for", asy
 test("next= never leads off-site", async ({ page }) => {
   await page.goto("/login?next=//example.org/phish");
   await signIn(page, "admin", ADMIN_PASSWORD);
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/containers$/);
+  await expect(page).toHaveURL(`${BASE_URL}/containers`);
 });
 
 test("signing out ends the session", async ({ page }) => {

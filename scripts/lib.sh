@@ -139,6 +139,38 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium still missing after apt-get install chromium"
 }
 
+# Chromium drops in-flight requests with ERR_NETWORK_CHANGED whenever an address appears or goes
+# on any interface, and every container the tests start adds a veth with an IPv6 link-local
+# address. So the e2e browser runs in a network namespace of its own, which sees none of that,
+# and reaches the server under test over one veth pair (playwright.config.ts uses it when present).
+BROWSER_NETNS=berth-browser
+BROWSER_HOST_IP=198.18.0.1 # RFC 2544 benchmarking range: never a route anywhere real
+BROWSER_NS_IP=198.18.0.2
+
+ensure_browser_netns() {
+  if [ -e "/run/netns/$BROWSER_NETNS" ] && ip -o addr show dev berth-br0 2>/dev/null | grep -q "$BROWSER_HOST_IP/"; then return 0; fi
+  if ! is_root || ! have ip; then
+    warn "Cannot make a network namespace for the browser (needs root and iproute2); browser tests may see ERR_NETWORK_CHANGED"
+    return 0
+  fi
+  ip netns del "$BROWSER_NETNS" 2>/dev/null || true
+  ip link del berth-br0 2>/dev/null || true
+  if ip netns add "$BROWSER_NETNS" &&
+    ip link add berth-br0 type veth peer name berth-br1 &&
+    ip link set berth-br1 netns "$BROWSER_NETNS" &&
+    ip addr add "$BROWSER_HOST_IP/30" dev berth-br0 &&
+    ip link set berth-br0 up &&
+    ip netns exec "$BROWSER_NETNS" ip addr add "$BROWSER_NS_IP/30" dev berth-br1 &&
+    ip netns exec "$BROWSER_NETNS" ip link set berth-br1 up &&
+    ip netns exec "$BROWSER_NETNS" ip link set lo up; then
+    log "Browser network namespace $BROWSER_NETNS ready (server side $BROWSER_HOST_IP)"
+  else
+    warn "Could not set up the browser network namespace; browser tests run in the host's"
+    ip netns del "$BROWSER_NETNS" 2>/dev/null || true
+    ip link del berth-br0 2>/dev/null || true
+  fi
+}
+
 # --- fixture image ------------------------------------------------------------------------
 
 fixture_image_current() {

@@ -24,6 +24,7 @@ trap on_exit EXIT
 ensure_node_modules
 ensure_engine
 ensure_chromium
+ensure_browser_netns
 ensure_fixture_image
 ensure_registry
 
