@@ -20,6 +20,7 @@ export function TransferProgress({ state }: { state: TransferState }) {
   if (state.phase === "idle") return null;
   const p = state.phase === "running" || state.phase === "done" ? state.progress : undefined;
   const verb = state.kind === "pull" ? "Pulling" : "Pushing";
+  const stopped = state.phase === "done" && !state.result.ok;
   return (
     <div className="mt-4 space-y-3" data-testid="transfer-progress" data-phase={state.phase}>
       {state.phase === "done" ? (
@@ -46,10 +47,13 @@ export function TransferProgress({ state }: { state: TransferState }) {
           </p>
         )
       ) : (
-        <p className="flex items-center gap-2 text-[13px] text-fg">
-          <Spinner /> {state.phase === "running" && state.cancelling ? "Cancelling" : verb} <span className="font-mono">{state.ref}</span>
-          {p?.status && <span className="truncate text-muted">· {p.status}</span>}
-        </p>
+        <div className="flex items-start gap-2 text-[13px] text-fg">
+          <Spinner className="mt-0.5 shrink-0" />
+          <p className="min-w-0">
+            {state.phase === "running" && state.cancelling ? "Cancelling" : verb} <span className="font-mono break-all">{state.ref}</span>
+            {p?.status && <span className="block truncate text-muted" title={p.status}>{p.status}</span>}
+          </p>
+        </div>
       )}
       {p && p.layers.length > 0 && (
         <>
@@ -74,7 +78,8 @@ export function TransferProgress({ state }: { state: TransferState }) {
                 <span className="font-mono text-muted">{l.id.slice(0, 12)}</span>
                 <Bar current={l.phase === "done" ? 1 : l.current} total={l.phase === "done" ? 1 : l.total} />
                 <span className="truncate text-right text-muted" title={l.status}>
-                  {l.status}
+                  {/* After a cancel, Docker's last word ("Downloading") is no longer true. */}
+                  {stopped && l.phase !== "done" ? "Stopped" : l.status}
                   {l.total > 0 && l.phase !== "done" ? ` ${formatBytes(l.current)}` : ""}
                 </span>
               </li>
