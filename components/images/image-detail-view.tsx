@@ -62,7 +62,7 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
                 </Button>
               )}
               {can(user.role, "images:remove") && (
-                <Button variant="secondary" className="text-danger" onClick={() => actions.remove([i])} data-testid="image-remove">
+                <Button variant="secondary-danger" onClick={() => actions.remove([i])} data-testid="image-remove">
                   <Trash2 /> Remove
                 </Button>
               )}

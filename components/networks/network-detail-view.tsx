@@ -115,7 +115,7 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
               </Button>
             )}
             {mayRemove && (
-              <Button variant="secondary" className="text-danger" onClick={() => setRemoveOpen(true)} data-testid="network-remove">
+              <Button variant="secondary-danger" onClick={() => setRemoveOpen(true)} data-testid="network-remove">
                 Remove
               </Button>
             )}

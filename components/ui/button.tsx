@@ -1,12 +1,14 @@
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-export type ButtonVariant = "default" | "secondary" | "ghost" | "danger" | "ghost-danger";
+export type ButtonVariant = "default" | "secondary" | "secondary-danger" | "ghost" | "danger" | "ghost-danger";
 export type ButtonSize = "sm" | "md" | "icon" | "icon-sm";
 
 const VARIANTS: Record<ButtonVariant, string> = {
   default: "bg-accent-solid text-accent-fg hover:bg-accent-solid-hover shadow-sm",
   secondary: "bg-surface text-fg border border-line-strong hover:bg-hover shadow-xs",
+  /** A destructive action beside secondary ones (Remove on a detail page): same weight, danger text. */
+  "secondary-danger": "bg-surface text-danger border border-line-strong hover:bg-danger-soft shadow-xs",
   ghost: "text-muted hover:bg-hover hover:text-fg",
   danger: "bg-danger text-white hover:bg-danger-hover shadow-sm",
   "ghost-danger": "text-danger hover:bg-danger-soft",

@@ -139,7 +139,7 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
               </a>
             )}
             {can(user.role, "volumes:remove") && v && (
-              <Button variant="secondary" className="text-danger" onClick={() => setRemoveOpen(true)} data-testid="volume-remove">
+              <Button variant="secondary-danger" onClick={() => setRemoveOpen(true)} data-testid="volume-remove">
                 Remove
               </Button>
             )}
