@@ -47,6 +47,15 @@ describe("AlertEvaluator", () => {
     expect(e.event("c1", "die", { exitCode: "2" }, s(30))).toEqual([expect.objectContaining({ type: "fire", rule: "container-down" })]);
   });
 
+  it("a container found exited or unhealthy when watching starts fires once; a stop-like exit does not", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    expect(e.observe("c1", { exitCode: 3, unhealthy: false })).toEqual([expect.objectContaining({ type: "fire", rule: "container-down" })]);
+    expect(e.observe("c1", { exitCode: 3, unhealthy: false })).toEqual([]);
+    expect(e.observe("c2", { exitCode: 137, unhealthy: false })).toEqual([]);
+    expect(e.observe("c3", { exitCode: 0, unhealthy: false })).toEqual([]);
+    expect(e.observe("c4", { unhealthy: true })).toEqual([expect.objectContaining({ type: "fire", rule: "unhealthy" })]);
+  });
+
   it("fires restart-loop above 3 restarts in an hour and quiets after the window", () => {
     const e = new AlertEvaluator(DEFAULT_RULES);
     const fired = [0, 10, 20, 30, 40].flatMap((t) => e.event("c1", "start", {}, s(t)));

@@ -112,6 +112,22 @@ export class AlertEvaluator {
     return out;
   }
 
+  /**
+   * A container's state as listed when Berth starts watching an engine (at start, or when the
+   * engine comes back): what happened while nobody watched. Exits by SIGKILL or SIGTERM (137,
+   * 143) are usually someone's `docker stop`, which the listing cannot tell apart, so only other
+   * non-zero codes count as down.
+   */
+  observe(container: string, seen: { exitCode?: number; unhealthy: boolean }): Transition[] {
+    const out: Transition[] = [];
+    const code = seen.exitCode;
+    if (code !== undefined && code !== 0 && code !== 137 && code !== 143) {
+      this.edge("container-down", container, `Exited with code ${code} (found exited when Berth started watching)`, out);
+    }
+    if (seen.unhealthy) this.edge("unhealthy", container, "Health check failing", out);
+    return out;
+  }
+
   /** Quiet restart-loop alerts once the window holds no more than the threshold. */
   tick(now: number): Transition[] {
     const out: Transition[] = [];

@@ -1,6 +1,6 @@
 import { DEFAULT_RULES, RULE_TITLES, type AlertKind, type AlertRule, type AlertWire, type SilenceWire } from "@/lib/alerts";
 import type { Db } from "@/server/store/db";
-import type { EngineRegistry } from "@/server/docker/engines";
+import type { Engine, EngineRegistry } from "@/server/docker/engines";
 import { log } from "@/server/log";
 import { containerEvents, type ContainerEvent } from "@/server/streams/container-events";
 import type { StatsCollector } from "@/server/streams/stats-collector";
@@ -72,6 +72,7 @@ export class AlertService {
   private rules: AlertRule[] = [...DEFAULT_RULES];
   private timer?: NodeJS.Timeout;
   private queue: Promise<void> = Promise.resolve();
+  private readonly unwatch: (() => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -86,6 +87,14 @@ export class AlertService {
       this.evaluator.restore(a.rule as AlertKind, `${a.engine}/${a.container_id}`, a.message);
     }
     containerEvents.on("event", this.onEvent);
+    for (const engine of this.engines.list()) {
+      const onStatus = (summary: { reachable: boolean }) => {
+        if (summary.reachable) void this.syncEngine(engine);
+      };
+      engine.on("status", onStatus);
+      this.unwatch.push(() => engine.off("status", onStatus));
+      if (engine.reachable) void this.syncEngine(engine);
+    }
     this.timer = setInterval(() => this.evaluate(), EVALUATE_MS);
     this.timer.unref();
   }
@@ -93,6 +102,20 @@ export class AlertService {
   stop(): void {
     clearInterval(this.timer);
     containerEvents.off("event", this.onEvent);
+    for (const off of this.unwatch.splice(0)) off();
+  }
+
+  /** Containers that went down or unhealthy while Berth was not watching this engine. */
+  private async syncEngine(engine: Engine): Promise<void> {
+    try {
+      for (const c of await engine.docker.listContainers({ all: true })) {
+        const exited = c.State === "exited" ? /^Exited \((\d+)\)/.exec(c.Status ?? "") : null;
+        const seen = { ...(exited ? { exitCode: Number(exited[1]) } : {}), unhealthy: c.State === "running" && /\(unhealthy\)/.test(c.Status ?? "") };
+        this.apply(this.evaluator.observe(`${engine.id}/${c.Id}`, seen));
+      }
+    } catch (e) {
+      log.warn({ engine: engine.id, err: (e as Error).message }, "alert state sync failed");
+    }
   }
 
   /** Re-reads rules after an admin edits them; a disabled rule resolves what it had firing. */
