@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { getSocket } from "@/components/socket/socket-client";
 import { LogStore } from "@/lib/logs/log-store";
 import { sinceForKey } from "@/lib/logs/timestamps";
-import { resolveRange, tailValue, type LogViewState, type ResolvedRange } from "@/lib/logs/url-state";
+import { resolveRange, subscriptionBounds, type LogViewState, type ResolvedRange } from "@/lib/logs/url-state";
 import type { Ack, LogLineWire, LogsEndReason, LogsSubscribeAck, LogsSubscribeRequest } from "@/lib/socket-events";
 
 export type StreamConfig = Pick<LogViewState, "engine" | "containers" | "range" | "since" | "until" | "tail" | "streams">;
@@ -121,8 +121,7 @@ export function useLogStream(config: StreamConfig): { store: LogStore; info: Str
             }
             range = resolveRange(config, Date.now(), startedAt);
           }
-          const tail = tailValue(config.tail);
-          req = { ...base, ...range, ...(tail !== undefined ? { tail } : {}) };
+          req = { ...base, ...subscriptionBounds(range, config.tail) };
         }
         const ack = await subscribe(req, (a) => {
           if (stale()) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LEVELS } from "./levels";
-import { DEFAULT_STATE, downloadQuery, parseViewState, resolveRange, serializeViewState, type LogViewState } from "./url-state";
+import { DEFAULT_STATE, downloadQuery, parseViewState, resolveRange, serializeViewState, subscriptionBounds, type LogViewState } from "./url-state";
 
 const parse = (qs: string) => parseViewState(new URLSearchParams(qs));
 
@@ -115,5 +115,17 @@ describe("downloadQuery", () => {
   it("leaves the filter out when the view shows every line", () => {
     const q = new URLSearchParams(downloadQuery({ ...DEFAULT_STATE, q: "boom", tail: "all", timestamps: false }, {}));
     expect(Object.fromEntries(q)).toEqual({ timestamps: "false" });
+  });
+});
+
+describe("subscriptionBounds", () => {
+  it("asks for everything from the beginning when the history is 'all' and nothing bounds it", () => {
+    expect(subscriptionBounds({}, "all")).toEqual({ since: 0 });
+  });
+
+  it("keeps a range's own start for 'all', and passes a numeric tail", () => {
+    expect(subscriptionBounds({ since: 100, until: 200 }, "all")).toEqual({ since: 100, until: 200 });
+    expect(subscriptionBounds({}, 1_000)).toEqual({ tail: 1_000 });
+    expect(subscriptionBounds({ since: 100 }, 100)).toEqual({ since: 100, tail: 100 });
   });
 });

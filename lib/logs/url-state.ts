@@ -179,6 +179,17 @@ export function tailValue(t: TailChoice): number | undefined {
   return t === "all" ? undefined : t;
 }
 
+/**
+ * The range and tail a subscription asks for. "All" history with no start time becomes `since: 0`
+ * (Docker's "from the beginning"): a request with no bound at all gets the server's default tail
+ * of 1,000 lines, so "All" would quietly mean the last thousand.
+ */
+export function subscriptionBounds(range: ResolvedRange, t: TailChoice): ResolvedRange & { tail?: number } {
+  const tail = tailValue(t);
+  if (tail !== undefined) return { ...range, tail };
+  return range.since === undefined ? { ...range, since: 0 } : range;
+}
+
 /** Query string for `GET …/containers/{ref}/logs`: the view's range, streams, and filter when it hides lines. */
 export function downloadQuery(
   s: Pick<LogViewState, "tail" | "timestamps" | "streams" | "q" | "regex" | "caseSensitive" | "onlyMatching">,
