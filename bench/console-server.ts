@@ -38,6 +38,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface ConsoleServer {
   url: string;
   adminPassword: string;
@@ -88,6 +97,8 @@ export async function startConsoleServer(logFile: string): Promise<ConsoleServer
       }
     }, 10_000);
     await exited;
+    // tsx's exit is not node's: wait for the whole group, so the store is closed before its folder goes.
+    for (let i = 0; i < 100 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 100));
     clearTimeout(timer);
     fs.closeSync(log);
     fs.rmSync(dataDir, { recursive: true, force: true });
