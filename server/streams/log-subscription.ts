@@ -1,6 +1,6 @@
 import type { LogLineWire, LogsEndReason } from "@/lib/socket-events";
 import type { Engine } from "@/server/docker/engines";
-import { LogDemuxer } from "@/server/docker/log-demuxer";
+import { LogDemuxer, type LogLine } from "@/server/docker/log-demuxer";
 import { openLogStream, type LogTarget } from "@/server/docker/logs";
 import type { FollowerListener, LogFollowers } from "./log-follower";
 import { TsBoundary } from "./ts-boundary";
@@ -126,11 +126,19 @@ export class LogSubscription {
     const abort = new AbortController();
     this.aborts.add(abort);
     const container = short(target.id);
+    // The boundary only needs the backlog's newest timestamp and the lines that share it; feeding
+    // it every line cost a Set per line on a million-line drain. Docker sends a backlog in order.
+    let newestTs = "";
+    const atNewest: LogLine[] = [];
     try {
       const stream = await openLogStream(this.engine, target.id, { follow: false, stdout: this.range.stdout, stderr: this.range.stderr, ...req }, abort.signal);
       const demux = new LogDemuxer(target.tty, true, (l) => {
         this.queue.push({ container, stream: l.stream, ts: l.ts, text: l.text });
-        seen.admit(l.ts, l.stream, l.text);
+        if (l.ts !== newestTs) {
+          newestTs = l.ts;
+          atNewest.length = 0;
+        }
+        atNewest.push(l);
       });
       for await (const chunk of stream) {
         if (this.closed) break;
@@ -141,6 +149,7 @@ export class LogSubscription {
     } catch (e) {
       if (!abort.signal.aborted && !this.closed) this.out.ended(container, "error", (e as Error).message);
     } finally {
+      for (const l of atNewest) seen.admit(l.ts, l.stream, l.text);
       this.aborts.delete(abort);
     }
   }
