@@ -25,7 +25,9 @@ import {
 
 const SIZES = (process.env.BENCH_STATS_N ?? "50,200").split(",").map(Number);
 const CLIENTS = (process.env.BENCH_STATS_M ?? "1,20").split(",").map(Number);
-const WINDOW_S = Number(process.env.BENCH_STATS_WINDOW ?? 15);
+const WINDOW_S = Number(process.env.BENCH_STATS_WINDOW ?? 30);
+/** Both collectors run this long before a window is measured: stream set-up, inspects and JIT are not steady state. */
+const WARMUP_S = Number(process.env.BENCH_STATS_WARMUP ?? 10);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -67,7 +69,7 @@ async function rawCollector(ids: string[], seconds: number): Promise<{ cpu: numb
     });
     streams.push(res);
   }
-  await sleep(3000);
+  await sleep(WARMUP_S * 1000);
   const d = dockerdPid();
   const d0 = d ? cpuSeconds(d) : 0;
   const c0 = process.cpuUsage();
@@ -80,7 +82,7 @@ async function rawCollector(ids: string[], seconds: number): Promise<{ cpu: numb
 
 async function cliStats(seconds: number): Promise<{ cpu: number; dockerd: number }> {
   const p = spawn("docker", ["stats", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}}"], { stdio: ["ignore", "ignore", "ignore"] });
-  await sleep(3000);
+  await sleep(WARMUP_S * 1000);
   const m = await measure([p.pid!], seconds);
   p.kill();
   return m;
@@ -90,8 +92,18 @@ export async function benchStats(): Promise<void> {
   const cli = hasDockerCli();
   const d = dockerdPid();
   await removeBenchContainers();
-  console.log(`\n# Stats benchmark — N = ${SIZES.join(", ")} idle containers, M = ${CLIENTS.join(", ")} socket.io clients, ${WINDOW_S} s windows`);
+  console.log(`\n# Stats benchmark — N = ${SIZES.join(", ")} idle containers, M = ${CLIENTS.join(", ")} socket.io clients, ${WINDOW_S} s windows after ${WARMUP_S} s warm-up`);
   const memByN = new Map<number, number>();
+  // Berth's own idle cost (engine probes, timers, socket.io pings) with no container to collect:
+  // the issue compares CPU "above idle", so it is subtracted, and printed.
+  const berthIdle = await (async () => {
+    const server = await startBerth();
+    await sleep(WARMUP_S * 1000);
+    const m = await measure([server.pid], WINDOW_S);
+    await server.stop();
+    return m.cpu;
+  })();
+  console.log(`Berth idle (no running containers of its own to collect: ${(await docker.listContainers()).length} running): ${fmt(berthIdle, 2)} CPU s per ${WINDOW_S} s`);
   try {
     for (const n of SIZES) {
       await ensureIdleContainers(n);
@@ -101,13 +113,12 @@ export async function benchStats(): Promise<void> {
       const idle = await measure([], WINDOW_S);
       const rows: Record<string, string | number>[] = [];
       const raw = await rawCollector((await docker.listContainers()).map((c) => c.Id), WINDOW_S);
-      rows.push({ consumer: "raw collector", clients: "—", "CPU s": fmt(raw.cpu, 2), "dockerd CPU s above idle": fmt(raw.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
+      rows.push({ consumer: "raw collector", clients: "—", "CPU s": fmt(raw.cpu, 2), "CPU s above idle": fmt(raw.cpu, 2), "dockerd CPU s above idle": fmt(raw.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
       if (cli) {
         const c = await cliStats(WINDOW_S);
-        rows.push({ consumer: "docker stats", clients: "—", "CPU s": fmt(c.cpu, 2), "dockerd CPU s above idle": fmt(c.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
+        rows.push({ consumer: "docker stats", clients: "—", "CPU s": fmt(c.cpu, 2), "CPU s above idle": fmt(c.cpu, 2), "dockerd CPU s above idle": fmt(c.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
       }
       const server = await startBerth();
-      await sleep(4000);
       for (const m of CLIENTS) {
         const clients: BerthClient[] = [];
         let messages = 0;
@@ -121,7 +132,7 @@ export async function benchStats(): Promise<void> {
           await new Promise((r) => c.emit("stats:subscribe", { engine: "local", backlogSeconds: 0 }, r));
           clients.push(c);
         }
-        await sleep(2000);
+        await sleep(WARMUP_S * 1000);
         messages = 0;
         bytes = 0;
         const b = await measure([server.pid], WINDOW_S);
@@ -130,13 +141,13 @@ export async function benchStats(): Promise<void> {
           consumer: "Berth",
           clients: m,
           "CPU s": fmt(b.cpu, 2),
+          "CPU s above idle": fmt(b.cpu - berthIdle, 2),
           "dockerd CPU s above idle": fmt(b.dockerd - idle.dockerd, 2),
           upstream,
           "msgs/client/s": fmt(messages / m / WINDOW_S, 2),
           "kB/client/s": fmt(bytes / m / WINDOW_S / 1000, 1),
         });
-        const berthCpu = b.cpu;
-        console.log(`  N=${n} M=${m}: Berth/raw CPU ${fmt(berthCpu / raw.cpu, 2)}× (target ≤ ${m === 1 ? "1.15" : "1.3"}×)`);
+        console.log(`  N=${n} M=${m}: Berth/raw CPU ${fmt((b.cpu - berthIdle) / raw.cpu, 2)}× above Berth's idle, ${fmt(b.cpu / raw.cpu, 2)}× in all (target ≤ ${m === 1 ? "1.15" : "1.3"}×)`);
         for (const c of clients) c.close();
       }
       const probe = JSON.parse(await (await fetch(`http://127.0.0.1:${server.port}/bench/upstreams`)).text());

@@ -170,6 +170,9 @@ export class StatsCollector {
       t.stream = stream;
       let buf = "";
       stream.on("data", (chunk: Buffer) => {
+        // Docker writes each document as one newline-terminated chunk: parse it as it is, without
+        // joining and slicing strings (two copies of ~2 KB per container per second otherwise).
+        if (!buf && chunk.indexOf(10) === chunk.length - 1) return this.onDoc(t, chunk.toString("utf8"));
         buf += chunk.toString("utf8");
         let nl: number;
         while ((nl = buf.indexOf("\n")) !== -1) {
@@ -200,7 +203,6 @@ export class StatsCollector {
   }
 
   private onDoc(t: Tracked, line: string) {
-    if (!line.trim()) return;
     let doc: DockerStatsDoc;
     try {
       doc = JSON.parse(line);
