@@ -9,6 +9,8 @@ import { StatsHistory } from "./stats/history";
 
 /** Opens the store, creates the first admin or setup token, and starts watching the engines. */
 export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime; setupToken?: string }> {
+  // Refuse rather than quietly fall back: an operator who set DATABASE_URL expects their data there.
+  if (config.databaseUrl) throw new Error("DATABASE_URL (PostgreSQL) is not supported yet: unset it to use the embedded SQLite database in BERTH_DATA_DIR");
   const db = await openDatabase(config.dataDir);
   const { setupToken } = await bootstrapAdmin(db, config.adminPassword);
   const engines = new EngineRegistry(config.dockerHost);
