@@ -479,7 +479,8 @@ test("viewers see lists but no mutating buttons", async ({ viewerPage }) => {
   await expect(viewerPage.getByTestId("image-row").first()).toBeVisible();
   await expect(viewerPage.getByTestId("images-pull")).toHaveCount(0);
   await expect(viewerPage.getByTestId("row-remove")).toHaveCount(0);
-  await viewerPage.getByTestId("image-link").first().click();
+  // The fixture image, not the first row: other tests add and remove images meanwhile.
+  await viewerPage.locator(`[data-testid="image-row"][data-tags~="${FIXTURE_IMAGE}"]`).getByTestId("image-link").click();
   await expect(viewerPage.getByTestId("image-history").locator("tbody tr").first()).toBeVisible();
   await expect(viewerPage.getByTestId("image-tag")).toHaveCount(0);
   await expect(viewerPage.getByTestId("image-push")).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { expect as baseExpect, test } from "./fixtures";
+import { BASE_URL } from "./env";
 
 // A production build in a real browser: first loads can be slow on a busy CI machine. Live
 // updates keep their own, tighter timeouts where they matter.
@@ -38,7 +39,8 @@ test("the list shows fixture containers with state, image and ports", async ({ a
   const hostPort = (await docker.inspect(web.id)).NetworkSettings.Ports["80/tcp"][0].HostPort;
   const link = row(adminPage, web.name).getByTestId("port-link");
   await expect(link).toHaveText(`${hostPort}→80/tcp`);
-  await expect(link).toHaveAttribute("href", `http://127.0.0.1:${hostPort}`);
+  // Links go to the host the browser reached Berth on (the Docker host, from the operator's side).
+  await expect(link).toHaveAttribute("href", `http://${new URL(BASE_URL).hostname}:${hostPort}`);
 
   // The name links to the detail page.
   await row(adminPage, web.name).getByTestId("container-link").click();
