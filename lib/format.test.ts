@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatStatus, humanDuration } from "./format";
+import { decodeRouteParam, formatBytes, formatStatus, humanDuration } from "./format";
 
 const NOW = Date.parse("2026-01-10T12:00:00Z");
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -47,5 +47,12 @@ describe("formatBytes", () => {
     expect(formatBytes(1500)).toBe("1.5 kB");
     expect(formatBytes(64 * 1024 * 1024)).toBe("67.1 MB");
     expect(formatBytes(-1)).toBe("—");
+  });
+});
+
+describe("decodeRouteParam", () => {
+  it("decodes a segment, and keeps one with a stray % as typed", () => {
+    expect(decodeRouteParam("127.0.0.1%3A5000%2Fapp%3Av1")).toBe("127.0.0.1:5000/app:v1");
+    expect(decodeRouteParam("100%-busy")).toBe("100%-busy");
   });
 });

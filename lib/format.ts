@@ -92,3 +92,12 @@ export function timeAgo(iso: string, now: number = Date.now()): string {
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, "").slice(0, 12);
 }
+
+/** A route segment as typed: decoded, or left as it is when a hand-typed URL carries a stray "%". */
+export function decodeRouteParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,22 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ContainerDetailView } from "@/components/containers/container-detail-view";
+import { decodeRouteParam } from "@/lib/format";
 import { DEFAULT_ENGINE } from "@/lib/queries/engines";
 
 type Props = { params: Promise<{ ref: string }> };
 
-/** Container names are plain ASCII, but a hand-typed URL may carry a stray "%". */
-function decodeRef(ref: string): string {
-  try {
-    return decodeURIComponent(ref);
-  } catch {
-    return ref;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ref } = await params;
-  return { title: decodeRef(ref) };
+  return { title: decodeRouteParam(ref) };
 }
 
 export default async function ContainerPage({ params }: Props) {
@@ -24,7 +16,7 @@ export default async function ContainerPage({ params }: Props) {
   return (
     // The view reads the selected tab from the URL (useSearchParams), which needs a Suspense boundary.
     <Suspense>
-      <ContainerDetailView key={ref} engine={DEFAULT_ENGINE} containerRef={decodeRef(ref)} />
+      <ContainerDetailView key={ref} engine={DEFAULT_ENGINE} containerRef={decodeRouteParam(ref)} />
     </Suspense>
   );
 }

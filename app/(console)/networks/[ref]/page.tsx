@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
 import { NetworkDetailView } from "@/components/networks/network-detail-view";
+import { decodeRouteParam } from "@/lib/format";
 import { DEFAULT_ENGINE } from "@/lib/queries/engines";
 
 type Props = { params: Promise<{ ref: string }> };
 
-const decode = (r: string) => {
-  try {
-    return decodeURIComponent(r);
-  } catch {
-    return r;
-  }
-};
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decode((await params).ref) };
+  return { title: decodeRouteParam((await params).ref) };
 }
 
 export default async function NetworkPage({ params }: Props) {
   const { ref } = await params;
-  return <NetworkDetailView key={ref} engine={DEFAULT_ENGINE} networkRef={decode(ref)} />;
+  return <NetworkDetailView key={ref} engine={DEFAULT_ENGINE} networkRef={decodeRouteParam(ref)} />;
 }
