@@ -10,7 +10,7 @@ import { useConnectionState } from "@/components/socket/use-connection-state";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailSkeleton } from "@/components/ui/detail-skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { ContainerStatsPanel } from "@/components/stats/container-stats-panel";
 import { removedHistoryHref } from "@/components/stats/removed-containers-card";
@@ -85,21 +85,6 @@ function Gone({ engine, name, wasOpen }: { engine: string; name: string; wasOpen
   );
 }
 
-function DetailSkeleton({ name }: { name: string }) {
-  return (
-    <div aria-busy="true">
-      <div className="border-b border-line bg-surface px-4 pt-4 pb-3 sm:px-6">
-        <Breadcrumb name={name} />
-        <Skeleton className="mt-1 h-6 w-56" />
-        <Skeleton className="mt-2 h-4 w-80" />
-      </div>
-      <div className="grid gap-4 p-4 sm:p-6 lg:grid-cols-2">
-        <Skeleton className="h-72 rounded-lg" />
-        <Skeleton className="h-72 rounded-lg" />
-      </div>
-    </div>
-  );
-}
 
 export function ContainerDetailView({ engine, containerRef }: { engine: string; containerRef: string }) {
   const user = useCurrentUser();
@@ -130,7 +115,7 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
 
   const notFound = query.error instanceof ApiError && query.error.status === 404;
   if (notFound) return <Gone engine={engine} name={query.data?.name ?? containerRef} wasOpen={query.data !== undefined} />;
-  if (query.isPending) return <DetailSkeleton name={containerRef} />;
+  if (query.isPending) return <DetailSkeleton breadcrumb={<Breadcrumb name={containerRef} />} />;
   if (!query.data) {
     const down = isEngineUnreachable(query.error);
     return (

@@ -7,8 +7,8 @@ import { formatFullDate, RelativeTime } from "@/components/containers/relative-t
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DetailSkeleton } from "@/components/ui/detail-skeleton";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/api-client";
 import { shortId } from "@/lib/format";
 import { removedContainerQuery } from "@/lib/queries/stats";
@@ -36,21 +36,7 @@ function Breadcrumb({ name }: { name: string }) {
 export function RemovedHistoryView({ engine, containerRef }: { engine: string; containerRef: string }) {
   const record = useQuery(removedContainerQuery(engine, containerRef));
 
-  if (record.isPending) {
-    return (
-      <div aria-busy="true">
-        <div className="border-b border-line bg-surface px-4 pt-4 pb-3 sm:px-6">
-          <Breadcrumb name={containerRef} />
-          <Skeleton className="mt-1 h-6 w-56" />
-          <Skeleton className="mt-2 h-4 w-80" />
-        </div>
-        <div className="grid gap-4 p-4 sm:p-6 lg:grid-cols-2">
-          <Skeleton className="h-56 rounded-lg" />
-          <Skeleton className="h-56 rounded-lg" />
-        </div>
-      </div>
-    );
-  }
+  if (record.isPending) return <DetailSkeleton breadcrumb={<Breadcrumb name={containerRef} />} />;
 
   if (!record.data) {
     const missing = record.error instanceof ApiError && record.error.status === 404;
