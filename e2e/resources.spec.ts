@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { Locator, Page } from "@playwright/test";
 import { expect as baseExpect, test, type DockerFixture } from "./fixtures";
 import { FIXTURE_IMAGE, TEST_LABEL_ARG } from "./env";
 
@@ -50,6 +51,25 @@ async function importRandomImage(docker: DockerFixture, bytes: number, ref?: str
   }
 }
 
+/** Pushes the image of `row` with its row button; resolves to the dialog once the push succeeded. */
+async function pushFromRow(page: Page, row: Locator): Promise<Locator> {
+  await row.getByTestId("row-push").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByTestId("push-submit").click();
+  await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+  return dialog;
+}
+
+/** Pulls `ref` through the images list's pull dialog; resolves to the dialog once the pull succeeded. */
+async function pullThroughDialog(page: Page, ref: string): Promise<Locator> {
+  await page.getByTestId("images-pull").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByTestId("pull-ref").fill(ref);
+  await dialog.getByTestId("pull-submit").click();
+  await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+  return dialog;
+}
+
 test("push to and pull from a local registry with progress; a wrong name shows the registry's error", async ({ adminPage, docker }) => {
   const t = token();
   const ref = `${REGISTRY}/berth-e2e/${t}:v1`;
@@ -59,10 +79,7 @@ test("push to and pull from a local registry with progress; a wrong name shows t
     await adminPage.goto(`/images?q=${t}`);
     const row = adminPage.locator(`[data-testid="image-row"][data-tags~="${ref}"]`);
     await expect(row).toBeVisible();
-    await row.getByTestId("row-push").click();
-    let dialog = adminPage.getByRole("dialog");
-    await dialog.getByTestId("push-submit").click();
-    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    let dialog = await pushFromRow(adminPage, row);
     await expect(dialog.getByTestId("transfer-layers").locator("li")).not.toHaveCount(0);
     await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
     await dialog.getByRole("button", { name: "Close" }).first().click();
@@ -70,11 +87,7 @@ test("push to and pull from a local registry with progress; a wrong name shows t
     // Remove the local tag, then pull it back through the pull dialog.
     await docker.cli("rmi", ref);
     await expect(row).toHaveCount(0);
-    await adminPage.getByTestId("images-pull").click();
-    dialog = adminPage.getByRole("dialog");
-    await dialog.getByTestId("pull-ref").fill(ref);
-    await dialog.getByTestId("pull-submit").click();
-    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    dialog = await pullThroughDialog(adminPage, ref);
     await expect(dialog.getByTestId("transfer-ok")).toContainText(ref);
     await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
     expect(await docker.cli("image", "inspect", ref, "--format", "{{.Id}}")).toMatch(/^sha256:/);
@@ -147,19 +160,12 @@ test("a registry that needs a login: the pull shows its auth error; with credent
     // Push from the list, then remove the local copy and pull it back: both send the saved login.
     await adminPage.goto(`/images?q=${t}`);
     const row = adminPage.locator(`[data-testid="image-row"][data-tags~="${ref}"]`);
-    await row.getByTestId("row-push").click();
-    dialog = adminPage.getByRole("dialog");
-    await dialog.getByTestId("push-submit").click();
-    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    dialog = await pushFromRow(adminPage, row);
     await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
     await dialog.getByRole("button", { name: "Close" }).first().click();
     await docker.cli("rmi", ref);
     await expect(row).toHaveCount(0);
-    await adminPage.getByTestId("images-pull").click();
-    dialog = adminPage.getByRole("dialog");
-    await dialog.getByTestId("pull-ref").fill(ref);
-    await dialog.getByTestId("pull-submit").click();
-    await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
+    await pullThroughDialog(adminPage, ref);
     expect(await docker.cli("image", "inspect", ref, "--format", "{{.Id}}")).toMatch(/^sha256:/);
   } finally {
     await docker.cli("rmi", ref).catch(() => undefined);
