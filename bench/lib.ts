@@ -81,32 +81,39 @@ export interface BerthServer {
   stop(): Promise<void>;
 }
 
-/** Starts bench/berth-socket-server.ts as a child process and waits for its ready line. */
-export async function startBerth(): Promise<BerthServer> {
+/** Runs a bench script with tsx as a child process (same flags for every collector measured) and waits for its JSON ready line. */
+export async function startBenchProcess<T>(script: string, args: string[] = []): Promise<{ ready: T; child: ChildProcess; stop(): Promise<void> }> {
   const root = path.resolve(__dirname, "..");
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench/berth-socket-server.ts")], {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench", script), ...args], {
     cwd: root,
     env: { ...process.env, BERTH_LOG_LEVEL: "warn", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const ready = await new Promise<{ port: number; token: string; pid: number }>((resolve, reject) => {
+  const ready = await new Promise<T>((resolve, reject) => {
     let buf = "";
     child.stdout!.on("data", (d: Buffer) => {
       buf += d.toString();
       const nl = buf.indexOf("\n");
       if (nl !== -1) resolve(JSON.parse(buf.slice(0, nl)));
     });
-    child.once("exit", (code) => reject(new Error(`Berth bench server exited (${code})`)));
+    child.once("exit", (code) => reject(new Error(`${script} exited (${code})`)));
   });
   return {
-    ...ready,
+    ready,
     child,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** Starts bench/berth-socket-server.ts (Berth's streaming half without Next). */
+export async function startBerth(): Promise<BerthServer> {
+  const { ready, child, stop } = await startBenchProcess<{ port: number; token: string; pid: number }>("berth-socket-server.ts");
+  return { ...ready, child, stop };
 }
 
 export type BerthClient = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -5,7 +5,6 @@
  * and Berth's memory per container.
  */
 import { spawn } from "node:child_process";
-import type http from "node:http";
 import {
   BENCH_LABEL,
   connectClient,
@@ -15,9 +14,9 @@ import {
   FIXTURE_IMAGE,
   fmt,
   hasDockerCli,
-  rawDockerGet,
   removeBenchContainers,
   rssMb,
+  startBenchProcess,
   startBerth,
   table,
   type BerthClient,
@@ -53,31 +52,13 @@ async function measure(pids: number[], seconds: number): Promise<{ cpu: number; 
   return { cpu: pids.map(cpuSeconds).reduce((a, v, i) => a + v - c0[i]!, 0), dockerd: d ? cpuSeconds(d) - d0 : 0 };
 }
 
-/** N raw stats streams in this process, each document parsed and thrown away. */
+/** N raw stats streams in a process of their own (bench/raw-stats-collector.ts), each document parsed and thrown away. */
 async function rawCollector(ids: string[], seconds: number): Promise<{ cpu: number; dockerd: number }> {
-  const streams: http.IncomingMessage[] = [];
-  for (const id of ids) {
-    const res = await rawDockerGet(`/containers/${id}/stats?stream=1`);
-    let buf = "";
-    res.on("data", (chunk: Buffer) => {
-      buf += chunk.toString();
-      let nl: number;
-      while ((nl = buf.indexOf("\n")) !== -1) {
-        JSON.parse(buf.slice(0, nl));
-        buf = buf.slice(nl + 1);
-      }
-    });
-    streams.push(res);
-  }
+  const raw = await startBenchProcess<{ pid: number }>("raw-stats-collector.ts", ids);
   await sleep(WARMUP_S * 1000);
-  const d = dockerdPid();
-  const d0 = d ? cpuSeconds(d) : 0;
-  const c0 = process.cpuUsage();
-  await sleep(seconds * 1000);
-  const c = process.cpuUsage(c0);
-  const result = { cpu: (c.user + c.system) / 1e6, dockerd: d ? cpuSeconds(d) - d0 : 0 };
-  for (const s of streams) s.destroy();
-  return result;
+  const m = await measure([raw.ready.pid], seconds);
+  await raw.stop();
+  return m;
 }
 
 async function cliStats(seconds: number): Promise<{ cpu: number; dockerd: number }> {
