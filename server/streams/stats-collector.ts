@@ -1,6 +1,7 @@
 import type { StatsSample } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
 import { statsNumbers, type DockerStatsDoc } from "@/server/docker/stats-math";
+import { openStatsStream, type StatsStream } from "@/server/docker/stats-stream";
 import { log } from "@/server/log";
 import { Bucketer, TIERS } from "@/server/stats/downsample";
 import { toSample, type ContainerMeta, type StatsHistory } from "@/server/stats/history";
@@ -10,7 +11,6 @@ import { containerEvents, type ContainerEvent } from "./container-events";
 /** One-second samples kept in memory per container for live charts and late joiners. */
 export const LIVE_SECONDS = 15 * 60;
 const MAX_BACKOFF_MS = 30_000;
-const MAX_DOC_BYTES = 1 << 20;
 
 interface Tracked {
   meta: ContainerMeta;
@@ -18,7 +18,7 @@ interface Tracked {
   buckets: Bucketer[];
   latest?: StatsSample;
   fresh: boolean;
-  stream?: NodeJS.ReadableStream & { destroy(): void };
+  stream?: StatsStream;
   retry?: NodeJS.Timeout;
   backoffMs: number;
   running: boolean;
@@ -164,41 +164,27 @@ export class StatsCollector {
   private async open(t: Tracked): Promise<void> {
     if (t.stream || this.stopped || !t.running) return;
     clearTimeout(t.retry);
-    try {
-      const stream = (await this.engine.docker.getContainer(t.meta.id).stats({ stream: true })) as unknown as Tracked["stream"] & NodeJS.ReadableStream;
-      if (this.stopped || t.stream) return stream.destroy();
-      t.stream = stream;
-      let buf = "";
-      stream.on("data", (chunk: Buffer) => {
-        // Docker writes each document as one newline-terminated chunk: parse it as it is, without
-        // joining and slicing strings (two copies of ~2 KB per container per second otherwise).
-        if (!buf && chunk.indexOf(10) === chunk.length - 1) return this.onDoc(t, chunk.toString("utf8"));
-        buf += chunk.toString("utf8");
-        let nl: number;
-        while ((nl = buf.indexOf("\n")) !== -1) {
-          this.onDoc(t, buf.slice(0, nl));
-          buf = buf.slice(nl + 1);
-        }
-        if (buf.length > MAX_DOC_BYTES) buf = "";
-      });
-      const ended = () => {
-        if (t.stream !== stream) return;
-        t.stream = undefined;
-        this.flushBuckets(t);
-        // A stream that ends while the container still runs was cut: try again, a little later each time.
-        if (t.running && this.engine.reachable && !this.stopped) {
-          t.retry = setTimeout(() => void this.open(t), t.backoffMs);
-          t.backoffMs = Math.min(t.backoffMs * 2, MAX_BACKOFF_MS);
-        }
-      };
-      stream.on("end", ended);
-      stream.on("close", ended);
-      stream.on("error", ended);
-    } catch {
-      if (t.running && !this.stopped) {
+    const retryLater = () => {
+      // A stream that ends while the container still runs was cut: try again, a little later each time.
+      if (t.running && this.engine.reachable && !this.stopped) {
         t.retry = setTimeout(() => void this.open(t), t.backoffMs);
         t.backoffMs = Math.min(t.backoffMs * 2, MAX_BACKOFF_MS);
       }
+    };
+    try {
+      const stream: StatsStream = await openStatsStream(this.engine.docker, t.meta.id, {
+        doc: (text) => this.onDoc(t, text),
+        end: () => {
+          if (t.stream !== stream) return;
+          t.stream = undefined;
+          this.flushBuckets(t);
+          retryLater();
+        },
+      });
+      if (this.stopped || t.stream) return stream.close();
+      t.stream = stream;
+    } catch {
+      retryLater();
     }
   }
 
@@ -241,6 +227,6 @@ export class StatsCollector {
     t.stream = undefined;
     // `ended` ignores a stream that is no longer current: keep its partial buckets here.
     if (s) this.flushBuckets(t);
-    s?.destroy();
+    s?.close();
   }
 }

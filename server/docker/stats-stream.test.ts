@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import Docker from "dockerode";
+import { afterEach, describe, expect, it } from "vitest";
+import { DocSplitter, MAX_DOC_BYTES, openStatsStream, StatsResponseDecoder } from "./stats-stream";
+
+const DOC_A = JSON.stringify({ read: "2026-12-03T06:00:00.123456789Z", name: "/web", pids_stats: { current: 3 } });
+const DOC_B = JSON.stringify({ read: "2026-12-03T06:00:01.123456789Z", name: "/wéb-ü", pids_stats: { current: 4 } });
+
+function chunk(body: string): string {
+  return `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n`;
+}
+
+const HEAD = "HTTP/1.1 200 OK\r\nApi-Version: 1.47\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+function decode(pieces: Buffer[]): { docs: string[]; ends: ({ status: number; message: string } | undefined)[] } {
+  const docs: string[] = [];
+  const ends: ({ status: number; message: string } | undefined)[] = [];
+  const d = new StatsResponseDecoder((t) => docs.push(t), (e) => ends.push(e));
+  for (const p of pieces) d.push(p);
+  return { docs, ends };
+}
+
+describe("StatsResponseDecoder", () => {
+  const response = Buffer.from(HEAD + chunk(DOC_A + "\n") + chunk(DOC_B + "\n") + "0\r\n\r\n");
+
+  it("reads one document per chunk, and ends once at the last chunk", () => {
+    expect(decode([response])).toEqual({ docs: [DOC_A, DOC_B], ends: [undefined] });
+  });
+
+  it("gives the same documents however the bytes are split across reads", () => {
+    for (let at = 1; at < response.length; at++) {
+      expect(decode([response.subarray(0, at), response.subarray(at)]), `split at ${at}`).toEqual({ docs: [DOC_A, DOC_B], ends: [undefined] });
+    }
+    expect(decode([...response].map((b) => Buffer.from([b])))).toEqual({ docs: [DOC_A, DOC_B], ends: [undefined] });
+  });
+
+  it("handles several documents in one chunk and one document across chunks", () => {
+    const half = Math.floor(DOC_B.length / 2);
+    const body = HEAD + chunk(`${DOC_A}\n${DOC_B.slice(0, half)}`) + chunk(`${DOC_B.slice(half)}\n`);
+    expect(decode([Buffer.from(body)]).docs).toEqual([DOC_A, DOC_B]);
+  });
+
+  it("ends with Docker's status on an error response, and hands on no document", () => {
+    const body = '{"message":"No such container: nope"}\n';
+    const res = Buffer.from(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    expect(decode([res])).toEqual({ docs: [], ends: [{ status: 404, message: "Not Found" }] });
+  });
+
+  it("reads a close-delimited body (no chunked encoding) as plain lines", () => {
+    const res = Buffer.from(`HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n${DOC_A}\n${DOC_B}\n`);
+    expect(decode([res]).docs).toEqual([DOC_A, DOC_B]);
+  });
+
+  it("refuses what is not an HTTP response, and a bad chunk size", () => {
+    expect(decode([Buffer.from("SSH-2.0-OpenSSH\r\n\r\n")]).ends).toEqual([{ status: 502, message: "not an HTTP response" }]);
+    expect(decode([Buffer.from(HEAD + "zz\r\n")]).ends).toEqual([{ status: 502, message: "bad chunk size" }]);
+  });
+});
+
+describe("DocSplitter", () => {
+  it("drops a line that never ends instead of holding it", () => {
+    const docs: string[] = [];
+    const s = new DocSplitter((t) => docs.push(t));
+    const big = Buffer.alloc(64 * 1024, "x");
+    for (let sent = 0; sent <= MAX_DOC_BYTES; sent += big.length) s.push(big, 0, big.length);
+    s.push(Buffer.from("tail\n"), 0, 5);
+    s.push(Buffer.from(DOC_A + "\n"), 0, DOC_A.length + 1);
+    // What arrived after the cut is kept, and the next document is whole.
+    expect(docs.at(-1)).toBe(DOC_A);
+    expect(docs.every((d) => d.length <= MAX_DOC_BYTES)).toBe(true);
+  });
+});
+
+describe("openStatsStream over a unix socket", () => {
+  let server: http.Server | undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-stats-stream-"));
+  afterEach(() => server?.close());
+
+  it("asks for the container's stream and hands on each document, then the end", async () => {
+    const socketPath = path.join(dir, "docker.sock");
+    fs.rmSync(socketPath, { force: true });
+    const asked: string[] = [];
+    server = http.createServer((req, res) => {
+      asked.push(req.url ?? "");
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write(DOC_A + "\n");
+      setTimeout(() => res.end(DOC_B + "\n"), 20);
+    });
+    await new Promise<void>((r) => server!.listen(socketPath, r));
+    const docs: string[] = [];
+    const ended = new Promise<Error | undefined>((resolve) => {
+      void openStatsStream(new Docker({ socketPath }), "abc123", { doc: (t) => docs.push(t), end: resolve });
+    });
+    expect(await ended).toBeUndefined();
+    expect(asked).toEqual(["/containers/abc123/stats?stream=1"]);
+    expect(docs).toEqual([DOC_A, DOC_B]);
+  });
+
+  it("ends with the status when the engine refuses", async () => {
+    const socketPath = path.join(dir, "docker2.sock");
+    fs.rmSync(socketPath, { force: true });
+    server = http.createServer((_req, res) => res.writeHead(404, { "Content-Type": "application/json" }).end('{"message":"No such container"}'));
+    await new Promise<void>((r) => server!.listen(socketPath, r));
+    const err = await new Promise<(Error & { statusCode?: number }) | undefined>((resolve) => {
+      void openStatsStream(new Docker({ socketPath }), "gone", { doc: () => {}, end: resolve });
+    });
+    expect(err?.statusCode).toBe(404);
+  });
+});

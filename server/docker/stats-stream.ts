@@ -1,0 +1,233 @@
+import net from "node:net";
+import type Docker from "dockerode";
+
+/** Response headers larger than this are not Docker's: the connection is dropped. */
+const MAX_HEAD_BYTES = 64 * 1024;
+/** A stats document is ~2 KB; a "line" this long means the stream is not what we asked for. */
+export const MAX_DOC_BYTES = 1 << 20;
+const LF = 10;
+
+export interface StatsStreamHandlers {
+  /** One JSON document, without its newline. */
+  doc(text: string): void;
+  /** The stream is over: Docker ended it, the connection failed, or it answered with an error status. */
+  end(err?: Error & { statusCode?: number }): void;
+}
+
+export interface StatsStream {
+  close(): void;
+}
+
+/**
+ * Newline-delimited documents out of byte ranges. Docker writes and flushes each stats document
+ * on its own, so a range is nearly always exactly one document: it is decoded where it lies,
+ * without joining or copying; only a document split across reads is assembled.
+ */
+export class DocSplitter {
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+
+  constructor(private readonly onDoc: (text: string) => void) {}
+
+  push(buf: Buffer, start: number, end: number): void {
+    let pos = start;
+    while (pos < end) {
+      const nl = buf.indexOf(LF, pos);
+      if (nl === -1 || nl >= end) {
+        this.keep(buf, pos, end);
+        return;
+      }
+      if (this.partialBytes === 0) this.onDoc(buf.toString("utf8", pos, nl));
+      else {
+        this.partial.push(buf.subarray(pos, nl));
+        const whole = Buffer.concat(this.partial);
+        this.partial = [];
+        this.partialBytes = 0;
+        this.onDoc(whole.toString("utf8"));
+      }
+      pos = nl + 1;
+    }
+  }
+
+  private keep(buf: Buffer, start: number, end: number) {
+    this.partialBytes += end - start;
+    // Bounded: a runaway "document" is dropped rather than held.
+    if (this.partialBytes > MAX_DOC_BYTES) {
+      this.partial = [];
+      this.partialBytes = 0;
+      return;
+    }
+    // A copy: the socket's buffer is not ours to keep.
+    this.partial.push(Buffer.from(buf.subarray(start, end)));
+  }
+}
+
+type State = "head" | "size" | "data" | "data-end" | "body" | "done";
+
+/**
+ * The HTTP/1.1 response of `GET /containers/{id}/stats?stream=1`, read straight off the socket:
+ * status line and headers, then the chunked (or, from a proxy, close-delimited) body handed to a
+ * DocSplitter. This skips Node's HTTP client and its extra stream per response — at hundreds of
+ * containers, one document each per second, that machinery costs more than the parsing.
+ */
+export class StatsResponseDecoder {
+  private state: State = "head";
+  private head = "";
+  private sizeLine = "";
+  private remaining = 0;
+  private readonly docs: DocSplitter;
+
+  constructor(
+    onDoc: (text: string) => void,
+    /** Called once: at the last chunk, or with the status of an error response or a broken one (502). */
+    private readonly onEnd: (error?: { status: number; message: string }) => void,
+  ) {
+    this.docs = new DocSplitter(onDoc);
+  }
+
+  push(buf: Buffer): void {
+    if (this.state === "done") return;
+    let pos = 0;
+    if (this.state === "head") {
+      pos = this.readHead(buf);
+      if (pos === -1) return;
+    }
+    while (pos < buf.length) {
+      switch (this.state) {
+        case "body":
+          this.docs.push(buf, pos, buf.length);
+          return;
+        case "size": {
+          const nl = buf.indexOf(LF, pos);
+          if (nl === -1) {
+            this.sizeLine += buf.toString("latin1", pos, buf.length);
+            if (this.sizeLine.length > 64) return this.fail("bad chunk size line");
+            return;
+          }
+          const line = this.sizeLine + buf.toString("latin1", pos, nl);
+          this.sizeLine = "";
+          pos = nl + 1;
+          const size = parseInt(line, 16); // ignores chunk extensions after ";" and the CR
+          if (!Number.isFinite(size) || size < 0) return this.fail("bad chunk size");
+          if (size === 0) {
+            this.state = "done";
+            this.onEnd();
+            return;
+          }
+          this.remaining = size;
+          this.state = "data";
+          break;
+        }
+        case "data": {
+          const end = Math.min(buf.length, pos + this.remaining);
+          this.docs.push(buf, pos, end);
+          this.remaining -= end - pos;
+          pos = end;
+          if (this.remaining === 0) this.state = "data-end";
+          break;
+        }
+        default:
+          return;
+        case "data-end": {
+          // The CRLF after a chunk's data (it may arrive in the next read).
+          const nl = buf.indexOf(LF, pos);
+          if (nl === -1) return;
+          pos = nl + 1;
+          this.state = "size";
+          break;
+        }
+      }
+    }
+  }
+
+  /** Reads the status line and headers; returns where the body starts in `buf`, or -1 for "need more". */
+  private readHead(buf: Buffer): number {
+    const before = this.head.length;
+    this.head += buf.toString("latin1", 0, buf.length);
+    const end = this.head.indexOf("\r\n\r\n");
+    if (end === -1) {
+      if (this.head.length > MAX_HEAD_BYTES) this.fail("response headers too large");
+      return -1;
+    }
+    const lines = this.head.slice(0, end).split("\r\n");
+    this.head = "";
+    const status = /^HTTP\/1\.[01] (\d{3}) ?(.*)$/.exec(lines[0] ?? "");
+    if (!status) {
+      this.fail("not an HTTP response");
+      return -1;
+    }
+    if (status[1] !== "200") {
+      this.state = "done";
+      this.onEnd({ status: Number(status[1]), message: status[2] ?? "" });
+      return -1;
+    }
+    this.state = lines.some((l) => /^transfer-encoding:.*chunked/i.test(l)) ? "size" : "body";
+    return end + 4 - before;
+  }
+
+  private fail(message: string) {
+    this.state = "done";
+    this.onEnd({ status: 502, message });
+  }
+}
+
+/** Where a plain (non-TLS, non-SSH) connection to the engine goes, or undefined to use dockerode. */
+async function plainEndpoint(docker: Docker): Promise<net.NetConnectOpts | undefined> {
+  const modem = docker.modem as {
+    socketPath?: string | (() => string | Promise<string>);
+    getSocketPath?: () => Promise<string> | undefined;
+    host?: string;
+    port?: string | number;
+    protocol?: string;
+    agent?: unknown;
+    headers?: Record<string, string>;
+    pathPrefix?: string;
+  };
+  if (modem.agent || modem.pathPrefix || Object.keys(modem.headers ?? {}).length) return undefined;
+  if (modem.socketPath) {
+    const socketPath = await modem.getSocketPath?.();
+    return socketPath && !socketPath.startsWith("//./pipe/") ? { path: socketPath } : undefined;
+  }
+  if (modem.protocol === "http" && modem.host) return { host: modem.host, port: Number(modem.port ?? 2375) };
+  return undefined;
+}
+
+function statusError(status: number, message: string): Error & { statusCode: number } {
+  return Object.assign(new Error(`stats stream: HTTP ${status} ${message}`.trim()), { statusCode: status });
+}
+
+/**
+ * Follows one container's stats: `handlers.doc` gets each document's text, `handlers.end` is
+ * called once when the stream is over. Over a unix socket or plain TCP the response is read
+ * off the socket by StatsResponseDecoder; TLS and SSH engines go through dockerode.
+ */
+export async function openStatsStream(docker: Docker, id: string, handlers: StatsStreamHandlers): Promise<StatsStream> {
+  let ended = false;
+  const end = (err?: Error) => {
+    if (ended) return;
+    ended = true;
+    handlers.end(err);
+  };
+  const endpoint = await plainEndpoint(docker);
+  if (!endpoint) {
+    const stream = (await docker.getContainer(id).stats({ stream: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+    const docs = new DocSplitter(handlers.doc);
+    stream.on("data", (chunk: Buffer) => docs.push(chunk, 0, chunk.length));
+    stream.on("end", () => end());
+    stream.on("close", () => end());
+    stream.on("error", (e: Error) => end(e));
+    return { close: () => (end(), stream.destroy()) };
+  }
+  const version = (docker.modem as { version?: string }).version;
+  const socket = net.connect(endpoint);
+  const decoder = new StatsResponseDecoder(handlers.doc, (error) => {
+    end(error && statusError(error.status, error.message));
+    socket.destroy();
+  });
+  socket.setNoDelay(true);
+  socket.write(`GET ${version ? `/${version}` : ""}/containers/${encodeURIComponent(id)}/stats?stream=1 HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n\r\n`);
+  socket.on("data", (chunk: Buffer) => decoder.push(chunk));
+  socket.on("error", (e) => end(e));
+  socket.on("close", () => end());
+  return { close: () => (end(), socket.destroy()) };
+}
