@@ -37,6 +37,21 @@ describe("StatsResponseDecoder", () => {
     expect(decode([...response].map((b) => Buffer.from([b])))).toEqual({ docs: [DOC_A, DOC_B], ends: [undefined] });
   });
 
+  it("keeps nothing of the read buffer, which the socket reuses for the next read", () => {
+    const scratch = Buffer.alloc(64);
+    for (let size = 1; size <= 64; size *= 2) {
+      const docs: string[] = [];
+      const ends: unknown[] = [];
+      const d = new StatsResponseDecoder((t) => docs.push(t), (e) => ends.push(e));
+      for (let at = 0; at < response.length; at += size) {
+        const n = response.copy(scratch, 0, at, at + size);
+        d.push(scratch, n);
+        scratch.fill("#");
+      }
+      expect({ docs, ends }, `reads of ${size} bytes`).toEqual({ docs: [DOC_A, DOC_B], ends: [undefined] });
+    }
+  });
+
   it("handles several documents in one chunk and one document across chunks", () => {
     const half = Math.floor(DOC_B.length / 2);
     const body = HEAD + chunk(`${DOC_A}\n${DOC_B.slice(0, half)}`) + chunk(`${DOC_B.slice(half)}\n`);

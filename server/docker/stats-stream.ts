@@ -6,6 +6,7 @@ const MAX_HEAD_BYTES = 64 * 1024;
 /** A stats document is ~2 KB; a "line" this long means the stream is not what we asked for. */
 export const MAX_DOC_BYTES = 1 << 20;
 const LF = 10;
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 export interface StatsStreamHandlers {
   /** One JSON document, without its newline. */
@@ -85,22 +86,23 @@ export class StatsResponseDecoder {
     this.docs = new DocSplitter(onDoc);
   }
 
-  push(buf: Buffer): void {
+  /** Decodes `buf[0, end)`. Nothing of `buf` is kept: the caller may reuse it for the next read. */
+  push(buf: Buffer, end = buf.length): void {
     if (this.state === "done") return;
     let pos = 0;
     if (this.state === "head") {
-      pos = this.readHead(buf);
+      pos = this.readHead(buf, end);
       if (pos === -1) return;
     }
-    while (pos < buf.length) {
+    while (pos < end) {
       switch (this.state) {
         case "body":
-          this.docs.push(buf, pos, buf.length);
+          this.docs.push(buf, pos, end);
           return;
         case "size": {
           const nl = buf.indexOf(LF, pos);
-          if (nl === -1) {
-            this.sizeLine += buf.toString("latin1", pos, buf.length);
+          if (nl === -1 || nl >= end) {
+            this.sizeLine += buf.toString("latin1", pos, end);
             if (this.sizeLine.length > 64) return this.fail("bad chunk size line");
             return;
           }
@@ -119,10 +121,10 @@ export class StatsResponseDecoder {
           break;
         }
         case "data": {
-          const end = Math.min(buf.length, pos + this.remaining);
-          this.docs.push(buf, pos, end);
-          this.remaining -= end - pos;
-          pos = end;
+          const dataEnd = Math.min(end, pos + this.remaining);
+          this.docs.push(buf, pos, dataEnd);
+          this.remaining -= dataEnd - pos;
+          pos = dataEnd;
           if (this.remaining === 0) this.state = "data-end";
           break;
         }
@@ -131,7 +133,7 @@ export class StatsResponseDecoder {
         case "data-end": {
           // The CRLF after a chunk's data (it may arrive in the next read).
           const nl = buf.indexOf(LF, pos);
-          if (nl === -1) return;
+          if (nl === -1 || nl >= end) return;
           pos = nl + 1;
           this.state = "size";
           break;
@@ -141,9 +143,9 @@ export class StatsResponseDecoder {
   }
 
   /** Reads the status line and headers; returns where the body starts in `buf`, or -1 for "need more". */
-  private readHead(buf: Buffer): number {
+  private readHead(buf: Buffer, bufEnd: number): number {
     const before = this.head.length;
-    this.head += buf.toString("latin1", 0, buf.length);
+    this.head += buf.toString("latin1", 0, bufEnd);
     const end = this.head.indexOf("\r\n\r\n");
     if (end === -1) {
       if (this.head.length > MAX_HEAD_BYTES) this.fail("response headers too large");
@@ -219,14 +221,16 @@ export async function openStatsStream(docker: Docker, id: string, handlers: Stat
     return { close: () => (end(), stream.destroy()) };
   }
   const version = (docker.modem as { version?: string }).version;
-  const socket = net.connect(endpoint);
+  // Reads land in one shared buffer and go straight to the decoder: no Buffer and no stream
+  // event per read. Safe to share because each read is decoded before the next one is made.
+  const socket = net.connect({ ...endpoint, onread: { buffer: READ_BUFFER, callback: (n: number) => (decoder.push(READ_BUFFER, n), true) } });
   const decoder = new StatsResponseDecoder(handlers.doc, (error) => {
     end(error && statusError(error.status, error.message));
     socket.destroy();
   });
   socket.setNoDelay(true);
   socket.write(`GET ${version ? `/${version}` : ""}/containers/${encodeURIComponent(id)}/stats?stream=1 HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n\r\n`);
-  socket.on("data", (chunk: Buffer) => decoder.push(chunk));
+
   socket.on("error", (e) => end(e));
   socket.on("close", () => end());
   return { close: () => (end(), socket.destroy()) };
