@@ -45,6 +45,7 @@ export class StatsBroadcaster {
   }
 
   private tick() {
+    if (!this.subs.size) return; // samples stay fresh until someone watches: nothing is built for nobody
     const fresh = new Map([...this.rt.stats].map(([engine, c]) => [engine, c.takeFresh()]));
     for (const sub of this.subs.values()) {
       const samples = (fresh.get(sub.engine) ?? []).filter((s) => !sub.containers || sub.containers.has(s.container));

@@ -1,6 +1,6 @@
 import type { StatsSample } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
-import { statsNumbers, type DockerStatsDoc } from "@/server/docker/stats-math";
+import { statsNumbers, type DockerStatsDoc, type StatsNumbers } from "@/server/docker/stats-math";
 import { openStatsStream, type StatsStream } from "@/server/docker/stats-stream";
 import { log } from "@/server/log";
 import { Bucketer, TIERS } from "@/server/stats/downsample";
@@ -16,7 +16,8 @@ interface Tracked {
   meta: ContainerMeta;
   ring: SampleRing;
   buckets: Bucketer[];
-  latest?: StatsSample;
+  /** The newest document's time and numbers; the wire sample is built only when someone asks. */
+  latest?: { timeMs: number; numbers: StatsNumbers };
   fresh: boolean;
   stream?: StatsStream;
   retry?: NodeJS.Timeout;
@@ -62,7 +63,7 @@ export class StatsCollector {
   /** Latest sample per container (running ones), for metrics and the overview. */
   latest(): StatsSample[] {
     const out: StatsSample[] = [];
-    for (const t of this.tracked.values()) if (t.latest && t.running) out.push(t.latest);
+    for (const t of this.tracked.values()) if (t.latest && t.running) out.push(toSample(t.meta.id, t.latest.timeMs, t.latest.numbers));
     return out;
   }
 
@@ -71,7 +72,7 @@ export class StatsCollector {
     const out: StatsSample[] = [];
     for (const t of this.tracked.values()) {
       if (t.fresh && t.latest) {
-        out.push(t.latest);
+        out.push(toSample(t.meta.id, t.latest.timeMs, t.latest.numbers));
         t.fresh = false;
       }
     }
@@ -204,7 +205,7 @@ export class StatsCollector {
     t.backoffMs = 1000;
     const numbers = statsNumbers(doc);
     t.ring.push(timeMs, numbers);
-    t.latest = toSample(t.meta.id, timeMs, numbers);
+    t.latest = { timeMs, numbers };
     t.fresh = true;
     for (const b of t.buckets) {
       const p = b.add(timeMs, numbers);
