@@ -84,7 +84,9 @@ export interface BerthServer {
 /** Runs a bench script with tsx as a child process (same flags for every collector measured) and waits for its JSON ready line. */
 export async function startBenchProcess<T>(script: string, args: string[] = []): Promise<{ ready: T; child: ChildProcess; stop(): Promise<void> }> {
   const root = path.resolve(__dirname, "..");
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "bench", script), ...args], {
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of each child there when it exits (NODE_OPTIONS cannot carry --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "bench", script), ...args], {
     cwd: root,
     env: { ...process.env, BERTH_LOG_LEVEL: "warn", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc` },
     stdio: ["ignore", "pipe", "inherit"],
