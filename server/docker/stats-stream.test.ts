@@ -114,6 +114,25 @@ describe("openStatsStream over a unix socket", () => {
     expect(docs).toEqual([DOC_A, DOC_B]);
   });
 
+  it("goes through dockerode when the engine needs more than a plain socket (here: extra headers), with the same documents", async () => {
+    const socketPath = path.join(dir, "docker3.sock");
+    fs.rmSync(socketPath, { force: true });
+    const seen: (string | undefined)[] = [];
+    server = http.createServer((req, res) => {
+      seen.push(req.headers["x-berth-test"] as string | undefined);
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write(DOC_A + "\n" + DOC_B.slice(0, 10));
+      setTimeout(() => res.end(DOC_B.slice(10) + "\n"), 20);
+    });
+    await new Promise<void>((r) => server!.listen(socketPath, r));
+    const docs: string[] = [];
+    await new Promise<Error | undefined>((resolve) => {
+      void openStatsStream(new Docker({ socketPath, headers: { "X-Berth-Test": "yes" } }), "abc123", { doc: (t) => docs.push(t), end: resolve });
+    });
+    expect(seen).toEqual(["yes"]);
+    expect(docs).toEqual([DOC_A, DOC_B]);
+  });
+
   it("ends with the status when the engine refuses", async () => {
     const socketPath = path.join(dir, "docker2.sock");
     fs.rmSync(socketPath, { force: true });

@@ -48,7 +48,8 @@ export class StatsBroadcaster {
     if (!this.subs.size) return; // samples stay fresh until someone watches: nothing is built for nobody
     const fresh = new Map([...this.rt.stats].map(([engine, c]) => [engine, c.takeFresh()]));
     for (const sub of this.subs.values()) {
-      const samples = (fresh.get(sub.engine) ?? []).filter((s) => !sub.containers || sub.containers.has(s.container));
+      const all = fresh.get(sub.engine) ?? [];
+      const samples = sub.containers ? all.filter((s) => sub.containers!.has(s.container)) : all;
       if (samples.length) sub.socket.emit("stats:samples", { subscription: sub.id, samples });
     }
   }
