@@ -3,7 +3,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DocSplitter, MAX_DOC_BYTES, openStatsStream, StatsResponseDecoder } from "./stats-stream";
 
 const DOC_A = JSON.stringify({ read: "2026-12-03T06:00:00.123456789Z", name: "/web", pids_stats: { current: 3 } });
@@ -93,6 +93,7 @@ describe("openStatsStream over a unix socket", () => {
   let server: http.Server | undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-stats-stream-"));
   afterEach(() => server?.close());
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("asks for the container's stream and hands on each document, then the end", async () => {
     const socketPath = path.join(dir, "docker.sock");

@@ -228,9 +228,7 @@ export async function openStatsStream(docker: Docker, id: string, handlers: Stat
     end(error && statusError(error.status, error.message));
     socket.destroy();
   });
-  socket.setNoDelay(true);
   socket.write(`GET ${version ? `/${version}` : ""}/containers/${encodeURIComponent(id)}/stats?stream=1 HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n\r\n`);
-
   socket.on("error", (e) => end(e));
   socket.on("close", () => end());
   return { close: () => (end(), socket.destroy()) };
