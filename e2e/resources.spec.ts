@@ -459,8 +459,15 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     await adminPage.getByRole("dialog").getByTestId("confirm-action").click();
     await expect(adminPage.getByText(/volume is in use/)).toBeVisible();
   } finally {
-    await docker.cli("ps", "-aq", "--filter", `volume=${vol}`).then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : "")).catch(() => undefined);
-    await docker.cli("volume", "rm", "-f", vol, restored).catch(() => undefined);
+    // The open detail page keeps asking for file listings, and each one mounts the volume in a
+    // short-lived helper: leave the page first, or a late helper keeps the volume from going.
+    await adminPage.goto("about:blank").catch(() => undefined);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await docker.cli("ps", "-aq", "--filter", `volume=${vol}`).then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : "")).catch(() => undefined);
+      await docker.cli("volume", "rm", "-f", vol, restored).catch(() => undefined);
+      if (!(await docker.cli("volume", "ls", "-q").catch(() => "")).split("\n").some((v) => v === vol || v === restored)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
