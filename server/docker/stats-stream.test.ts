@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { DocSplitter, MAX_DOC_BYTES, openStatsStream, StatsResponseDecoder } from "./stats-stream";
+import { openStatsStream, StatsResponseDecoder } from "./stats-stream";
 
 const DOC_A = JSON.stringify({ read: "2026-12-03T06:00:00.123456789Z", name: "/web", pids_stats: { current: 3 } });
 const DOC_B = JSON.stringify({ read: "2026-12-03T06:00:01.123456789Z", name: "/wéb-ü", pids_stats: { current: 4 } });
@@ -72,20 +72,6 @@ describe("StatsResponseDecoder", () => {
   it("refuses what is not an HTTP response, and a bad chunk size", () => {
     expect(decode([Buffer.from("SSH-2.0-OpenSSH\r\n\r\n")]).ends).toEqual([{ status: 502, message: "not an HTTP response" }]);
     expect(decode([Buffer.from(HEAD + "zz\r\n")]).ends).toEqual([{ status: 502, message: "bad chunk size" }]);
-  });
-});
-
-describe("DocSplitter", () => {
-  it("drops a line that never ends instead of holding it", () => {
-    const docs: string[] = [];
-    const s = new DocSplitter((t) => docs.push(t));
-    const big = Buffer.alloc(64 * 1024, "x");
-    for (let sent = 0; sent <= MAX_DOC_BYTES; sent += big.length) s.push(big, 0, big.length);
-    s.push(Buffer.from("tail\n"), 0, 5);
-    s.push(Buffer.from(DOC_A + "\n"), 0, DOC_A.length + 1);
-    // What arrived after the cut is kept, and the next document is whole.
-    expect(docs.at(-1)).toBe(DOC_A);
-    expect(docs.every((d) => d.length <= MAX_DOC_BYTES)).toBe(true);
   });
 });
 

@@ -1,10 +1,9 @@
 import net from "node:net";
 import type Docker from "dockerode";
+import { LineSplitter } from "./line-splitter";
 
 /** Response headers larger than this are not Docker's: the connection is dropped. */
 const MAX_HEAD_BYTES = 64 * 1024;
-/** A stats document is ~2 KB; a "line" this long means the stream is not what we asked for. */
-export const MAX_DOC_BYTES = 1 << 20;
 const LF = 10;
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
@@ -19,56 +18,12 @@ export interface StatsStream {
   close(): void;
 }
 
-/**
- * Newline-delimited documents out of byte ranges. Docker writes and flushes each stats document
- * on its own, so a range is nearly always exactly one document: it is decoded where it lies,
- * without joining or copying; only a document split across reads is assembled.
- */
-export class DocSplitter {
-  private partial: Buffer[] = [];
-  private partialBytes = 0;
-
-  constructor(private readonly onDoc: (text: string) => void) {}
-
-  push(buf: Buffer, start: number, end: number): void {
-    let pos = start;
-    while (pos < end) {
-      const nl = buf.indexOf(LF, pos);
-      if (nl === -1 || nl >= end) {
-        this.keep(buf, pos, end);
-        return;
-      }
-      if (this.partialBytes === 0) this.onDoc(buf.toString("utf8", pos, nl));
-      else {
-        this.partial.push(buf.subarray(pos, nl));
-        const whole = Buffer.concat(this.partial);
-        this.partial = [];
-        this.partialBytes = 0;
-        this.onDoc(whole.toString("utf8"));
-      }
-      pos = nl + 1;
-    }
-  }
-
-  private keep(buf: Buffer, start: number, end: number) {
-    this.partialBytes += end - start;
-    // Bounded: a runaway "document" is dropped rather than held.
-    if (this.partialBytes > MAX_DOC_BYTES) {
-      this.partial = [];
-      this.partialBytes = 0;
-      return;
-    }
-    // A copy: the socket's buffer is not ours to keep.
-    this.partial.push(Buffer.from(buf.subarray(start, end)));
-  }
-}
-
 type State = "head" | "size" | "data" | "data-end" | "body" | "done";
 
 /**
  * The HTTP/1.1 response of `GET /containers/{id}/stats?stream=1`, read straight off the socket:
  * status line and headers, then the chunked (or, from a proxy, close-delimited) body handed to a
- * DocSplitter. This skips Node's HTTP client and its extra stream per response — at hundreds of
+ * LineSplitter. This skips Node's HTTP client and its extra stream per response — at hundreds of
  * containers, one document each per second, that machinery costs more than the parsing.
  */
 export class StatsResponseDecoder {
@@ -76,14 +31,14 @@ export class StatsResponseDecoder {
   private head = "";
   private sizeLine = "";
   private remaining = 0;
-  private readonly docs: DocSplitter;
+  private readonly docs: LineSplitter;
 
   constructor(
     onDoc: (text: string) => void,
     /** Called once: at the last chunk, or with the status of an error response or a broken one (502). */
     private readonly onEnd: (error?: { status: number; message: string }) => void,
   ) {
-    this.docs = new DocSplitter(onDoc);
+    this.docs = new LineSplitter(onDoc);
   }
 
   /** Decodes `buf[0, end)`. Nothing of `buf` is kept: the caller may reuse it for the next read. */
@@ -103,7 +58,7 @@ export class StatsResponseDecoder {
           const nl = buf.indexOf(LF, pos);
           if (nl === -1 || nl >= end) {
             this.sizeLine += buf.toString("latin1", pos, end);
-            if (this.sizeLine.length > 64) return this.fail("bad chunk size line");
+            if (this.sizeLine.length > 64) this.fail("bad chunk size line");
             return;
           }
           const line = this.sizeLine + buf.toString("latin1", pos, nl);
@@ -128,8 +83,6 @@ export class StatsResponseDecoder {
           if (this.remaining === 0) this.state = "data-end";
           break;
         }
-        default:
-          return;
         case "data-end": {
           // The CRLF after a chunk's data (it may arrive in the next read).
           const nl = buf.indexOf(LF, pos);
@@ -138,6 +91,8 @@ export class StatsResponseDecoder {
           this.state = "size";
           break;
         }
+        default:
+          return;
       }
     }
   }
@@ -213,7 +168,7 @@ export async function openStatsStream(docker: Docker, id: string, handlers: Stat
   const endpoint = await plainEndpoint(docker);
   if (!endpoint) {
     const stream = (await docker.getContainer(id).stats({ stream: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
-    const docs = new DocSplitter(handlers.doc);
+    const docs = new LineSplitter(handlers.doc);
     stream.on("data", (chunk: Buffer) => docs.push(chunk, 0, chunk.length));
     stream.on("end", () => end());
     stream.on("close", () => end());

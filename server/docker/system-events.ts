@@ -1,6 +1,7 @@
 import type { DockerEventWire } from "@/lib/wire";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
+import { LineSplitter } from "./line-splitter";
 
 /** Recent events kept per engine for a late joiner; older ones drop off. */
 export const FEED_BACKLOG = 200;
@@ -58,16 +59,8 @@ export class SystemEventsFeed {
       if (this.listeners.size === 0) return stream.destroy?.();
       this.stream = stream;
       this.backoffMs = 500;
-      let buf = "";
-      stream.on("data", (chunk: Buffer) => {
-        buf += chunk.toString("utf8");
-        let nl: number;
-        while ((nl = buf.indexOf("\n")) !== -1) {
-          this.onLine(buf.slice(0, nl));
-          buf = buf.slice(nl + 1);
-        }
-        if (buf.length > 1 << 20) buf = "";
-      });
+      const lines = new LineSplitter((line) => this.onLine(line));
+      stream.on("data", (chunk: Buffer) => lines.push(chunk, 0, chunk.length));
       const ended = () => {
         if (this.stream !== stream) return;
         this.stream = undefined;

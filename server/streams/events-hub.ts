@@ -1,14 +1,13 @@
 import type { ContainersChangedPush, ResourceKind, ResourcesChangedPush } from "@/lib/socket-events";
 import type { EngineSummary } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
+import { LineSplitter } from "@/server/docker/line-splitter";
 import { log } from "@/server/log";
 import { containerEvents } from "./container-events";
 
 /** Coalesces bursts (a compose up fires dozens of events) into one push, well inside the 2 s freshness budget. */
 const FLUSH_MS = 100;
 const MAX_BACKOFF_MS = 15_000;
-/** A line longer than this is not a Docker event; drop it rather than grow the buffer. */
-const MAX_LINE_BYTES = 1 << 20;
 
 export interface EventsSink {
   containersChanged(push: ContainersChangedPush): void;
@@ -79,16 +78,8 @@ export class EventsHub {
       if (this.stopped) return stream.destroy?.();
       this.stream = stream;
       this.backoffMs = 500;
-      let buffered = "";
-      stream.on("data", (chunk: Buffer) => {
-        buffered += chunk.toString("utf8");
-        let nl: number;
-        while ((nl = buffered.indexOf("\n")) !== -1) {
-          this.onLine(buffered.slice(0, nl));
-          buffered = buffered.slice(nl + 1);
-        }
-        if (buffered.length > MAX_LINE_BYTES) buffered = "";
-      });
+      const lines = new LineSplitter((line) => this.onLine(line));
+      stream.on("data", (chunk: Buffer) => lines.push(chunk, 0, chunk.length));
       const ended = () => {
         if (this.stream !== stream) return;
         this.stream = undefined;
