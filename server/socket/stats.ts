@@ -49,16 +49,15 @@ export class StatsBroadcaster {
     const fresh = new Map([...this.rt.stats].map(([engine, c]) => [engine, { samples: c.takeFresh(), json: undefined as string | undefined }]));
     for (const sub of this.subs.values()) {
       const batch = fresh.get(sub.engine);
-      if (!batch?.samples.length) continue;
-      if (sub.containers) {
-        const samples = batch.samples.filter((s) => sub.containers!.has(s.container));
-        if (samples.length) sub.socket.emit("stats:samples", { subscription: sub.id, samples });
-      } else {
+      if (!batch) continue;
+      const samples = sub.containers ? batch.samples.filter((s) => sub.containers!.has(s.container)) : batch.samples;
+      if (!samples.length) continue;
+      if (samples === batch.samples && sub.socket.nsp.name === "/") {
         // Every "all containers" view of an engine gets the same batch: serialize it once per tick,
         // not once per client (at 200 containers and 20 viewers that is most of the fan-out's cost).
-        batch.json ??= JSON.stringify(batch.samples);
-        emitPreEncoded(sub.socket, "stats:samples", `{"subscription":${JSON.stringify(sub.id)},"samples":${batch.json}}`);
-      }
+        batch.json ??= JSON.stringify(samples);
+        writePreEncoded(sub.socket, encodeEvent("stats:samples", `{"subscription":${JSON.stringify(sub.id)},"samples":${batch.json}}`));
+      } else sub.socket.emit("stats:samples", { subscription: sub.id, samples });
     }
   }
 }
@@ -68,11 +67,9 @@ export function encodeEvent(event: string, payloadJson: string): string {
   return `2[${JSON.stringify(event)},${payloadJson}]`;
 }
 
-/** Sends an event whose payload is already serialized, the way socket.io's own broadcasts write pre-encoded packets. */
-function emitPreEncoded(socket: BerthSocket, event: string, payloadJson: string): void {
-  if (socket.nsp.name !== "/") throw new Error("pre-encoded events are for the default namespace");
-  const client = socket.client as unknown as { _packet(packet: string, opts: { preEncoded: true }): void };
-  client._packet(encodeEvent(event, payloadJson), { preEncoded: true });
+/** Writes a packet socket.io's encoder would have made, the way its own broadcasts write pre-encoded packets. */
+function writePreEncoded(socket: BerthSocket, packet: string): void {
+  (socket.client as unknown as { _packet(packet: string, opts: { preEncoded: true }): void })._packet(packet, { preEncoded: true });
 }
 
 /** `stats:subscribe` (viewer and up) / `stats:unsubscribe`; subscriptions end with the socket. */
