@@ -54,12 +54,8 @@ async function measure(pids: number[], seconds: number): Promise<{ cpu: number; 
 }
 
 /** N raw stats streams in a process of their own (bench/raw-stats-collector.ts), each document parsed and thrown away. */
-function startRawCollector(ids: string[]) {
-  return startBenchProcess<{ pid: number }>("raw-stats-collector.ts", ids);
-}
-
 async function rawCollector(ids: string[], seconds: number): Promise<{ cpu: number; dockerd: number }> {
-  const raw = await startRawCollector(ids);
+  const raw = await startBenchProcess<{ pid: number }>("raw-stats-collector.ts", ids);
   await sleep(WARMUP_S * 1000);
   const m = await measure([raw.ready.pid], seconds);
   await raw.stop();
