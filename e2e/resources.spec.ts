@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Locator, Page } from "@playwright/test";
 import { expect as baseExpect, test, type DockerFixture } from "./fixtures";
-import { FIXTURE_IMAGE, TEST_LABEL_ARG } from "./env";
+import { FIXTURE_IMAGE, TEST_LABEL, TEST_LABEL_ARG, TEST_RUN } from "./env";
 
 /**
  * Images, networks, volumes and system pages against the real engine and a real local registry
@@ -409,9 +409,9 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
   const restored = `${t}-restored`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-"));
   try {
-    // Not labelled berth.test on purpose: another spec run's global setup removes unused labelled
-    // volumes, which would pull this one away mid-test. The `finally` below removes it instead.
-    const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { "berth.e2e": t } } });
+    // Labelled with this run's id: another live run's set-up leaves it alone, and this run's teardown
+    // removes it if the `finally` below cannot (a helper still mounting it).
+    const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: TEST_RUN } } });
     expect(created.status()).toBe(201);
     await docker.cli("run", "--rm", "--label", TEST_LABEL_ARG, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`);
 
@@ -462,12 +462,8 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     // The open detail page keeps asking for file listings, and each one mounts the volume in a
     // short-lived helper: leave the page first, or a late helper keeps the volume from going.
     await adminPage.goto("about:blank").catch(() => undefined);
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await docker.cli("ps", "-aq", "--filter", `volume=${vol}`).then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : "")).catch(() => undefined);
-      await docker.cli("volume", "rm", "-f", vol, restored).catch(() => undefined);
-      if (!(await docker.cli("volume", "ls", "-q").catch(() => "")).split("\n").some((v) => v === vol || v === restored)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await docker.cli("ps", "-aq", "--filter", `volume=${vol}`).then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : "")).catch(() => undefined);
+    await docker.cli("volume", "rm", "-f", vol, restored).catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
