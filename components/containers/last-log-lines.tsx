@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ScrollText } from "lucide-react";
 import Link from "next/link";
+import { useCallback } from "react";
 import { spanStyle } from "@/components/logs/ansi-style";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -53,26 +54,32 @@ export function LastLogLines({ engine, d }: { engine: string; d: ContainerDetail
   const query = useQuery(lastLogLinesQuery(engine, d.id, d.finishedAt));
   const meaning = exitCodeMeaning(d.exitCode, d.oomKilled);
   const failed = d.exitCode !== 0 || d.oomKilled;
+  // The last line matters most: when long lines overflow the box, it opens at the end, like a terminal.
+  const toBottom = useCallback((el: HTMLDivElement | null) => {
+    if (el) el.scrollTop = el.scrollHeight;
+  }, []);
   return (
     <section className="rounded-lg border border-line bg-surface lg:col-span-2" data-testid="last-log-lines">
-      <header className="flex min-h-10 flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-line px-4 py-2">
-        <h2 className="flex flex-wrap items-baseline gap-x-2 text-[13px] font-semibold text-fg" data-testid="exit-summary">
-          <span>
+      <header className="flex items-start justify-between gap-3 border-b border-line px-4 py-2.5">
+        <div className="min-w-0" data-testid="exit-summary">
+          <h2 className="text-[13px] font-semibold text-fg">
             {d.state === "dead" ? "Dead" : "Exited"} with code{" "}
             <span className={cn("font-mono tabular", failed ? "text-danger" : "text-fg")} data-testid="exit-code">
               {d.exitCode}
             </span>
-          </span>
-          {meaning && <span className="font-normal text-muted">{meaning}</span>}
-          {d.finishedAt && (
-            <span className="font-normal text-muted">
-              · <RelativeTime iso={d.finishedAt} />
-            </span>
+          </h2>
+          {(meaning || d.finishedAt) && (
+            <p className="mt-0.5 text-xs text-muted">
+              {meaning}
+              {meaning && d.finishedAt && " · "}
+              {d.finishedAt && <RelativeTime iso={d.finishedAt} />}
+            </p>
           )}
-        </h2>
-        <Link href={logsViewerHref(engine, d.name)} className={buttonClasses("ghost", "sm", "-mr-2")} data-testid="open-in-log-viewer">
+        </div>
+        <Link href={logsViewerHref(engine, d.name)} className={buttonClasses("ghost", "sm", "-mr-2 shrink-0")} data-testid="open-in-log-viewer">
           <ScrollText aria-hidden />
-          Open in log viewer
+          <span className="hidden sm:inline">Open in log viewer</span>
+          <span className="sm:hidden">Log viewer</span>
         </Link>
       </header>
       <div className="px-4 py-3">
@@ -89,8 +96,9 @@ export function LastLogLines({ engine, d }: { engine: string; d: ContainerDetail
           </p>
         ) : (
           <div
+            ref={toBottom}
             data-testid="last-log-text"
-            className="max-h-80 overflow-auto rounded-md border border-line bg-surface-2 px-3 py-2 font-mono text-xs leading-5 break-all whitespace-pre-wrap text-fg"
+            className="max-h-[30rem] overflow-auto rounded-md border border-line bg-surface-2 px-3 py-2 font-mono text-xs leading-5 [overflow-wrap:anywhere] whitespace-pre-wrap text-fg"
           >
             {query.data.map((raw, i) => (
               <Line key={i} raw={raw} />
