@@ -1,3 +1,8 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { tsKey } from "../lib/logs/timestamps";
 import { expect as baseExpect, test } from "./fixtures";
@@ -194,4 +199,190 @@ test("stderr lines are marked and a stream filter hides stdout", async ({ docker
   await page.getByTestId("streams").locator('[data-value="stderr"]').click();
   await expect.poll(() => rowTexts(page)).toEqual(["to stderr"]);
   expect(new URL(page.url()).searchParams.get("streams")).toBe("stderr");
+});
+
+/* ---- Downloads that read like `docker logs`, merged downloads, an exited container's last lines ---- */
+
+/**
+ * What `docker logs` prints, stdout and stderr into one file through one descriptor, as a
+ * terminal would receive them: the bytes to compare a download with.
+ */
+function dockerLogsBytes(...args: string[]): Buffer {
+  const file = path.join(os.tmpdir(), `berth-e2e-logs-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const fd = fs.openSync(file, "w");
+  try {
+    execFileSync("docker", ["logs", ...args], { stdio: ["ignore", fd, fd] });
+  } finally {
+    fs.closeSync(fd);
+  }
+  const bytes = fs.readFileSync(file);
+  fs.rmSync(file);
+  return bytes;
+}
+
+/** Only what `docker logs` writes to its stderr (the container's stderr). */
+function dockerLogsStderr(...args: string[]): string {
+  const r = spawnSync("docker", ["logs", ...args], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`docker logs failed: ${r.stderr}`);
+  return r.stderr;
+}
+
+/**
+ * Docker 20.10 can lose what a container wrote to a stream just before it exited (the log copier
+ * is still opening that pipe): fixtures that exit on their own linger a moment after writing.
+ */
+const LINGER = "usleep 300000";
+
+async function exited(docker: { inspect(ref: string): Promise<any> }, name: string) {
+  await expect.poll(async () => (await docker.inspect(name)).State.Status, { timeout: 60_000 }).toBe("exited");
+}
+
+/** Writes to both streams, with colours, a colour code inside a word, a tab, and no final newline. */
+const BOTH_STREAMS = [
+  `printf 'out 1\\n'`,
+  `printf '\\033[31merr 1\\033[0m\\n' >&2`,
+  `printf 'out \\033[1m2\\033[0m\\ttabbed  \\n'`,
+  `printf 'err 2\\n' >&2`,
+  `printf '\\033[33mWA\\033[0mRN low disk\\n' >&2`,
+  `printf 'ünïcödé ✓\\n'`,
+  `printf 'no newline at the end'`,
+  LINGER,
+].join("; ");
+
+test("a plain download is byte for byte what docker logs prints; timestamps, labels and q are asked for", async ({ docker, adminApi }) => {
+  const { name } = await docker.run({ cmd: ["sh", "-c", BOTH_STREAMS] });
+  await exited(docker, name);
+  const url = `/api/v1/engines/local/containers/${name}/logs`;
+
+  const plain = await adminApi.get(url);
+  expect(plain.status()).toBe(200);
+  const expected = dockerLogsBytes(name);
+  expect(expected.toString()).toContain("\x1b[31merr 1\x1b[0m\n");
+  expect((await plain.body()).equals(expected), `download:\n${await plain.text()}\n---\ndocker logs:\n${expected}`).toBe(true);
+  // The range choices go to Docker unchanged: --tail too.
+  expect((await (await adminApi.get(`${url}?tail=2`)).body()).equals(dockerLogsBytes("--tail", "2", name))).toBe(true);
+
+  // timestamps=true: what `docker logs --timestamps` prints (a final newline added to the last line).
+  const stamped = dockerLogsBytes("--timestamps", name).toString();
+  const withTs = await (await adminApi.get(`${url}?timestamps=true`)).text();
+  expect(withTs).toBe(stamped.endsWith("\n") ? stamped : `${stamped}\n`);
+
+  // labels=true marks the stderr lines and nothing else; with timestamps too.
+  const errLines = new Set(dockerLogsStderr("--timestamps", name).split("\n").filter(Boolean));
+  const stampedLines = withTs.split("\n").filter(Boolean);
+  const labelled = (ts: boolean) =>
+    stampedLines.map((l) => {
+      const sp = l.indexOf(" ");
+      return `${ts ? l.slice(0, sp + 1) : ""}${errLines.has(l) ? "[stderr] " : ""}${l.slice(sp + 1)}\n`;
+    }).join("");
+  expect(labelled(false)).toContain("[stderr] \x1b[31merr 1");
+  expect(await (await adminApi.get(`${url}?labels=true`)).text()).toBe(labelled(false));
+  expect(await (await adminApi.get(`${url}?labels=true&timestamps=true`)).text()).toBe(labelled(true));
+
+  // q matches the text the viewer shows: a colour code inside "WARN" does not hide it, and the
+  // escape sequences themselves are not text.
+  expect(await (await adminApi.get(`${url}?q=warn`)).text()).toBe("\x1b[33mWA\x1b[0mRN low disk\n");
+  expect(await (await adminApi.get(`${url}?q=${encodeURIComponent("[0m")}`)).text()).toBe("");
+  expect(await (await adminApi.get(`${url}?q=${encodeURIComponent("^out 2\\s")}&regex=true`)).text()).toBe("out \x1b[1m2\x1b[0m\ttabbed  \n");
+});
+
+test("a TTY container's plain download is its raw output, as docker logs prints it", async ({ docker, adminApi }) => {
+  const { name } = await docker.run({ tty: true, cmd: ["sh", "-c", `printf 'step 1\\rstep 2\\n'; printf '\\033[32mok\\033[0m\\n'; printf 'err\\n' >&2; ${LINGER}`] });
+  await exited(docker, name);
+  const body = await (await adminApi.get(`/api/v1/engines/local/containers/${name}/logs`)).body();
+  const expected = dockerLogsBytes(name);
+  expect(expected.toString()).toContain("step 1\rstep 2\r\n");
+  expect(body.equals(expected), `download:\n${JSON.stringify(body.toString())}\ndocker logs:\n${JSON.stringify(expected.toString())}`).toBe(true);
+});
+
+test("a merged download orders several containers' lines by time, each prefixed with its name", async ({ docker, adminApi, viewerApi, adminPage: page }) => {
+  const tag = randomBytes(3).toString("hex");
+  // Both wait for the same wall-clock second (starting two containers takes a while on a busy
+  // engine), then b writes 250 ms after each line of a: interleaved, a-1 b-1 a-2 b-2 …
+  const start = Math.floor(Date.now() / 1000) + 6;
+  const script = (who: string, offsetUs: number) => [
+    "sh",
+    "-c",
+    `while [ $(date +%s) -lt ${start} ]; do usleep 20000; done; ${offsetUs ? `usleep ${offsetUs}; ` : ""}for i in 1 2 3 4; do echo "${who}-$i"; usleep 500000; done; echo "${who} to stderr" >&2; ${LINGER}`,
+  ];
+  const a = await docker.run({ name: `e2e-merge-${tag}-api`, cmd: script("a", 0), start: false });
+  const b = await docker.run({ name: `e2e-merge-${tag}-worker`, cmd: script("b", 250_000), start: false });
+  await docker.cli("start", a.name, b.name);
+  await exited(docker, a.name);
+  await exited(docker, b.name);
+
+  const stamped = (n: string) => dockerLogsBytes("--timestamps", n).toString().split("\n").filter(Boolean).map((l) => ({ n, l }));
+  const key = (l: string) => tsKey(l.slice(0, l.indexOf(" ")));
+  const byTime = [...stamped(a.name), ...stamped(b.name)].sort((x, y) => (key(x.l) < key(y.l) ? -1 : key(x.l) > key(y.l) ? 1 : 0));
+  const width = b.name.length;
+  const expected = byTime.map(({ n, l }) => `${n.padEnd(width)} | ${l.slice(l.indexOf(" ") + 1)}`);
+  // The containers really interleave, so the order is the merge's doing.
+  expect(expected.slice(0, 4).map((l) => l.split(" | ")[1])).toEqual(["a-1", "b-1", "a-2", "b-2"]);
+
+  const url = `/api/v1/engines/local/logs?containers=${a.name},${b.name}`;
+  const res = await viewerApi.get(url); // viewers may read logs: they may merge them too
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/plain");
+  expect(res.headers()["content-disposition"]).toContain("attachment");
+  expect((await res.text()).split("\n").filter(Boolean)).toEqual(expected);
+
+  // timestamps and labels work as in the single download; the name stays first, as in docker compose logs.
+  const rich = (await (await adminApi.get(`${url}&timestamps=true&labels=true`)).text()).split("\n").filter(Boolean);
+  expect(rich).toEqual(byTime.map(({ n, l }) => `${n.padEnd(width)} | ${l.slice(0, l.indexOf(" "))} ${l.endsWith(" to stderr") ? "[stderr] " : ""}${l.slice(l.indexOf(" ") + 1)}`));
+  // tail counts per container; q filters before merging.
+  expect((await (await adminApi.get(`${url}&tail=1`)).text()).split("\n").filter(Boolean)).toEqual(expected.filter((l) => l.endsWith(" to stderr")));
+  expect((await (await adminApi.get(`${url}&q=-3`)).text()).split("\n").filter(Boolean)).toEqual(expected.filter((l) => l.endsWith("-3")));
+
+  // Bounded input: too many containers is a 400 that says so; an unknown one a 404.
+  const many = Array.from({ length: 51 }, (_, i) => `c${i}`).join(",");
+  const tooMany = await adminApi.get(`/api/v1/engines/local/logs?containers=${many}`);
+  expect(tooMany.status()).toBe(400);
+  expect((await tooMany.json()).error.message).toMatch(/containers.*at most 50/i);
+  expect((await adminApi.get(`/api/v1/engines/local/logs?containers=${a.name},no-such-${tag}`)).status()).toBe(404);
+
+  // The viewer's download menu offers the merged file when it shows several containers.
+  await page.goto(`/logs?c=${a.name},${b.name}&ts=0`);
+  await expect(page.getByTestId("logs-view")).toHaveAttribute("data-merged", "true");
+  await page.getByTestId("download-menu").click();
+  const merged = page.getByTestId("download-merged");
+  await expect(merged).toBeVisible();
+  const href = await merged.getAttribute("href");
+  expect(href).toMatch(/^\/api\/v1\/engines\/local\/logs\?containers=/);
+  const fromMenu = (await (await page.request.get(href!)).text()).split("\n").filter(Boolean);
+  expect(fromMenu).toEqual(expected);
+});
+
+test("an exited container's overview shows its exit code and last 20 lines", async ({ docker, adminPage: page }) => {
+  const { name } = await docker.run({
+    cmd: ["sh", "-c", `for i in $(seq 1 24); do echo "line $i"; done; usleep 100000; printf '\\033[31mfatal:\\033[0m config missing\\n' >&2; ${LINGER}; exit 3`],
+  });
+  const silent = await docker.run({ cmd: ["sh", "-c", "exit 0"] });
+  await exited(docker, name);
+
+  await page.goto(`/containers/${name}`);
+  const block = page.getByTestId("last-log-lines");
+  await expect(block.getByTestId("exit-code")).toHaveText("3");
+  await expect(block.getByTestId("exit-summary")).toContainText("Exited with code 3");
+  const lines = block.getByTestId("last-log-line");
+  await expect(lines).toHaveCount(20);
+  await expect(lines.first()).toHaveText("line 6");
+  await expect(lines.nth(18)).toHaveText("line 24");
+  // Colours are rendered, the escape codes never show.
+  await expect(lines.last()).toHaveText("fatal: config missing");
+  await expect(lines.last().locator("span").first()).toHaveClass(/text-red/);
+  await expect(block.getByTestId("open-in-log-viewer")).toHaveAttribute("href", `/logs?c=${name}`);
+  await block.getByTestId("open-in-log-viewer").click();
+  await expect(page).toHaveURL(new RegExp(`/logs\\?c=${name}`));
+
+  // A container that printed nothing says so.
+  await exited(docker, silent.name);
+  await page.goto(`/containers/${silent.name}`);
+  await expect(page.getByTestId("exit-code")).toHaveText("0");
+  await expect(page.getByTestId("last-log-empty")).toHaveText("No output");
+
+  // A running container has no such block.
+  const running = await docker.run();
+  await page.goto(`/containers/${running.name}`);
+  await expect(page.getByTestId("container-name")).toHaveText(running.name);
+  await expect(page.getByTestId("last-log-lines")).toHaveCount(0);
 });

@@ -141,17 +141,39 @@ export const subscriptionSchema = z.object({ subscription: z.string().min(1).max
 
 const queryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-/** `GET …/logs` download: the same range and stream choices as the viewer, plus a text or regex filter. */
+/**
+ * `GET …/logs` download: the same range and stream choices as the viewer, plus a text or regex
+ * filter. Without `timestamps`, `labels` and `q` the file is what `docker logs` prints, byte for byte.
+ */
 export const logsDownloadQuerySchema = z.object({
   since: timePoint.optional(),
   until: timePoint.optional(),
   tail: z.coerce.number().int().min(0).optional(),
-  timestamps: queryBool.default(true),
+  timestamps: queryBool.default(false),
+  /** Mark stderr lines with `[stderr] `. */
+  labels: queryBool.default(false),
   stdout: queryBool.default(true),
   stderr: queryBool.default(true),
   q: z.string().max(1000).optional(),
   regex: queryBool.default(false),
   case: queryBool.default(false),
+});
+
+/** One merged download reads this many containers' logs at once, at most. */
+export const MAX_MERGED_LOG_CONTAINERS = 50;
+
+/** `GET /engines/{engine}/logs?containers=a,b`: several containers' logs in one file, ordered by time. */
+export const mergedLogsQuerySchema = logsDownloadQuerySchema.extend({
+  containers: z
+    .string({ error: "Name the containers to merge, separated by commas." })
+    .max(20_000, "The container list is too long.")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(containerRefSchema)
+        .min(1, "Name at least one container to merge.")
+        .max(MAX_MERGED_LOG_CONTAINERS, `A merged download takes at most ${MAX_MERGED_LOG_CONTAINERS} containers; download the rest separately.`),
+    ),
 });
 
 export const statsSubscribeSchema = z.object({

@@ -6,6 +6,7 @@ import {
   createTokenSchema,
   createUserSchema,
   loginSchema,
+  MAX_MERGED_LOG_CONTAINERS,
   setupSchema,
   updateUserSchema,
 } from "@/lib/schemas";
@@ -39,6 +40,20 @@ const imageRef: Param = { name: "ref", in: "path", required: true, description: 
 const networkRef: Param = { name: "ref", in: "path", required: true, description: "Network id, id prefix or name" };
 const volumeName: Param = { name: "name", in: "path", required: true, description: "Volume name" };
 const q = (name: string, description: string, schema: object = { type: "string" }): Param => ({ name, in: "query", description, schema });
+
+/** The range, stream and filter choices both log downloads take. */
+const logDownloadParams: Param[] = [
+  q("since", "Unix seconds (fractional) or RFC 3339"),
+  q("until", "Unix seconds (fractional) or RFC 3339"),
+  q("tail", "Lines from the end (per container)", { type: "integer" }),
+  q("timestamps", "Prefix each line with Docker's RFC 3339 nano timestamp (default false)", { type: "boolean" }),
+  q("labels", "Prefix stderr lines with `[stderr] ` (default false)", { type: "boolean" }),
+  q("stdout", "Include stdout (default true)", { type: "boolean" }),
+  q("stderr", "Include stderr (default true)", { type: "boolean" }),
+  q("q", "Keep only lines whose visible text (ANSI escape sequences removed, as the log viewer shows it) matches this text"),
+  q("regex", "Treat q as a regular expression", { type: "boolean" }),
+  q("case", "Case-sensitive match", { type: "boolean" }),
+];
 
 /** Every route that exists, by path and method. A unit test checks this against app/api. */
 export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
@@ -86,20 +101,26 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/containers/{ref}/logs": {
     get: {
-      summary: "Download logs as text/plain, streamed from Docker and demultiplexed",
+      summary:
+        "Download logs as text/plain, streamed from Docker. Without timestamps, labels and q the file is byte for byte what `docker logs` prints (stdout and stderr in the order written; a TTY container's raw output)",
+      role: "viewer",
+      params: [engine, ref, ...logDownloadParams],
+    },
+  },
+  "/api/v1/engines/{engine}/logs": {
+    get: {
+      summary: `Download several containers' logs as one text/plain file, ordered by time, each line prefixed with its container's name (\`name | line\`, as \`docker compose logs\` prints it); streamed and merged as it is read`,
       role: "viewer",
       params: [
         engine,
-        ref,
-        q("since", "Unix seconds (fractional) or RFC 3339"),
-        q("until", "Unix seconds (fractional) or RFC 3339"),
-        q("tail", "Lines from the end", { type: "integer" }),
-        q("timestamps", "Prefix each line with its timestamp (default true)", { type: "boolean" }),
-        q("stdout", "Include stdout (default true)", { type: "boolean" }),
-        q("stderr", "Include stderr (default true)", { type: "boolean" }),
-        q("q", "Keep only lines matching this text"),
-        q("regex", "Treat q as a regular expression", { type: "boolean" }),
-        q("case", "Case-sensitive match", { type: "boolean" }),
+        {
+          name: "containers",
+          in: "query",
+          required: true,
+          description: `Container ids or names, comma-separated (1 to ${MAX_MERGED_LOG_CONTAINERS})`,
+          schema: { type: "string" },
+        },
+        ...logDownloadParams,
       ],
     },
   },

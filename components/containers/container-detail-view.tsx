@@ -201,7 +201,7 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
       </div>
       <div className="px-4 py-4 sm:px-6">
           <TabsContent value="overview" className="pt-0">
-            <DetailOverview d={d} />
+            <DetailOverview engine={engine} d={d} />
           </TabsContent>
           <TabsContent value="stats" className="pt-0">
             <ContainerStatsPanel

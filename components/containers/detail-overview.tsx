@@ -6,6 +6,7 @@ import { KeyValueTable } from "@/components/ui/table";
 import { shortId } from "@/lib/format";
 import type { ContainerDetail } from "@/lib/wire";
 import { cpuLimit, cpuShares, memoryLimit, pidsLimit, swapLimit } from "./format-limits";
+import { LastLogLines } from "./last-log-lines";
 import { formatFullDate, RelativeTime } from "./relative-time";
 import { HealthBadge, StateBadge } from "./state-badge";
 
@@ -82,9 +83,11 @@ function HealthSection({ d }: { d: ContainerDetail }) {
   );
 }
 
-export function DetailOverview({ d }: { d: ContainerDetail }) {
+export function DetailOverview({ engine, d }: { engine: string; d: ContainerDetail }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
+      {/* An exited container's last words come first: what on-call opens the page for. */}
+      {(d.state === "exited" || d.state === "dead") && <LastLogLines engine={engine} d={d} />}
       <Section title="State">
         <KeyValueTable
           rows={[

@@ -1,9 +1,9 @@
 "use client";
 
-import { ChevronDown, Download } from "lucide-react";
+import { ChevronDown, Download, Merge } from "lucide-react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { downloadQuery, type LogViewState, type ResolvedRange } from "@/lib/logs/url-state";
 import type { ContainerColor } from "./container-colors";
 
@@ -18,13 +18,21 @@ export function downloadHref(engine: string, ref: string, state: LogViewState, r
   return `/api/v1/engines/${encodeURIComponent(engine)}/containers/${encodeURIComponent(ref)}/logs?${downloadQuery(state, range)}`;
 }
 
+/** One file with several containers' lines ordered by time, each prefixed with its container's name. */
+export function mergedDownloadHref(engine: string, refs: readonly string[], state: LogViewState, range: ResolvedRange): string {
+  const sp = new URLSearchParams({ containers: refs.join(",") });
+  return `/api/v1/engines/${encodeURIComponent(engine)}/logs?${sp}&${downloadQuery(state, range)}`;
+}
+
 /** What the file will hold, in words, so nobody is surprised by a filtered or cut file. */
-export function describeDownload(state: LogViewState, range: ResolvedRange): string {
+export function describeDownload(state: LogViewState, range: ResolvedRange, merged = false): string {
   const parts: string[] = [];
   if (range.since !== undefined || range.until !== undefined) parts.push("the selected time range");
-  parts.push(state.tail === "all" ? "all lines" : `the last ${state.tail.toLocaleString("en-US")} lines`);
+  const per = merged ? " of each container" : "";
+  parts.push(state.tail === "all" ? "all lines" : `the last ${state.tail.toLocaleString("en-US")} lines${per}`);
   if (state.streams !== "both") parts.push(`${state.streams} only`);
   if (state.onlyMatching && state.q) parts.push(`matching “${state.q}”${state.regex ? " (regex)" : ""}`);
+  parts.push(state.timestamps ? "with timestamps" : "without timestamps");
   return `Server-side file: ${parts.join(", ")}. Level filter not applied.`;
 }
 
@@ -57,7 +65,7 @@ export function DownloadMenu({
       </span>
     );
   }
-  const what = describeDownload(state, range);
+  const what = describeDownload(state, range, targets.length > 1);
   if (targets.length === 1) {
     return (
       <a
@@ -81,6 +89,23 @@ export function DownloadMenu({
         </button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="max-w-80">
+        <DropdownMenuItem asChild>
+          <a
+            href={mergedDownloadHref(
+              engine,
+              targets.map((t) => t.ref),
+              state,
+              range,
+            )}
+            download
+            data-testid="download-merged"
+            title="One file ordered by time, each line prefixed with its container's name"
+          >
+            <Merge aria-hidden />
+            <span className="truncate">All {targets.length} containers, merged by time</span>
+          </a>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
         <DropdownMenuLabel>One file per container</DropdownMenuLabel>
         {targets.map((t) => (
           <DropdownMenuItem key={t.ref} asChild>

@@ -68,6 +68,15 @@ describe("parseAnsi", () => {
     expect(stripAnsi(`${E}[1mbold${E}[0m`)).toBe("bold");
     expect(stripAnsi("plain")).toBe("plain");
   });
+
+  it("stripAnsi joins words that escape codes split and drops every CSI, OSC and C1 sequence", () => {
+    // What the download's `q` filter and the viewer's search both match against.
+    expect(stripAnsi(`${E}[31mERR${E}[0mOR ${E}[38;5;208mdisk${E}[m full`)).toBe("ERROR disk full");
+    expect(stripAnsi(`${E}[2K${E}[1Gready ${E}[?25lnow${E}[?25h`)).toBe("ready now");
+    expect(stripAnsi(`${E}]0;window title\x07${E}]8;;http://x${E}\\link${E}]8;;${E}\\`)).toBe("link");
+    expect(stripAnsi(`\x9b1mbold\x9b0m`)).toBe("bold");
+    expect(stripAnsi(`tab\tkept`)).toBe("tab\tkept");
+  });
 });
 
 describe("paletteHex", () => {

@@ -1,18 +1,18 @@
+import { stripAnsi } from "@/lib/logs/ansi";
+import { compileSearch } from "@/lib/logs/search";
 import { badRequest } from "@/server/http/errors";
 
-/** A line predicate for plain-text or regex search, case-insensitive unless asked. Bad regexes are a 400. */
-export function lineFilter(q: string | undefined, opts: { regex: boolean; caseSensitive: boolean }): ((text: string) => boolean) | null {
+/**
+ * A line predicate for the download's `q`: the viewer's own search (lib/logs/search.ts), run on
+ * the line's visible text (lib/logs/ansi.ts strips colour and other escape sequences), so a filtered
+ * file holds exactly the lines the viewer marks as matching — also when escape codes split the
+ * words (`\x1b[31mERR\x1b[0mOR` matches "error"). Case-insensitive unless asked; a bad regex is a 400.
+ */
+export function lineFilter(q: string | undefined, opts: { regex: boolean; caseSensitive: boolean }): ((raw: string) => boolean) | null {
   if (!q) return null;
-  if (opts.regex) {
-    let re: RegExp;
-    try {
-      re = new RegExp(q, opts.caseSensitive ? "" : "i");
-    } catch (e) {
-      throw badRequest(`q: not a valid regular expression (${(e as Error).message})`, "q");
-    }
-    return (text) => re.test(text);
-  }
-  if (opts.caseSensitive) return (text) => text.includes(q);
-  const needle = q.toLowerCase();
-  return (text) => text.toLowerCase().includes(needle);
+  const compiled = compileSearch({ q, regex: opts.regex, caseSensitive: opts.caseSensitive });
+  if (!compiled.ok) throw badRequest(`q: not a valid regular expression (${compiled.error}).`, "q");
+  const matcher = compiled.matcher;
+  if (!matcher) return null;
+  return (raw) => matcher.test(stripAnsi(raw));
 }

@@ -11,6 +11,8 @@ export interface LogRequest {
   until?: number;
   /** Lines from the end; omitted means all. */
   tail?: number;
+  /** Ask Docker to prefix every entry with its time (default true). */
+  timestamps?: boolean;
 }
 
 export interface LogTarget {
@@ -39,8 +41,9 @@ export async function logTarget(engine: Engine, ref: string): Promise<LogTarget>
 }
 
 /**
- * Opens `GET /containers/{id}/logs` as a raw byte stream, always with timestamps (ordering,
- * merging and resuming depend on them). dockerode buffers non-follow requests whole, so this
+ * Opens `GET /containers/{id}/logs` as a raw byte stream, with timestamps unless asked not to
+ * (ordering, merging and resuming depend on them; only a `docker logs`-like download goes
+ * without). dockerode buffers non-follow requests whole, so this
  * dials through its modem with `isStream` set: a million-line backlog streams, it is never held.
  */
 export function openLogStream(engine: Engine, id: string, req: LogRequest, signal?: AbortSignal): Promise<IncomingMessage> {
@@ -48,7 +51,7 @@ export function openLogStream(engine: Engine, id: string, req: LogRequest, signa
     follow: req.follow,
     stdout: req.stdout ?? true,
     stderr: req.stderr ?? true,
-    timestamps: true,
+    timestamps: req.timestamps ?? true,
   };
   if (req.since !== undefined) options.since = req.since.toFixed(9);
   if (req.until !== undefined) options.until = req.until.toFixed(9);
