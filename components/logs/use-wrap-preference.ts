@@ -3,6 +3,9 @@
 import { useCallback, useSyncExternalStore } from "react";
 import { parseWrapPreference, WRAP_PREFERENCE_KEY } from "@/lib/logs/url-state";
 
+/** Phone-sized (below Tailwind's `sm`): wrapped by default there. */
+const NARROW = "(max-width: 639px)";
+
 /** Same-tab writes: the `storage` event only reaches other tabs. */
 const LOCAL_EVENT = "berth:logs-wrap";
 
@@ -20,15 +23,15 @@ function subscribe(onChange: () => void): () => void {
 
 function read(): boolean {
   try {
-    return parseWrapPreference(window.localStorage.getItem(WRAP_PREFERENCE_KEY));
+    return parseWrapPreference(window.localStorage.getItem(WRAP_PREFERENCE_KEY), window.matchMedia(NARROW).matches);
   } catch {
-    return false; // storage disabled (privacy mode): no preference
+    return window.matchMedia(NARROW).matches; // storage disabled (privacy mode): no preference
   }
 }
 
 /**
  * The user's "wrap long lines" preference, kept in localStorage so every log view opens the way
- * they left the last one. The server render has no storage and assumes off; the browser then
+ * they left the last one (wrapped on a phone until they choose). The server render has no storage and assumes off; the browser then
  * reads the real value before the first lines arrive.
  */
 export function useWrapPreference(): [boolean, (on: boolean) => void] {

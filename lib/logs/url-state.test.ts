@@ -161,6 +161,9 @@ describe("wrap", () => {
     expect(parseWrapPreference("1")).toBe(true);
     expect(parseWrapPreference(null)).toBe(false);
     expect(parseWrapPreference("junk")).toBe(false);
+    // No preference yet: wrapped on a phone, not on a wide screen; a stored one wins either way.
+    expect(parseWrapPreference(null, true)).toBe(true);
+    expect(parseWrapPreference("0", true)).toBe(false);
   });
 });
 

@@ -233,8 +233,14 @@ export function downloadQuery(
 /** localStorage key of the wrap preference ("1" or "0"), used when the URL does not say. */
 export const WRAP_PREFERENCE_KEY = "berth.logs.wrap";
 
-export function parseWrapPreference(raw: string | null): boolean {
-  return raw === "1";
+/**
+ * The stored preference; with none yet, wrap on a phone-sized screen (`narrow`), where a line cut
+ * at 50 characters is unreadable, and not on a wider one, where columns line up better unwrapped.
+ */
+export function parseWrapPreference(raw: string | null, narrow = false): boolean {
+  if (raw === "1") return true;
+  if (raw === "0") return false;
+  return narrow;
 }
 
 /** The wrap a view shows: the URL's when it says, else the user's preference. */
