@@ -246,6 +246,7 @@ test("a line's permalink opens the view around that line, scrolled to it and hig
   await target.hover();
   const action = target.getByTestId("copy-line-link");
   await expect(action).toBeVisible();
+  await action.hover();
   const href = (await action.getAttribute("href"))!;
   await recordCopies(page);
   await action.click();

@@ -163,7 +163,6 @@ export const LogRow = memo(function LogRow({
   if (entry.kind === "marker") return <MarkerRow entry={entry} style={style} gutter={merged ? gutter : null} wrap={wrap} index={index} measureRef={measureRef} />;
 
   const json = looksLikeJson(entry.plain);
-  const href = permalink(entry);
   return (
     <div
       ref={measureRef}
@@ -230,17 +229,21 @@ export const LogRow = memo(function LogRow({
         )}
       </span>
       {/* Hover action. A link, so "copy link address" and middle-click work too; a click copies it.
-          Sticky at the visible right edge when the row is wider than the view (long, unwrapped lines). */}
+          Sticky at the visible right edge when the row is wider than the view (long, unwrapped lines).
+          The href is filled in when the pointer reaches it: rows re-render on every tick while
+          following, and none of them should build a URL for a link nobody points at. */}
       <a
-        href={href}
         tabIndex={-1}
         data-testid="copy-line-link"
         title="Copy a link to this line"
+        onPointerEnter={(e) => e.currentTarget.setAttribute("href", permalink(entry))}
+        // Again on a press: while following, the row under a still pointer shows newer lines.
+        onPointerDown={(e) => e.currentTarget.setAttribute("href", permalink(entry))}
         onClick={(e) => {
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return e.stopPropagation(); // new tab or window: let the browser open it
-          e.preventDefault();
           e.stopPropagation();
-          copyLineLink(href);
+          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return; // new tab or window: let the browser open it
+          e.preventDefault();
+          copyLineLink(permalink(entry));
         }}
         className={cn(
           "top-0 right-1 z-10 hidden h-5 shrink-0 items-center rounded border border-line bg-surface px-1.5 font-sans text-[11px] font-medium text-muted shadow-xs select-none group-hover:flex hover:text-accent",
