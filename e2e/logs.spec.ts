@@ -232,6 +232,23 @@ async function recordCopies(page: Page): Promise<void> {
 }
 const copied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
 
+test("wrapped, the view still follows live lines of varying height", async ({ docker, adminPage: page }) => {
+  // Every third line is long: rows of one, several and one line high arrive while following.
+  const { name } = await docker.run({
+    cmd: sh(`i=0; while true; do i=$((i+1)); if [ $((i % 3)) -eq 0 ]; then echo "count $i $(seq -s ' ' 1 200)"; else echo "count $i"; fi; ${nap(100_000)}; done`),
+  });
+  await page.goto(`/logs?c=${name}&wrap=1`);
+  await expect.poll(() => lastCounter(page)).toBeGreaterThan(30);
+  const first = await lastCounter(page);
+  await expect.poll(() => lastCounter(page)).toBeGreaterThan(first + 20);
+  await expect(page.getByTestId("log-scroller")).toHaveAttribute("data-following", "true");
+  // The newest line is on screen, not below the fold of rows measured taller than estimated.
+  await expect
+    .poll(() => page.getByTestId("log-scroller").evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+    .toBeLessThanOrEqual(20);
+  await expect(rows(page).last()).toBeInViewport();
+});
+
 test("a line's permalink opens the view around that line, scrolled to it and highlighted", async ({ docker, adminPage: page }) => {
   const { name } = await docker.run({
     cmd: sh(`for i in $(seq 1 300); do echo "before $i"; done; echo "the linked line"; for i in $(seq 1 300); do echo "after $i"; done; ${IDLE}`),
