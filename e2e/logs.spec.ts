@@ -110,11 +110,211 @@ test("search highlights, counts and filters to matching lines; the URL keeps it"
   await expect(page.getByTestId("search-error")).toBeVisible();
   await expect(status(page)).toBeVisible();
 
-  // The level filter: only error lines.
+  // The level filter: one click on "Error" shows only error lines.
   await page.getByTestId("log-search").fill("");
-  for (const level of ["warn", "info", "debug", "unknown"]) await page.getByTestId("level-filter").locator(`[data-level="${level}"]`).click();
+  await page.getByTestId("level-filter").locator(`[data-level="error"]`).click();
   await expect.poll(() => rowTexts(page)).toEqual(["ERROR cherry failed"]);
   await expect(rows(page).first()).toHaveAttribute("data-level", "error");
+});
+
+const chip = (page: Page, level: string) => page.getByTestId("level-filter").locator(`[data-level="${level}"]`);
+
+test("level chips: a click shows only that level, Shift/Ctrl-click adds or removes one, and counts stay", async ({ docker, adminPage: page }) => {
+  const { name } = await docker.run({
+    cmd: sh(`echo "ERROR disk full"; echo "WARN slow disk"; echo "WARN slower disk"; echo "INFO started"; echo "DEBUG tick"; echo "plain words"; ${IDLE}`),
+  });
+  await page.goto(`/logs?c=${name}`);
+  await expect.poll(async () => (await countShown(page)).held).toBe(6);
+  const all = ["ERROR disk full", "WARN slow disk", "WARN slower disk", "INFO started", "DEBUG tick", "plain words"];
+
+  await chip(page, "error").click();
+  await expect.poll(() => rowTexts(page)).toEqual(["ERROR disk full"]);
+  expect(new URL(page.url()).searchParams.get("levels")).toBe("error");
+  // The other levels' counts are still shown while they are hidden.
+  await expect(chip(page, "warn").getByTestId("level-count")).toHaveText("2");
+  await expect(chip(page, "info").getByTestId("level-count")).toHaveText("1");
+  await expect(chip(page, "warn")).toHaveAttribute("aria-pressed", "false");
+
+  // Shift-click adds a level, Ctrl-click removes one.
+  await chip(page, "warn").click({ modifiers: ["Shift"] });
+  await expect.poll(() => rowTexts(page)).toEqual(["ERROR disk full", "WARN slow disk", "WARN slower disk"]);
+  await chip(page, "error").click({ modifiers: ["ControlOrMeta"] });
+  await expect.poll(() => rowTexts(page)).toEqual(["WARN slow disk", "WARN slower disk"]);
+
+  // A plain click on another level solos it; on the solo level again, everything comes back.
+  await chip(page, "info").click();
+  await expect.poll(() => rowTexts(page)).toEqual(["INFO started"]);
+  await chip(page, "info").click();
+  await expect.poll(() => rowTexts(page)).toEqual(all);
+  expect(new URL(page.url()).searchParams.get("levels")).toBeNull();
+
+  // "All" restores every level too.
+  await chip(page, "debug").click();
+  await expect.poll(() => rowTexts(page)).toEqual(["DEBUG tick"]);
+  await chip(page, "all").click();
+  await expect.poll(() => rowTexts(page)).toEqual(all);
+});
+
+test("search jumps to the first match as you type, without Enter", async ({ docker, adminPage: page }) => {
+  // The match is far above the bottom the view follows: only a jump brings it on screen.
+  const { name } = await docker.run({
+    cmd: sh(`for i in $(seq 1 5); do echo "filler $i"; done; echo "the needle line"; for i in $(seq 6 400); do echo "filler $i"; done; ${IDLE}`),
+  });
+  await page.goto(`/logs?c=${name}`);
+  await expect.poll(async () => (await countShown(page)).held).toBe(401);
+  await expect(rows(page).filter({ hasText: "needle" })).toHaveCount(0);
+
+  await page.getByTestId("log-search").pressSequentially("needl", { delay: 30 });
+  const hit = rows(page).filter({ hasText: "the needle line" });
+  await expect(hit).toBeInViewport();
+  await expect(page.getByTestId("match-counter")).toHaveText("1 of 1");
+  await expect(hit.locator("mark")).toHaveText("needl");
+  await expect(page.getByTestId("log-scroller")).toHaveAttribute("data-following", "false");
+});
+
+/** A long line (about 1,100 characters) between short ones. */
+const LONG = `echo "short one"; echo "long $(seq -s ' ' 1 300)"; echo '{"level":"info","msg":"'$(seq -s '-' 1 200)'"}'; echo "short two"`;
+const longRow = (page: Page) => rows(page).filter({ hasText: "long 1 2 3" });
+const rowHeight = async (page: Page) => (await longRow(page).boundingBox())?.height ?? 0;
+const scrollsSideways = (page: Page) => page.getByTestId("log-scroller").evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+
+test("wrap: a toggle wraps long lines, kept in the URL and as the user's preference; the detail pane always wraps", async ({ docker, adminPage: page }) => {
+  const { name } = await docker.run({ cmd: sh(`${LONG}; ${IDLE}`) });
+  await page.goto(`/logs?c=${name}`);
+  await expect.poll(async () => (await countShown(page)).held).toBe(4);
+  // Unwrapped: one row high, the list scrolls sideways.
+  expect(await rowHeight(page)).toBeLessThanOrEqual(21);
+  expect(await scrollsSideways(page)).toBe(true);
+
+  await page.getByTestId("toggle-wrap").click();
+  await expect(page.getByTestId("toggle-wrap")).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => rowHeight(page)).toBeGreaterThan(40);
+  await expect.poll(() => scrollsSideways(page)).toBe(false);
+  expect(new URL(page.url()).searchParams.get("wrap")).toBe("1");
+  // Rows below the tall one sit below it, not under it.
+  const longBox = (await longRow(page).boundingBox())!;
+  const nextBox = (await rows(page).filter({ hasText: '"level":"info"' }).boundingBox())!;
+  expect(nextBox.y).toBeGreaterThanOrEqual(longBox.y + longBox.height - 1);
+
+  // The URL keeps it across a reload…
+  await page.reload();
+  await expect.poll(() => rowHeight(page)).toBeGreaterThan(40);
+  // …and the preference keeps it for a link that does not say…
+  await page.goto(`/logs?c=${name}`);
+  await expect(page.getByTestId("toggle-wrap")).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => rowHeight(page)).toBeGreaterThan(40);
+  // …while a link that says wins over the preference.
+  await page.goto(`/logs?c=${name}&wrap=0`);
+  await expect(page.getByTestId("toggle-wrap")).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => (await countShown(page)).held).toBe(4);
+  expect(await rowHeight(page)).toBeLessThanOrEqual(21);
+
+  // Unwrapped list, and the detail pane still wraps: plain text and pretty JSON alike.
+  const detailFits = () => page.getByTestId("log-detail-text").evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  await longRow(page).click();
+  await expect(page.getByTestId("log-detail")).toContainText("long 1 2 3");
+  expect(await detailFits()).toBe(true);
+  await rows(page).filter({ hasText: '"level":"info"' }).click();
+  await expect(page.getByTestId("log-detail")).toContainText("JSON");
+  expect(await detailFits()).toBe(true);
+});
+
+/**
+ * Records what the page copies. On plain http to a non-loopback address (the browser's own network
+ * namespace) the page copies the old way, a selected textarea and execCommand, and the copy event
+ * carries the text; on a secure origin it calls the Clipboard API, replaced here by a recorder.
+ */
+async function recordCopies(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __copied: string[] };
+    w.__copied = [];
+    if (navigator.clipboard) navigator.clipboard.writeText = async (text: string) => void w.__copied.push(text);
+    document.addEventListener("copy", () => {
+      const el = document.activeElement;
+      w.__copied.push(el instanceof HTMLTextAreaElement ? el.value.slice(el.selectionStart, el.selectionEnd) : (document.getSelection()?.toString() ?? ""));
+    });
+  });
+}
+const copied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
+
+test("wrapped, the view still follows live lines of varying height", async ({ docker, adminPage: page }) => {
+  // Every third line is long: rows of one, several and one line high arrive while following.
+  const { name } = await docker.run({
+    cmd: sh(`i=0; while true; do i=$((i+1)); if [ $((i % 3)) -eq 0 ]; then echo "count $i $(seq -s ' ' 1 200)"; else echo "count $i"; fi; ${nap(100_000)}; done`),
+  });
+  await page.goto(`/logs?c=${name}&wrap=1`);
+  await expect.poll(() => lastCounter(page)).toBeGreaterThan(30);
+  const first = await lastCounter(page);
+  await expect.poll(() => lastCounter(page)).toBeGreaterThan(first + 20);
+  await expect(page.getByTestId("log-scroller")).toHaveAttribute("data-following", "true");
+  // The newest line is on screen, not below the fold of rows measured taller than estimated.
+  await expect
+    .poll(() => page.getByTestId("log-scroller").evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+    .toBeLessThanOrEqual(20);
+  await expect(rows(page).last()).toBeInViewport();
+});
+
+test("a line's permalink opens the view around that line, scrolled to it and highlighted", async ({ docker, adminPage: page }) => {
+  const { name } = await docker.run({
+    cmd: sh(`for i in $(seq 1 300); do echo "before $i"; done; echo "the linked line"; for i in $(seq 1 300); do echo "after $i"; done; ${IDLE}`),
+  });
+  await page.goto(`/logs?c=${name}`);
+  await expect.poll(async () => (await countShown(page)).held).toBe(601);
+  await page.getByTestId("log-search").fill("the linked line");
+  const target = rows(page).filter({ hasText: "the linked line" });
+  await expect(target).toBeInViewport();
+
+  // The hover action copies the link (and is a real link: its href is the same).
+  await target.hover();
+  const action = target.getByTestId("copy-line-link");
+  await expect(action).toBeVisible();
+  await action.hover();
+  const href = (await action.getAttribute("href"))!;
+  await recordCopies(page);
+  await action.click();
+  await expect(page.getByText("Link to the line copied")).toBeVisible();
+  await expect.poll(() => copied(page)).toEqual([new URL(href, page.url()).toString()]);
+  const link = new URL(href, page.url());
+  expect(link.searchParams.get("c")).toBe(name);
+  expect(link.searchParams.get("line")).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:]+\.\d{9}Z$/);
+  expect(link.searchParams.get("since")).toBeTruthy();
+  expect(link.searchParams.get("until")).toBeTruthy();
+  expect(link.searchParams.get("q")).toBeNull(); // a search must not hide the line
+
+  // The detail pane has the same link.
+  await target.click();
+  await page.getByTestId("log-detail").getByRole("button", { name: "Copy link" }).click();
+  await expect.poll(() => copied(page)).toEqual([link.toString(), link.toString()]);
+
+  // Opening it: history around the line, the line on screen and highlighted, the view paused there.
+  await page.goto(href);
+  const linked = page.locator('[data-testid="log-row"][data-linked]');
+  await expect(linked).toHaveCount(1);
+  await expect(linked.getByTestId("log-text")).toHaveText("the linked line");
+  await expect(linked).toBeInViewport();
+  await expect(page.getByTestId("log-scroller")).toHaveAttribute("data-following", "false");
+  await expect.poll(async () => (await countShown(page)).held).toBe(601);
+});
+
+test("phone width: the log view fits 390 px, toolbar wrapped, wrapped or not", async ({ docker, adminPage: page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { name } = await docker.run({ cmd: sh(`${LONG}; echo "ERROR boom"; ${IDLE}`) });
+  for (const wrap of ["0", "1"]) {
+    await page.goto(`/logs?c=${name}&wrap=${wrap}`);
+    await expect.poll(async () => (await countShown(page)).held).toBe(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Every control is on screen, none behind a sideways scroll.
+    for (const id of ["toggle-wrap", "toggle-utc", "only-matching-compact", "change-containers"]) {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+    }
+    const lastChip = (await chip(page, "unknown").boundingBox())!;
+    expect(lastChip.x + lastChip.width).toBeLessThanOrEqual(390);
+    await expect(rows(page).filter({ hasText: "ERROR boom" })).toBeInViewport();
+  }
+  // Wrapped, a long line is read without scrolling sideways.
+  expect(await scrollsSideways(page)).toBe(false);
+  expect(await rowHeight(page)).toBeGreaterThan(100);
 });
 
 test("a merged view interleaves two containers by time", async ({ docker, adminPage: page }) => {

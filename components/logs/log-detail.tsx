@@ -15,19 +15,23 @@ const LEVEL_LABEL = { error: "error", warn: "warning", info: "info", debug: "deb
 
 /**
  * The whole of one line under the list: never clipped, JSON pretty-printed, with the exact
- * timestamp. It sits outside the list so rows keep their fixed height.
+ * timestamp. It sits outside the list so rows keep their fixed height. Text always wraps here,
+ * whatever the list does: this is where a long line is read.
  */
 export function LogDetail({
   entry,
   gutter,
   utc,
   matcher,
+  permalink,
   onClose,
 }: {
   entry: LineEntry | null;
   gutter: GutterInfo | null;
   utc: boolean;
   matcher: Matcher | null;
+  /** The line's permalink (a path with its query), when the line is held. */
+  permalink: string | null;
   onClose: () => void;
 }) {
   const json = useMemo(() => (entry ? parseJsonObject(entry.plain) : undefined), [entry]);
@@ -61,6 +65,7 @@ export function LogDetail({
         )}
         <div className="ml-auto flex items-center gap-1">
           {entry && <CopyButton text={entry.plain} label="Copy line" variant="ghost" />}
+          {entry && permalink && <CopyButton text={new URL(permalink, window.location.href).toString()} label="Copy link" variant="ghost" />}
           {pretty && <CopyButton text={pretty} label="Copy JSON" variant="ghost" />}
           <Button variant="ghost" size="icon-sm" aria-label="Close line details" onClick={onClose}>
             <X />
@@ -68,11 +73,11 @@ export function LogDetail({
         </div>
       </div>
       {entry && (
-        <div className="min-h-0 flex-1 overflow-auto px-3 py-2">
+        <div className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto px-3 py-2" data-testid="log-detail-text">
           {pretty ? (
-            <pre className="font-mono text-[12px] leading-5 text-fg">{pretty}</pre>
+            <pre className="font-mono text-[12px] leading-5 whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">{pretty}</pre>
           ) : (
-            <p className="font-mono text-[12px] leading-5 break-all whitespace-pre-wrap text-fg">
+            <p className="font-mono text-[12px] leading-5 whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">
               <LineText entry={entry} matcher={matcher} max={Infinity} />
             </p>
           )}

@@ -2,12 +2,15 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown } from "lucide-react";
-import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, type ReactNode } from "react";
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { LogEntry } from "@/lib/logs/entries";
+import type { LineEntry, LogEntry } from "@/lib/logs/entries";
 import type { Matcher } from "@/lib/logs/search";
 import type { TimeFormat } from "@/lib/logs/timestamps";
 import { LogRow, ROW_HEIGHT, type GutterInfo } from "./log-row";
+
+/** Wrapped rows' measured heights kept before the ones off screen are forgotten. */
+const MAX_REMEMBERED_SIZES = 20_000;
 
 export interface LogListHandle {
   /** Scrolls a row into the middle of the view (stops following), and sideways to `column` (in characters) if given. */
@@ -25,7 +28,12 @@ interface Props {
   matcher: Matcher | null;
   currentMatchSeq: number | null;
   selectedSeq: number | null;
+  /** The line a permalink opened the view at (highlighted). */
+  linkedSeq: number | null;
   onToggle: (seq: number) => void;
+  permalink: (entry: LineEntry) => string;
+  /** Long lines wrap (rows measured) instead of scrolling sideways (rows of one height). */
+  wrap: boolean;
   following: boolean;
   onFollowingChange: (following: boolean) => void;
   /** Lines that arrived since following stopped. */
@@ -40,14 +48,38 @@ interface Props {
  * The virtual list: only the rows on screen exist in the DOM, every row has the same height, so
  * 150,000 lines cost what 60 do. It follows the newest line until the user scrolls away, then
  * holds the line they are reading in place while lines arrive, merge in, or drop off the top.
+ *
+ * With `wrap`, rows are as tall as their wrapped text: the virtualizer measures the rows drawn
+ * (ResizeObserver) and estimates the rest at one line, sizes are remembered per line (keyed by
+ * seq, so they follow the line when rows shift), and positions come from its measurements
+ * instead of `index * ROW_HEIGHT`. Unwrapped, nothing is measured: the fast path stays as it was.
  */
 export const LogList = forwardRef<LogListHandle, Props>(function LogList(
-  { rows, gutterFor, merged, time, matcher, currentMatchSeq, selectedSeq, onToggle, following, onFollowingChange, newLines, empty, contentChars },
+  {
+    rows,
+    gutterFor,
+    merged,
+    time,
+    matcher,
+    currentMatchSeq,
+    selectedSeq,
+    linkedSeq,
+    onToggle,
+    permalink,
+    wrap,
+    following,
+    onFollowingChange,
+    newLines,
+    empty,
+    contentChars,
+  },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
   /** Ten monospace characters, to turn a column into pixels. */
   const probeRef = useRef<HTMLSpanElement>(null);
+  // Negative, so they never collide with the index keys of unwrapped mode in the size cache.
+  const getItemKey = useCallback((i: number) => -(rows[i]?.seq ?? i) - 1, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -55,7 +87,31 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
     // Every row on screen is restyled, laid out and painted on each tick while following: extra
     // rows off screen cost the same. Rows are all one height, so a few are enough for scrolling.
     overscan: 4,
+    // Measured sizes belong to a line, not to a position (lines drop off the top and merge in).
+    ...(wrap ? { getItemKey } : {}),
   });
+  // The list keeps the reading position itself (the anchor below): the virtualizer must not also
+  // shift the scroll when a row above is measured, or the two corrections add up.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = () => false;
+  const wrapRef = useRef(wrap);
+  wrapRef.current = wrap;
+  useEffect(() => {
+    // Sizes are remembered per line, and lines keep coming: forget the ones not on screen now and
+    // then (they are measured again if scrolled back to), so a day of following stays bounded.
+    const sizes = virtualizer.itemSizeCache;
+    if (sizes.size <= MAX_REMEMBERED_SIZES) return;
+    for (const key of sizes.keys()) if (!virtualizer.elementsCache.has(key)) sizes.delete(key);
+  }, [rows, virtualizer]);
+  /** Top of a row in pixels. */
+  const startOf = useCallback(
+    (index: number) => (wrapRef.current ? (virtualizer.measurementsCache[index]?.start ?? index * ROW_HEIGHT) : index * ROW_HEIGHT),
+    [virtualizer],
+  );
+  /** The row at a scroll offset. */
+  const indexAt = useCallback(
+    (offset: number) => (wrapRef.current ? (virtualizer.getVirtualItemForOffset(offset)?.index ?? 0) : Math.floor(offset / ROW_HEIGHT)),
+    [virtualizer],
+  );
 
   const followingRef = useRef(following);
   followingRef.current = following;
@@ -78,10 +134,12 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
   const rememberAnchor = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const first = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const first = indexAt(el.scrollTop);
     const entry = rowsRef.current[first];
-    anchor.current = entry ? { entry, delta: el.scrollTop - first * ROW_HEIGHT } : null;
-  }, []);
+    anchor.current = entry ? { entry, delta: el.scrollTop - startOf(first) } : null;
+  }, [indexAt, startOf]);
+
+  const totalSize = virtualizer.getTotalSize();
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -94,9 +152,10 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
     if (!a) return;
     const idx = rows.indexOf(a.entry);
     if (idx < 0) return; // dropped off the top or filtered out: stay where we are
-    const target = idx * ROW_HEIGHT + a.delta;
+    const target = startOf(idx) + a.delta;
     if (Math.abs(el.scrollTop - target) >= 1) el.scrollTop = target;
-  }, [rows, following]);
+    // The total size changes on its own when wrapped rows are measured: re-pin then too.
+  }, [rows, following, totalSize, startOf]);
 
   useImperativeHandle(
     ref,
@@ -105,14 +164,18 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
         setFollowing(false);
         const el = scrollRef.current;
         if (!el) return;
-        const top = Math.max(0, index * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT / 2);
+        const rowHeight = wrapRef.current ? (virtualizer.measurementsCache[index]?.size ?? ROW_HEIGHT) : ROW_HEIGHT;
+        const top = Math.max(0, startOf(index) - el.clientHeight / 2 + Math.min(rowHeight, el.clientHeight / 2) / 2);
         el.scrollTop = top;
         if (column !== undefined && probeRef.current) {
           // A match far along a long line (or on a phone) is brought into view sideways too.
           const x = column * (probeRef.current.offsetWidth / 10);
           if (x < el.scrollLeft + 40 || x > el.scrollLeft + el.clientWidth - 80) el.scrollLeft = x < el.clientWidth - 80 ? 0 : x - el.clientWidth / 3;
         }
-        rememberAnchor();
+        // Hold the row itself in place while rows around it are measured or arrive, not the first on screen.
+        const entry = rowsRef.current[index];
+        anchor.current = entry ? { entry, delta: el.scrollTop - startOf(index) } : null;
+        anchorPinned.current = true;
       },
       focus() {
         scrollRef.current?.focus();
@@ -120,16 +183,19 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
       visibleRange() {
         const el = scrollRef.current;
         if (!el) return [0, 0];
-        return [Math.floor(el.scrollTop / ROW_HEIGHT), Math.max(0, Math.ceil((el.scrollTop + el.clientHeight) / ROW_HEIGHT) - 1)];
+        return [indexAt(el.scrollTop), Math.max(0, indexAt(Math.max(0, el.scrollTop + el.clientHeight - 1)))];
       },
     }),
-    [setFollowing, rememberAnchor],
+    [setFollowing, startOf, indexAt, virtualizer],
   );
 
+  /** The anchor was set to a row we scrolled to: the scroll event that follows must not replace it. */
+  const anchorPinned = useRef(false);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    rememberAnchor();
+    if (anchorPinned.current) anchorPinned.current = false;
+    else rememberAnchor();
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= ROW_HEIGHT;
     setFollowing(atBottom);
   };
@@ -189,7 +255,7 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
         className="absolute inset-0 overflow-auto overscroll-contain bg-surface [contain:strict] focus-visible:outline-offset-[-2px]"
       >
         {/* Long lines scroll sideways: the content is as wide as the widest line held (in `ch` of the row font). */}
-        <div className="relative min-w-full font-mono text-[12px]" style={{ height: virtualizer.getTotalSize(), width: `${contentChars}ch` }}>
+        <div className="relative min-w-full font-mono text-[12px]" style={{ height: totalSize, width: wrap ? "100%" : `${contentChars}ch` }}>
           <span ref={probeRef} aria-hidden className="invisible absolute top-0 left-0 whitespace-pre">
             {"0000000000"}
           </span>
@@ -198,8 +264,14 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
             if (!entry) return null;
             return (
               <LogRow
-                key={item.index % slots.current}
+                // Wrapped rows are measured per line: a node must not pass from one line to another.
+                key={wrap ? entry.seq : item.index % slots.current}
                 entry={entry}
+                index={item.index}
+                measureRef={wrap ? virtualizer.measureElement : undefined}
+                wrap={wrap}
+                permalink={permalink}
+                linked={entry.seq === linkedSeq}
                 top={item.start}
                 gutter={gutterFor(entry.kind === "line" ? entry.container : entry.container)}
                 merged={merged}

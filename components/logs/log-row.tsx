@@ -1,7 +1,9 @@
 "use client";
 
-import { memo, type CSSProperties } from "react";
+import { memo, type CSSProperties, type Ref } from "react";
+import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
+import { copyText } from "@/components/ui/copy-button";
 import { highlightSegments, parseAnsi, type ParsedLine } from "@/lib/logs/ansi";
 import { markerText, type LineEntry, type LogEntry, type MarkerEntry } from "@/lib/logs/entries";
 import { LEVEL_BADGE, type Level } from "@/lib/logs/levels";
@@ -10,7 +12,7 @@ import { formatKey, type TimeFormat } from "@/lib/logs/timestamps";
 import { spanStyle as spanStyleOf } from "./ansi-style";
 import type { ContainerColor } from "./container-colors";
 
-/** Every row is this tall, always: the virtual list computes positions from it. */
+/** Every row is this tall unless lines wrap: the virtual list computes positions from it. */
 export const ROW_HEIGHT = 20;
 /** Characters of a line drawn in the row; the rest is in the detail panel. */
 export const MAX_DRAWN_CHARS = 2_000;
@@ -118,18 +120,55 @@ interface RowProps {
   matcher: Matcher | null;
   currentMatch: boolean;
   selected: boolean;
+  /** The line a permalink opened the view at. */
+  linked: boolean;
   onToggle: (seq: number) => void;
+  /** The permalink of a line (a path with its query). */
+  permalink: (entry: LineEntry) => string;
+  /**
+   * Long lines wrap: the row is as tall as its text, measured by the virtual list through
+   * `measureRef` (with `index` on the node). Off, rows keep ROW_HEIGHT and scroll sideways.
+   */
+  wrap: boolean;
+  index: number;
+  measureRef?: Ref<HTMLDivElement>;
 }
 
-export const LogRow = memo(function LogRow({ entry, top, gutter, merged, time, matcher, currentMatch, selected, onToggle }: RowProps) {
-  const style: CSSProperties = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
+/** Copies a line's permalink (as an absolute URL) and says so. */
+export function copyLineLink(path: string): void {
+  copyText(new URL(path, window.location.href).toString()).then(
+    () => toast.success("Link to the line copied", { id: "line-link" }),
+    () => toast.error("Could not copy to the clipboard", { id: "copy-failed" }),
+  );
+}
+
+export const LogRow = memo(function LogRow({
+  entry,
+  top,
+  gutter,
+  merged,
+  time,
+  matcher,
+  currentMatch,
+  selected,
+  linked,
+  onToggle,
+  permalink,
+  wrap,
+  index,
+  measureRef,
+}: RowProps) {
+  const style: CSSProperties = wrap ? { transform: `translateY(${top}px)` } : { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
   // A single view needs no name on its markers; a merged one does.
-  if (entry.kind === "marker") return <MarkerRow entry={entry} style={style} gutter={merged ? gutter : null} />;
+  if (entry.kind === "marker") return <MarkerRow entry={entry} style={style} gutter={merged ? gutter : null} wrap={wrap} index={index} measureRef={measureRef} />;
 
   const json = looksLikeJson(entry.plain);
   return (
     <div
+      ref={measureRef}
+      data-index={index}
       data-testid="log-row"
+      data-linked={linked || undefined}
       data-container={gutter?.name ?? entry.container}
       data-stream={entry.stream}
       data-level={entry.level}
@@ -143,10 +182,18 @@ export const LogRow = memo(function LogRow({ entry, top, gutter, merged, time, m
       className={cn(
         // `contain: strict`: a row's layout and paint never reach outside it, so a tick that
         // replaces every row on screen stays cheap. The stderr mark is an inset shadow, not a node.
-        "group absolute top-0 left-0 flex w-full cursor-default items-center pr-3 pl-1 leading-5 whitespace-pre [contain:strict]",
+        "group absolute top-0 left-0 flex w-full cursor-default pr-3 pl-1 leading-5",
+        // Wrapped rows size to their text, so only layout and paint are contained, not size.
+        wrap ? "items-start whitespace-pre-wrap [contain:layout_paint]" : "items-center whitespace-pre [contain:strict]",
         entry.stream === "stderr" && "shadow-[inset_3px_0_0_#ef4444]",
         LEVEL_ROW[entry.level],
-        selected ? "bg-selected! ring-1 ring-accent/40 ring-inset" : currentMatch ? "bg-orange-100! dark:bg-orange-500/15!" : "hover:bg-hover",
+        selected
+          ? "bg-selected! ring-1 ring-accent/40 ring-inset"
+          : currentMatch
+            ? "bg-orange-100! dark:bg-orange-500/15!"
+            : linked
+              ? "bg-yellow-100! ring-1 ring-yellow-500/50 ring-inset dark:bg-yellow-300/15!"
+              : "hover:bg-hover",
       )}
     >
       {/* A text glyph, not an SVG icon: hundreds of rows a second are drawn while following. */}
@@ -175,12 +222,36 @@ export const LogRow = memo(function LogRow({ entry, top, gutter, merged, time, m
       {time && <TimeCell text={formatKey(entry.key, time)} />}
       <span className={cn("mr-2 w-[3ch] shrink-0 text-[11px] font-semibold select-none", LEVEL_TEXT[entry.level])}>{LEVEL_BADGE[entry.level]}</span>
       {entry.stream === "stderr" && <span className="sr-only">stderr: </span>}
-      <span className="min-w-0 flex-1 overflow-hidden text-ellipsis text-fg" data-testid="log-text">
+      <span className={cn("min-w-0 flex-1 text-fg", wrap ? "[overflow-wrap:anywhere]" : "overflow-hidden text-ellipsis")} data-testid="log-text">
         <LineText entry={entry} matcher={matcher} current={currentMatch} />
         {entry.plain.length > MAX_DRAWN_CHARS && (
           <span className="ml-2 rounded bg-surface-2 px-1 text-faint select-none">+{(entry.plain.length - MAX_DRAWN_CHARS).toLocaleString("en-US")} chars — open the line</span>
         )}
       </span>
+      {/* Hover action. A link, so "copy link address" and middle-click work too; a click copies it.
+          Sticky at the visible right edge when the row is wider than the view (long, unwrapped lines).
+          The href is filled in when the pointer reaches it: rows re-render on every tick while
+          following, and none of them should build a URL for a link nobody points at. */}
+      <a
+        tabIndex={-1}
+        data-testid="copy-line-link"
+        title="Copy a link to this line"
+        onPointerEnter={(e) => e.currentTarget.setAttribute("href", permalink(entry))}
+        // Again on a press: while following, the row under a still pointer shows newer lines.
+        onPointerDown={(e) => e.currentTarget.setAttribute("href", permalink(entry))}
+        onClick={(e) => {
+          e.stopPropagation();
+          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return; // new tab or window: let the browser open it
+          e.preventDefault();
+          copyLineLink(permalink(entry));
+        }}
+        className={cn(
+          "top-0 right-1 z-10 hidden h-5 shrink-0 items-center rounded border border-line bg-surface px-1.5 font-sans text-[11px] font-medium text-muted shadow-xs select-none group-hover:flex hover:text-accent",
+          wrap ? "absolute" : "sticky ml-2",
+        )}
+      >
+        Copy link
+      </a>
     </div>
   );
 });
@@ -196,15 +267,35 @@ const MARKER_TONE: Record<MarkerEntry["reason"], string> = {
   error: "text-red-700 dark:text-red-400",
 };
 
-function MarkerRow({ entry, style, gutter }: { entry: MarkerEntry; style: CSSProperties; gutter: GutterInfo | null }) {
+function MarkerRow({
+  entry,
+  style,
+  gutter,
+  wrap,
+  index,
+  measureRef,
+}: {
+  entry: MarkerEntry;
+  style: CSSProperties;
+  gutter: GutterInfo | null;
+  wrap: boolean;
+  index: number;
+  measureRef?: Ref<HTMLDivElement>;
+}) {
   const text = markerText(entry);
   return (
     <div
+      ref={measureRef}
+      data-index={index}
       data-testid="log-marker"
       data-reason={entry.reason}
       data-container={gutter?.name}
       style={style}
-      className={cn("absolute top-0 left-0 flex w-full items-center gap-3 px-3 leading-5 whitespace-pre select-none [contain:strict]", MARKER_TONE[entry.reason])}
+      className={cn(
+        "absolute top-0 left-0 flex w-full items-center gap-3 px-3 leading-5 whitespace-pre select-none",
+        wrap ? "h-5 [contain:layout_paint]" : "[contain:strict]",
+        MARKER_TONE[entry.reason],
+      )}
     >
       <span aria-hidden className="h-px w-4 shrink-0 bg-current opacity-40" />
       <span className="min-w-0 truncate">

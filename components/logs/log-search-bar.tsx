@@ -5,7 +5,7 @@ import { forwardRef } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Tooltip } from "@/components/ui/tooltip";
-import { LEVELS, type Level } from "@/lib/logs/levels";
+import { LEVELS, nextLevels, type Level } from "@/lib/logs/levels";
 import { ToggleButton } from "./toggle-button";
 
 interface SearchProps {
@@ -31,8 +31,10 @@ interface SearchProps {
 export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function LogSearchBar(p, ref) {
   const active = p.value !== "";
   return (
-    <div className="flex min-w-0 flex-1 flex-col gap-1.5 lg:flex-row lg:items-center">
-      <div className="relative min-w-0 lg:w-72 lg:flex-none 2xl:w-96">
+    // One wrapping row: on a phone the search box fills the first line (with "only matching" as an
+    // icon beside it) and the level chips take the next; nothing scrolls sideways.
+    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-1.5">
+      <div className="relative min-w-0 flex-1 basis-48 lg:w-72 lg:flex-none lg:basis-auto 2xl:w-96">
         <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-faint" aria-hidden />
         <input
           ref={ref}
@@ -58,7 +60,7 @@ export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function L
           aria-describedby={p.error ? "log-search-error" : undefined}
           data-testid="log-search"
           className={cn(
-            "h-8 w-full rounded-md border bg-surface pr-[4.25rem] pl-8 font-mono text-[13px] text-fg shadow-xs placeholder:font-sans placeholder:text-faint",
+            "h-8 w-full rounded-md border bg-surface pr-[6.25rem] pl-8 sm:pr-[4.25rem] font-mono text-[13px] text-fg shadow-xs placeholder:font-sans placeholder:text-faint",
             "focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0",
             p.error ? "border-danger" : "border-line-strong",
           )}
@@ -74,10 +76,21 @@ export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function L
               Aa
             </ToggleButton>
           </Tooltip>
+          {/* On a phone "only matching" is an icon inside the box, so the box, the match counter
+              and its arrows share one line. */}
+          <ToggleButton
+            pressed={p.onlyMatching}
+            onClick={() => p.onOnlyMatching(!p.onlyMatching)}
+            aria-label="Only matching lines"
+            title="Hide lines without a match"
+            data-testid="only-matching-compact"
+            className="h-6 px-1.5 sm:hidden"
+          >
+            <ListFilter aria-hidden />
+          </ToggleButton>
         </div>
       </div>
-      {/* On a phone this row scrolls sideways rather than stacking three rows of controls. */}
-      <div className="-mx-3 flex min-w-0 items-center gap-1.5 overflow-x-auto px-3 [scrollbar-width:none] lg:mx-0 lg:flex-1 lg:px-0">
+      {/* Wraps on a phone: every control stays on screen, none behind a sideways scroll. */}
       {active && (
         <div className="flex shrink-0 items-center gap-0.5">
           <span
@@ -115,12 +128,12 @@ export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function L
         onClick={() => p.onOnlyMatching(!p.onlyMatching)}
         data-testid="only-matching"
         title="Hide lines without a match"
+        className="max-sm:hidden"
       >
         <ListFilter aria-hidden />
         Only matching
       </ToggleButton>
       {p.children}
-      </div>
       {p.error && (
         <p id="log-search-error" role="alert" className="w-full text-xs text-danger" data-testid="search-error">
           Not a valid regular expression: {p.error}
@@ -138,29 +151,51 @@ const LEVEL_CHIP: Record<Level, { label: string; on: string; dot: string }> = {
   unknown: { label: "Other", on: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/15 dark:text-zinc-300 dark:ring-zinc-400/25", dot: "bg-zinc-300 dark:bg-zinc-600" },
 };
 
-/** Level filter chips with the count held per level; a chip off hides that level. */
+/**
+ * Level filter chips with the count held per level. A click shows only that level (again: all);
+ * Shift-, Ctrl- or Cmd-click adds or removes one level; "All" shows every level.
+ */
 export function LevelChips({ levels, counts, onChange }: { levels: readonly Level[]; counts: Record<Level, number>; onChange: (levels: Level[]) => void }) {
+  const all = levels.length === LEVELS.length;
   return (
-    <div role="group" aria-label="Filter by level" className="flex shrink-0 items-center gap-1" data-testid="level-filter">
+    <div role="group" aria-label="Filter by level" className="flex flex-wrap items-center gap-1" data-testid="level-filter">
+      <button
+        type="button"
+        aria-pressed={all}
+        data-level="all"
+        title="Show lines of every level"
+        onClick={() => onChange([...LEVELS])}
+        className={cn(
+          "inline-flex h-6 items-center rounded-full px-2 text-xs font-medium ring-1 transition-colors ring-inset",
+          all ? "bg-surface-2 text-fg ring-line-strong" : "text-muted ring-line hover:bg-hover hover:text-fg",
+        )}
+      >
+        All
+      </button>
       {LEVELS.map((l) => {
         const on = levels.includes(l);
         const chip = LEVEL_CHIP[l];
+        const what = l === "unknown" ? "lines without a recognisable level" : `${chip.label.toLowerCase()} lines`;
         return (
           <button
             key={l}
             type="button"
             aria-pressed={on}
             data-level={l}
-            title={l === "unknown" ? "Lines without a recognisable level" : `${chip.label} lines`}
-            onClick={() => onChange(on ? levels.filter((x) => x !== l) : LEVELS.filter((x) => x === l || levels.includes(x)))}
+            title={`Show only ${what}; Shift- or Ctrl-click to add or remove them`}
+            onClick={(e) => onChange(nextLevels(levels, l, e.shiftKey || e.ctrlKey || e.metaKey))}
             className={cn(
-              "inline-flex h-6 items-center gap-1 rounded-full px-2 text-xs font-medium ring-1 transition-colors ring-inset",
-              on ? chip.on : "text-faint ring-line line-through decoration-faint/60 hover:text-muted",
+              "inline-flex h-6 items-center gap-1 rounded-full px-2 text-xs font-medium ring-1 transition-colors ring-inset select-none",
+              // Every level shown is the unfiltered state: chips look on but quieter than a choice.
+              on ? chip.on : "text-faint ring-line hover:text-muted",
             )}
           >
-            <span aria-hidden className={cn("size-1.5 rounded-full", on ? chip.dot : "bg-line-strong")} />
-            {chip.label}
-            <span className="tabular opacity-70">{compact(counts[l])}</span>
+            {/* No dot on a phone: the chip's colour says the same, and all six fit one line. */}
+            <span aria-hidden className={cn("hidden size-1.5 rounded-full sm:inline-block", on ? chip.dot : "bg-line-strong")} />
+            <span className={cn(!on && "line-through decoration-faint/60")}>{chip.label}</span>
+            <span className="tabular opacity-70" data-testid="level-count">
+              {compact(counts[l])}
+            </span>
           </button>
         );
       })}

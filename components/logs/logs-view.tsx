@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, Clock, Globe, ScrollText, SearchX, TriangleAlert } from "lucide-react";
+import { Boxes, Clock, Globe, Link2Off, ScrollText, SearchX, TriangleAlert, WrapText } from "lucide-react";
 import Link from "next/link";
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,11 +9,11 @@ import { DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Tooltip } from "@/components/ui/tooltip";
-import { markerText, type LineEntry } from "@/lib/logs/entries";
+import { markerText, type LineEntry, type LogEntry } from "@/lib/logs/entries";
 import { compileSearch } from "@/lib/logs/search";
-import { formatKey, type TimeFormat } from "@/lib/logs/timestamps";
+import { formatKey, formatKeyFull, type TimeFormat } from "@/lib/logs/timestamps";
 import { visibleRows } from "@/lib/logs/visible-rows";
-import type { LogViewState, ResolvedRange } from "@/lib/logs/url-state";
+import { effectiveWrap, permalinkQuery, type LogViewState, type ResolvedRange } from "@/lib/logs/url-state";
 import { useHotkey } from "@/lib/use-hotkey";
 import { gutterLabels } from "@/lib/logs/gutter-labels";
 import { containerColor, type ContainerColor } from "./container-colors";
@@ -29,6 +29,23 @@ import { RangeMenu, TailMenu } from "./range-menu";
 import { Segmented, ToggleButton } from "./toggle-button";
 import { useLogStream } from "./use-log-stream";
 import { useViewState } from "./use-view-state";
+import { useWrapPreference } from "./use-wrap-preference";
+
+/** Typing pauses this long before the view jumps to the first match (as a browser's find does). */
+const SEARCH_JUMP_MS = 150;
+
+/** The line with this key, by binary search: entries are sorted by key (markers included). */
+function findLineSeq(entries: readonly LogEntry[], key: string): number | null {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid].key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < entries.length && entries[i].key === key; i++) if (entries[i].kind === "line") return entries[i].seq;
+  return null;
+}
 
 const getServerVersion = () => 0;
 
@@ -128,8 +145,23 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   const listRef = useRef<LogListHandle>(null);
   const [currentSeq, setCurrentSeq] = useState<number | null>(null);
   const currentIndex = currentSeq === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeq);
+  const currentSeqRef = useRef(currentSeq);
+  currentSeqRef.current = currentSeq;
   useEffect(() => setCurrentSeq(null), [matcher]);
+  // Search as you type: a changed search jumps to its first match from what is on screen, after a
+  // short pause in typing. Not for the search a link opened with: that view starts where it was.
+  const goMatchRef = useRef<(dir: 1 | -1) => void>(() => {});
+  const openedWith = useRef(matcher);
+  useEffect(() => {
+    if (!matcher || matcher === openedWith.current) return;
+    const t = setTimeout(() => {
+      currentSeqRef.current = null;
+      goMatchRef.current(1);
+    }, SEARCH_JUMP_MS);
+    return () => clearTimeout(t);
+  }, [matcher]);
   const goMatch = (dir: 1 | -1) => {
+    const currentIndex = currentSeqRef.current === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeqRef.current);
     const m = view.matches;
     if (m.length === 0) return;
     let pos: number;
@@ -146,10 +178,40 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
       }
     }
     const row = view.rows[m[pos]];
+    currentSeqRef.current = row.seq;
     setCurrentSeq(row.seq);
     const at = row.kind === "line" && matcher ? matcher.ranges(row.plain)[0]?.[0] : undefined;
     listRef.current?.scrollToIndex(m[pos], at === undefined ? undefined : gutterChars(merged, time) + at);
   };
+
+  goMatchRef.current = goMatch;
+
+  // ——— a permalink's line: found once held, scrolled to once, highlighted while the link is open ———
+  const linkedSeq = useMemo(() => (state.line ? findLineSeq(entries, state.line) : null), [entries, state.line]);
+  const scrolledToLink = useRef<{ store: unknown; line: string } | null>(null);
+  const backlogDone = store.phase === "live";
+  useEffect(() => {
+    if (!state.line || linkedSeq === null || !backlogDone) return;
+    const done = scrolledToLink.current;
+    if (done && done.store === store && done.line === state.line) return;
+    const index = view.rows.findIndex((r) => r.seq === linkedSeq);
+    if (index < 0) return; // hidden by a filter: nothing to scroll to
+    scrolledToLink.current = { store, line: state.line };
+    listRef.current?.scrollToIndex(index);
+  }, [state.line, linkedSeq, backlogDone, view.rows, store]);
+  const linkMissing = !!state.line && backlogDone && linkedSeq === null;
+  const permalink = useCallback((e: LineEntry) => `/logs${permalinkQuery(state, e.key)}`, [state.engine, state.containers]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // ——— wrapping: the URL's choice, else the user's preference; a toggle sets both ———
+  const [wrapPreference, setWrapPreference] = useWrapPreference();
+  const wrap = effectiveWrap(state, wrapPreference);
+  const onWrap = useCallback(
+    (on: boolean) => {
+      setWrapPreference(on);
+      update({ wrap: on });
+    },
+    [setWrapPreference, update],
+  );
 
   // ——— the expanded line ———
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
@@ -224,7 +286,17 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
 
   return (
     <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh" data-testid="logs-view" data-merged={merged}>
-      <ViewControls state={state} update={update} chips={chips} targets={targets} range={info?.range ?? null} merged={merged} downloadQ={deferredSearch} />
+      <ViewControls
+        state={state}
+        update={update}
+        chips={chips}
+        targets={targets}
+        range={info?.range ?? null}
+        merged={merged}
+        downloadQ={deferredSearch}
+        wrap={wrap}
+        onWrap={onWrap}
+      />
 
       {/* Search and level filter */}
       <div className="border-b border-line bg-surface px-3 py-1.5 sm:px-4">
@@ -244,7 +316,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
           onNext={() => goMatch(1)}
           onPrev={() => goMatch(-1)}
         >
-          <div className="ml-auto flex shrink-0 items-center">
+          <div className="flex items-center lg:ml-auto">
             <LevelChips levels={state.levels} counts={counts} onChange={(levels) => update({ levels })} />
           </div>
         </LogSearchBar>
@@ -257,8 +329,20 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
         </div>
       )}
 
+      {linkMissing && (
+        <div role="status" className="flex items-center gap-2 border-b border-line bg-amber-50 px-4 py-1.5 text-[13px] text-amber-800 dark:bg-amber-500/10 dark:text-amber-300" data-testid="log-link-missing">
+          <Link2Off className="size-4 shrink-0" aria-hidden />
+          <span className="min-w-0">
+            The linked line ({formatKeyFull(state.line!, state.utc)}) is not in this view: it may have been removed, or more lines around it were written than the view holds.
+          </span>
+        </div>
+      )}
+
       <LogList
         ref={listRef}
+        wrap={wrap}
+        permalink={permalink}
+        linkedSeq={linkedSeq}
         rows={view.rows}
         gutterFor={gutterFor}
         merged={merged}
@@ -279,6 +363,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
           gutter={selected ? gutterFor(selected.container) : null}
           utc={state.utc}
           matcher={matcher}
+          permalink={selected ? permalink(selected) : null}
           onClose={() => setSelectedSeq(null)}
         />
       )}
@@ -315,6 +400,8 @@ const ViewControls = memo(function ViewControls({
   range,
   merged,
   downloadQ,
+  wrap,
+  onWrap,
 }: {
   state: LogViewState;
   update: (patch: Partial<LogViewState>) => void;
@@ -324,6 +411,8 @@ const ViewControls = memo(function ViewControls({
   merged: boolean;
   /** The search as shown (the URL's copy lags behind typing). */
   downloadQ: string;
+  wrap: boolean;
+  onWrap: (on: boolean) => void;
 }) {
   const downloadState = useMemo(() => ({ ...state, q: downloadQ }), [state, downloadQ]);
   return (
@@ -360,8 +449,8 @@ const ViewControls = memo(function ViewControls({
         <DownloadMenu engine={state.engine} targets={targets} state={downloadState} range={range} />
       </div>
 
-      {/* What is read, and how it is shown; scrolls sideways on a phone instead of stacking */}
-      <div className="flex items-center gap-1.5 overflow-x-auto border-b border-line bg-surface px-3 py-1.5 [scrollbar-width:none] sm:flex-wrap sm:px-4">
+      {/* What is read, and how it is shown; wraps onto a second row on a phone */}
+      <div className="flex flex-wrap items-center gap-1.5 border-b border-line bg-surface px-3 py-1.5 sm:px-4">
         <RangeMenu state={state} onChange={update} />
         <TailMenu value={state.tail} onChange={(tail) => update({ tail })} />
         <Segmented
@@ -375,7 +464,7 @@ const ViewControls = memo(function ViewControls({
             { value: "stderr", label: "stderr" },
           ]}
         />
-        <div className="mx-1 h-5 w-px shrink-0 bg-line" aria-hidden />
+        <div className="mx-1 hidden h-5 w-px shrink-0 bg-line sm:block" aria-hidden />
         <Tooltip content="Show timestamps">
           <ToggleButton pressed={state.timestamps} onClick={() => update({ timestamps: !state.timestamps })} aria-label="Timestamps" data-testid="toggle-timestamps">
             <Clock aria-hidden />
@@ -386,6 +475,12 @@ const ViewControls = memo(function ViewControls({
           <ToggleButton pressed={state.utc} onClick={() => update({ utc: !state.utc })} aria-label="UTC" data-testid="toggle-utc" disabled={!state.timestamps}>
             <Globe aria-hidden />
             UTC
+          </ToggleButton>
+        </Tooltip>
+        <Tooltip content={wrap ? "Long lines wrap (click to scroll them sideways)" : "Long lines scroll sideways (click to wrap them)"}>
+          <ToggleButton pressed={wrap} onClick={() => onWrap(!wrap)} aria-label="Wrap lines" data-testid="toggle-wrap">
+            <WrapText aria-hidden />
+            Wrap
           </ToggleButton>
         </Tooltip>
       </div>

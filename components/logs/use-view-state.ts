@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { parseViewState, serializeViewState, type LogViewState } from "@/lib/logs/url-state";
+import { parseViewState, serializeViewState, withPatch, type LogViewState } from "@/lib/logs/url-state";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -41,7 +41,7 @@ export function useViewState(): {
 
   const update = useCallback(
     (patch: Partial<LogViewState>) => {
-      const next = { ...stateRef.current, ...patch };
+      const next = withPatch(stateRef.current, patch);
       stateRef.current = next;
       setState(next);
       written.current = serializeViewState(next);

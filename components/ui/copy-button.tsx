@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 
 /** Clipboard API needs a secure context (https or localhost); plain-http hosts get the old way. */
-async function copyText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   const area = document.createElement("textarea");
   area.value = text;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLevel, normaliseLevel } from "./levels";
+import { detectLevel, LEVELS, nextLevels, normaliseLevel } from "./levels";
 
 describe("detectLevel", () => {
   it("reads JSON level, severity and lvl fields, names or pino numbers", () => {
@@ -58,5 +58,26 @@ describe("normaliseLevel", () => {
     expect(normaliseLevel(20)).toBe("debug");
     expect(normaliseLevel(5)).toBeUndefined();
     expect(normaliseLevel(null)).toBeUndefined();
+  });
+});
+
+describe("nextLevels", () => {
+  const all = [...LEVELS];
+  it("a plain click shows only that level; clicking it again shows all", () => {
+    expect(nextLevels(all, "error", false)).toEqual(["error"]);
+    expect(nextLevels(["error"], "error", false)).toEqual(all);
+    expect(nextLevels(["error"], "warn", false)).toEqual(["warn"]);
+    expect(nextLevels(["error", "warn"], "error", false)).toEqual(["error"]);
+  });
+
+  it("an additive click adds or removes one level, in LEVELS order", () => {
+    expect(nextLevels(["warn"], "error", true)).toEqual(["error", "warn"]);
+    expect(nextLevels(["error", "warn"], "error", true)).toEqual(["warn"]);
+    expect(nextLevels(all, "debug", true)).toEqual(["error", "warn", "info", "unknown"]);
+  });
+
+  it("removing the last level shows all rather than nothing", () => {
+    expect(nextLevels(["info"], "info", true)).toEqual(all);
+    expect(nextLevels([], "info", true)).toEqual(["info"]);
   });
 });

@@ -91,3 +91,20 @@ export function detectLevel(plain: string): Level {
 
 /** Three-letter badges that line up in a monospace column. */
 export const LEVEL_BADGE: Record<Level, string> = { error: "ERR", warn: "WRN", info: "INF", debug: "DBG", unknown: "" };
+
+/**
+ * The levels shown after a click on one level chip, the way Kibana and Dozzle users expect:
+ * a plain click shows only that level (solo), and clicking the solo level again shows all;
+ * `additive` (Shift, Ctrl or Cmd held) adds or removes just that level. Removing the last one
+ * shows all again rather than an empty list, since "nothing" is never what a filter is for.
+ * The result is in LEVELS order, so the URL stays stable.
+ */
+export function nextLevels(current: readonly Level[], clicked: Level, additive: boolean): Level[] {
+  const has = current.includes(clicked);
+  if (additive) {
+    const next = LEVELS.filter((l) => (l === clicked ? !has : current.includes(l)));
+    return next.length === 0 ? [...LEVELS] : next;
+  }
+  const solo = current.length === 1 && has;
+  return solo ? [...LEVELS] : [clicked];
+}

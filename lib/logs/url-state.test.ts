@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { LEVELS } from "./levels";
-import { DEFAULT_STATE, downloadQuery, parseViewState, resolveRange, serializeViewState, subscriptionBounds, type LogViewState } from "./url-state";
+import {
+  DEFAULT_STATE,
+  downloadQuery,
+  effectiveWrap,
+  parseViewState,
+  parseWrapPreference,
+  permalinkQuery,
+  resolveRange,
+  serializeViewState,
+  subscriptionBounds,
+  withPatch,
+  type LogViewState,
+} from "./url-state";
 
 const parse = (qs: string) => parseViewState(new URLSearchParams(qs));
 
@@ -127,5 +139,67 @@ describe("subscriptionBounds", () => {
     expect(subscriptionBounds({ since: 100, until: 200 }, "all")).toEqual({ since: 100, until: 200 });
     expect(subscriptionBounds({}, 1_000)).toEqual({ tail: 1_000 });
     expect(subscriptionBounds({ since: 100 }, 100)).toEqual({ since: 100, tail: 100 });
+  });
+});
+
+describe("wrap", () => {
+  it("is undefined unless the URL says, and round-trips both ways", () => {
+    expect(parse("c=a").wrap).toBeUndefined();
+    expect(parse("c=a&wrap=1").wrap).toBe(true);
+    expect(parse("c=a&wrap=0").wrap).toBe(false);
+    expect(parse("c=a&wrap=yes").wrap).toBeUndefined();
+    expect(serializeViewState({ ...DEFAULT_STATE, containers: ["a"], wrap: true })).toBe("?c=a&wrap=1");
+    expect(serializeViewState({ ...DEFAULT_STATE, containers: ["a"], wrap: false })).toBe("?c=a&wrap=0");
+    expect(serializeViewState({ ...DEFAULT_STATE, containers: ["a"] })).toBe("?c=a");
+  });
+
+  it("the URL wins over the preference when present", () => {
+    expect(effectiveWrap(parse("wrap=0"), true)).toBe(false);
+    expect(effectiveWrap(parse("wrap=1"), false)).toBe(true);
+    expect(effectiveWrap(parse(""), true)).toBe(true);
+    expect(effectiveWrap(parse(""), false)).toBe(false);
+    expect(parseWrapPreference("1")).toBe(true);
+    expect(parseWrapPreference(null)).toBe(false);
+    expect(parseWrapPreference("junk")).toBe(false);
+    // No preference yet: wrapped on a phone, not on a wide screen; a stored one wins either way.
+    expect(parseWrapPreference(null, true)).toBe(true);
+    expect(parseWrapPreference("0", true)).toBe(false);
+  });
+});
+
+describe("permalinkQuery", () => {
+  const key = "2026-11-28T12:00:00.123456789Z";
+  it("opens a custom range around the line, all of its history, with the line named", () => {
+    const qs = permalinkQuery({ engine: "prod-1", containers: ["api", "worker"] }, key);
+    const sp = new URLSearchParams(qs.slice(1));
+    expect(Object.fromEntries(sp)).toEqual({
+      c: "api,worker",
+      engine: "prod-1",
+      since: "2026-11-28T11:59:00.123Z",
+      until: "2026-11-28T12:01:00.124Z",
+      tail: "all",
+      line: key,
+    });
+    const s = parse(qs.slice(1));
+    expect(s.range).toBe("custom");
+    expect(s.line).toBe(key);
+    expect(s.tail).toBe("all");
+    // The window holds the line, to the nanosecond.
+    const r = resolveRange(s, 0);
+    expect(r.since! * 1000).toBeLessThan(Date.parse("2026-11-28T12:00:00.123Z"));
+    expect(r.until! * 1000).toBeGreaterThan(Date.parse("2026-11-28T12:00:00.123Z"));
+  });
+
+  it("normalises the line param and ignores one that is not a timestamp", () => {
+    expect(parse("line=2026-11-28T12:00:00.5Z").line).toBe("2026-11-28T12:00:00.500000000Z");
+    expect(parse("line=yesterday").line).toBeUndefined();
+  });
+
+  it("a new range or container set drops the linked line; other changes keep it", () => {
+    const s = parse(permalinkQuery({ engine: "local", containers: ["api"] }, key).slice(1));
+    expect(withPatch(s, { utc: true }).line).toBe(key);
+    expect(withPatch(s, { range: "1h", since: undefined, until: undefined }).line).toBeUndefined();
+    expect(withPatch(s, { containers: ["api", "db"] }).line).toBeUndefined();
+    expect("line" in withPatch(s, { containers: ["db"] })).toBe(false);
   });
 });

@@ -1,10 +1,14 @@
 import { LEVELS, type Level } from "./levels";
+import { keyToMillis, tsKey } from "./timestamps";
 
 /*
  * Everything that defines a log view lives in the URL, so a link pasted into the incident channel
  * opens the same containers, range, filters and display:
  *
- *   /logs?c=api,worker&range=1h&tail=all&q=timeout&re=1&only=1&levels=error,warn&tz=utc&streams=stderr
+ *   /logs?c=api,worker&range=1h&tail=all&q=timeout&re=1&only=1&levels=error,warn&tz=utc&streams=stderr&wrap=1
+ *
+ * A permalink to one line is such a link too: a custom range around the line's time, all of its
+ * history, and `line=<timestamp>` naming the line to scroll to and highlight (see `permalinkQuery`).
  *
  * Defaults are left out, so the plain link stays plain. Unknown or invalid values fall back to
  * defaults rather than failing: a hand-edited link still opens something sensible.
@@ -39,6 +43,13 @@ export interface LogViewState {
   readonly timestamps: boolean;
   readonly utc: boolean;
   readonly streams: StreamChoice;
+  /**
+   * Wrap long lines. Undefined when the URL does not say: the user's preference decides then
+   * (a link that says `wrap=1` or `wrap=0` wins over it).
+   */
+  readonly wrap?: boolean;
+  /** The line a permalink points at, as its timestamp key (see `tsKey`): scrolled to and highlighted. */
+  readonly line?: string;
 }
 
 export const DEFAULT_ENGINE_ID = "local";
@@ -102,6 +113,10 @@ export function parseViewState(sp: Params): LogViewState {
   const levelsParam = sp.get("levels");
   const levels = levelsParam === null ? LEVELS : LEVELS.filter((l) => levelsParam.split(",").includes(l));
 
+  const wrapParam = sp.get("wrap");
+  const wrap = wrapParam === "1" ? true : wrapParam === "0" ? false : undefined;
+  const line = tsKey(sp.get("line") ?? "") || undefined;
+
   const streamsParam = sp.get("streams");
   const streams: StreamChoice = streamsParam === "stdout" || streamsParam === "stderr" ? streamsParam : "both";
 
@@ -120,6 +135,8 @@ export function parseViewState(sp: Params): LogViewState {
     timestamps: sp.get("ts") !== "0",
     utc: sp.get("tz") === "utc",
     streams,
+    ...(wrap !== undefined ? { wrap } : {}),
+    ...(line ? { line } : {}),
   };
 }
 
@@ -141,6 +158,8 @@ export function serializeViewState(s: LogViewState): string {
   if (!s.timestamps) sp.set("ts", "0");
   if (s.utc) sp.set("tz", "utc");
   if (s.streams !== "both") sp.set("streams", s.streams);
+  if (s.wrap !== undefined) sp.set("wrap", s.wrap ? "1" : "0");
+  if (s.line) sp.set("line", s.line);
   // Commas in the container list read better unescaped; they are legal in a query string.
   const q = sp.toString().replace(/%2C/g, ",");
   return q ? `?${q}` : "";
@@ -209,4 +228,64 @@ export function downloadQuery(
     if (s.caseSensitive) sp.set("case", "true");
   }
   return sp.toString();
+}
+
+/** localStorage key of the wrap preference ("1" or "0"), used when the URL does not say. */
+export const WRAP_PREFERENCE_KEY = "berth.logs.wrap";
+
+/**
+ * The stored preference; with none yet, wrap on a phone-sized screen (`narrow`), where a line cut
+ * at 50 characters is unreadable, and not on a wider one, where columns line up better unwrapped.
+ */
+export function parseWrapPreference(raw: string | null, narrow = false): boolean {
+  if (raw === "1") return true;
+  if (raw === "0") return false;
+  return narrow;
+}
+
+/** The wrap a view shows: the URL's when it says, else the user's preference. */
+export function effectiveWrap(s: Pick<LogViewState, "wrap">, preference: boolean): boolean {
+  return s.wrap ?? preference;
+}
+
+/**
+ * How much history around a linked line the view loads, each side. A window, not "everything
+ * before and after", so a link into a chatty container still opens quickly and fits in the view's
+ * buffer; the range menu widens it if more context is needed.
+ */
+export const PERMALINK_WINDOW_S = 60;
+
+/**
+ * The query string (with `?`) of a link to one line: the same engine and containers, a custom
+ * range of PERMALINK_WINDOW_S either side of the line, all of that history (a tail could cut the
+ * line off), and the line's timestamp key. Filters and display options are left out: the line
+ * must not be hidden by a search, and the reader keeps their own display preferences.
+ */
+export function permalinkQuery(s: Pick<LogViewState, "engine" | "containers">, lineKey: string): string {
+  const ms = keyToMillis(lineKey);
+  return serializeViewState({
+    ...DEFAULT_STATE,
+    engine: s.engine,
+    containers: s.containers,
+    range: "custom",
+    // Floored and ceiled to the millisecond, so the window always contains the nanosecond stamp.
+    since: new Date(ms - PERMALINK_WINDOW_S * 1000).toISOString(),
+    until: new Date(ms + 1 + PERMALINK_WINDOW_S * 1000).toISOString(),
+    tail: "all",
+    line: lineKey,
+  });
+}
+
+/**
+ * Things that, changed, make a linked line meaningless: a view of other containers or another
+ * range no longer shows "around that line", so the highlight (and the `line` param) goes.
+ */
+export function withPatch(s: LogViewState, patch: Partial<LogViewState>): LogViewState {
+  const next = { ...s, ...patch };
+  const moved = !("line" in patch) && ("containers" in patch || "range" in patch || "since" in patch || "until" in patch || "engine" in patch);
+  if (moved && next.line !== undefined) {
+    const { line: _line, ...rest } = next;
+    return rest;
+  }
+  return next;
 }
