@@ -234,7 +234,7 @@ test.describe("alerts administration", () => {
     await expect(firing).toHaveCount(0);
     const row = page.getByTestId("alert-resolved").filter({ hasText: name });
     await expect(row).toBeVisible();
-    await expect(row.getByTestId("container-removed")).toHaveText("removed");
+    await expect(row.getByTestId("container-removed").filter({ visible: true })).toHaveText("removed");
     await expect(row.getByRole("link", { name })).toHaveCount(0);
 
     const alerts = await alertsOf(adminApi, name);

@@ -243,7 +243,7 @@ export function AlertsView() {
                 <thead>
                   <tr>
                     <Th>Rule</Th>
-                    <Th>Container</Th>
+                    <Th className="max-sm:hidden">Container</Th>
                     <Th className="max-sm:hidden">Message</Th>
                     <Th className="max-sm:hidden">Started</Th>
                     <Th>Resolved</Th>
@@ -253,13 +253,17 @@ export function AlertsView() {
                 <tbody>
                   {resolved.slice(0, RESOLVED_SHOWN).map((a) => (
                     <tr key={a.id} className="hover:bg-hover" data-testid="alert-resolved" data-rule={a.rule} data-count={a.count}>
-                      <Td className="whitespace-nowrap">
-                        <span className="inline-flex items-center gap-1.5">
+                      <Td className="max-sm:max-w-[15rem]">
+                        <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
                           {RULE_TITLES[a.rule] ?? a.rule}
                           <OccurrenceCount count={a.count} />
                         </span>
+                        {/* On a phone the container goes under the rule instead of a column of its own. */}
+                        <span className="mt-0.5 flex min-w-0 sm:hidden">
+                          <AlertContainer alert={a} />
+                        </span>
                       </Td>
-                      <Td className="max-w-[14rem]">
+                      <Td className="max-w-[14rem] max-sm:hidden">
                         <span className="flex min-w-0">
                           <AlertContainer alert={a} />
                         </span>

@@ -71,22 +71,24 @@ export function RenotifySetting({ canManage }: { canManage: boolean }) {
         <label htmlFor={`${id}-min`} className="font-medium text-fg">
           Re-notify an open incident at most every
         </label>
-        <span className="flex items-center gap-1.5">
-          <Input
-            id={`${id}-min`}
-            type="number"
-            min={RENOTIFY_MIN_SECONDS / 60}
-            max={RENOTIFY_MAX_SECONDS / 60}
-            step="any"
-            value={minutes}
-            onChange={(e) => {
-              setMinutes(e.target.value);
-              setServerError(null);
-            }}
-            className="w-24"
-            aria-invalid={!!error}
-            aria-describedby={`${id}-hint`}
-          />
+        <span className="flex items-center gap-1.5 whitespace-nowrap">
+          {/* The primitive is full width: the wrapper sets the size. */}
+          <span className="w-24 shrink-0">
+            <Input
+              id={`${id}-min`}
+              type="number"
+              min={RENOTIFY_MIN_SECONDS / 60}
+              max={RENOTIFY_MAX_SECONDS / 60}
+              step="any"
+              value={minutes}
+              onChange={(e) => {
+                setMinutes(e.target.value);
+                setServerError(null);
+              }}
+              aria-invalid={!!error}
+              aria-describedby={`${id}-hint`}
+            />
+          </span>
           <span className="text-xs text-muted">min{valid && seconds >= 3600 ? ` (${formatSeconds(seconds)})` : ""}</span>
         </span>
         <Button type="submit" size="sm" disabled={!dirty || save.isPending}>
