@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Alert rule kinds: the Prometheus rules ops write for containers, built in. */
 export const ALERT_KINDS = ["container-down", "restart-loop", "unhealthy", "cpu-high", "memory-high", "oom-killed"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -32,20 +34,59 @@ export const RULE_TITLES: Readonly<Record<AlertKind, string>> = {
   "oom-killed": "OOM-killed",
 };
 
+/**
+ * One incident: one rule on one container. Repeats of the condition count on it (`count`,
+ * `lastAt`) instead of adding alerts; it re-opens when the condition comes back within the
+ * re-notify interval after it resolved.
+ */
 export interface AlertWire {
   readonly id: number;
   readonly rule: AlertKind;
   readonly engine: string;
+  /** The container's id. */
   readonly container: string;
+  /** Its name when the incident opened (names outlive removed containers). */
   readonly containerName: string;
+  /** false once Berth saw the container removed: the name may now belong to another container. */
+  readonly containerExists: boolean;
   readonly status: "firing" | "resolved";
+  /** The latest occurrence's message. */
   readonly message: string;
   readonly startedAt: string;
+  /** Occurrences of the condition in this incident, 1 or more. */
+  readonly count: number;
+  /** The latest occurrence (ISO). */
+  readonly lastAt: string;
   readonly resolvedAt?: string;
   readonly acknowledgedBy?: string;
   readonly acknowledgedAt?: string;
+  /** Whether the latest occurrence fell under a silence. */
   readonly silenced: boolean;
 }
+
+/** Bounds of the re-notify interval, seconds: from a minute to a week. */
+export const RENOTIFY_MIN_SECONDS = 60;
+export const RENOTIFY_MAX_SECONDS = 7 * 24 * 3600;
+
+/** Admin settings of alerting as a whole (`GET/PUT /api/v1/settings/alerts`). */
+export interface AlertSettings {
+  /** An open incident toasts and calls its webhook again at most once per this many seconds. */
+  readonly renotifyIntervalSeconds: number;
+}
+
+const RENOTIFY_MESSAGE = `The re-notify interval is a whole number of seconds from ${RENOTIFY_MIN_SECONDS} (1 minute) to ${RENOTIFY_MAX_SECONDS} (7 days).`;
+
+/** Strict: an unknown key is refused with a sentence that names it. */
+export const alertSettingsSchema = z.strictObject(
+  {
+    renotifyIntervalSeconds: z
+      .number({ error: RENOTIFY_MESSAGE })
+      .int({ error: RENOTIFY_MESSAGE })
+      .min(RENOTIFY_MIN_SECONDS, { error: RENOTIFY_MESSAGE })
+      .max(RENOTIFY_MAX_SECONDS, { error: RENOTIFY_MESSAGE }),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field ${issue.keys.map((k) => `“${k}”`).join(", ")}: only renotifyIntervalSeconds can be set.` : undefined) },
+);
 
 export interface SilenceWire {
   readonly id: number;

@@ -43,7 +43,11 @@ export interface ServerToClientEvents extends ImagesServerToClient {
   "logs:skipped": (push: { subscription: string; count: number }) => void;
   /** A container's stream ended; lines may follow again if it restarts or the engine returns. */
   "logs:ended": (push: { subscription: string; container: string; reason: LogsEndReason; message: string }) => void;
-  /** An alert started firing (not sent for silenced alerts): toast it. */
+  /**
+   * An incident opened, or an open one is due a reminder (at most once per re-notify interval;
+   * never for silenced occurrences): toast it. The same id comes again with a higher `count`
+   * and a later `lastAt`.
+   */
   "alert:fired": (alert: AlertWire) => void;
   /** Alerts changed (fired, resolved, acknowledged): refetch, and show the firing count as a badge. */
   "alerts:changed": (push: { firing: number }) => void;

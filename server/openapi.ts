@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertSettingsSchema } from "@/lib/alerts";
 import {
   createSilenceSchema,
   updateAlertRuleSchema,
@@ -22,7 +23,7 @@ import {
   volumeCreateSchema,
 } from "@/lib/schemas";
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type Param = { name: string; in: "path" | "query"; required?: boolean; description: string; schema?: object };
 
 interface Op {
@@ -237,7 +238,7 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke an API token", role: "admin", params: [id], ok: { status: 204, description: "Revoked" } } },
   "/api/v1/alerts": {
-    get: { summary: "Firing and recent resolved alerts, with the firing count", role: "viewer", params: [q("status", "firing or all"), q("limit", "1-500", { type: "integer" })] },
+    get: { summary: "Incidents (one per rule and container, with count, lastAt, containerName, containerExists): firing first, then recent resolved; with the firing count", role: "viewer", params: [q("status", "firing or all"), q("limit", "1-500", { type: "integer" })] },
   },
   "/api/v1/alerts/{id}/ack": { post: { summary: "Acknowledge an alert", role: "operator", params: [id] } },
   "/api/v1/alerts/rules": { get: { summary: "Alert rules with thresholds and durations (webhook URLs for admins only)", role: "viewer" } },
@@ -254,6 +255,10 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: "Silence a rule and/or a container for some minutes", role: "operator", body: createSilenceSchema, ok: { status: 201, description: "Created" } },
   },
   "/api/v1/alerts/silences/{id}": { delete: { summary: "End a silence", role: "operator", params: [id], ok: { status: 204, description: "Ended" } } },
+  "/api/v1/settings/alerts": {
+    get: { summary: "Alerting settings: renotifyIntervalSeconds (how often an open incident may toast and call its webhook again; default 3600)", role: "viewer" },
+    put: { summary: "Set the alerting settings: renotifyIntervalSeconds, 60 to 604800 (audited)", role: "admin", body: alertSettingsSchema },
+  },
   "/metrics": {
     get: { summary: "Prometheus metrics (Bearer BERTH_METRICS_TOKEN or an API token; 404 while neither exists)", role: "public" },
   },

@@ -18,6 +18,7 @@ import { ApiError } from "@/lib/api-client";
 import { humanDuration } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { ackAlert, alertKeys, alertRulesQuery, alertsQuery, endSilence, silencesQuery } from "@/lib/queries/alerts";
+import { RenotifySetting } from "./renotify-setting";
 import { RulesEditor, RulesSummary } from "./rules-editor";
 import { SilenceDialog, type SilenceTarget } from "./silence-dialog";
 
@@ -36,11 +37,37 @@ function Card({ title, count, actions, children, testId }: { title: string; coun
   );
 }
 
-function ContainerLink({ name }: { name: string }) {
+/**
+ * The alert's container by name: a link while it exists; once removed, the plain name with a
+ * "removed" marker (a link would open whatever container now has that name).
+ */
+function AlertContainer({ alert }: { alert: AlertWire }) {
+  if (!alert.containerExists) {
+    return (
+      <span className="inline-flex min-w-0 items-center gap-1.5" data-testid="alert-container" data-exists="false">
+        <span className="truncate font-medium text-muted" title={`${alert.containerName} (${alert.container.slice(0, 12)})`}>
+          {alert.containerName}
+        </span>
+        <Badge tone="grey" data-testid="container-removed">
+          removed
+        </Badge>
+      </span>
+    );
+  }
   return (
-    <Link href={`/containers/${encodeURIComponent(name)}`} className="font-medium text-accent hover:underline">
-      {name}
+    <Link href={`/containers/${encodeURIComponent(alert.containerName)}`} className="truncate font-medium text-accent hover:underline" data-testid="alert-container" data-exists="true">
+      {alert.containerName}
     </Link>
+  );
+}
+
+/** "×12": how many times the condition occurred in this incident (nothing for a single one). */
+function OccurrenceCount({ count }: { count: number }) {
+  if (count <= 1) return null;
+  return (
+    <span className="rounded bg-hover px-1.5 text-xs font-semibold text-fg tabular" title={`${count} occurrences in this incident`} data-testid="alert-count">
+      ×{count}
+    </span>
   );
 }
 
@@ -52,13 +79,19 @@ function FiringItem({ alert, canAck, canSilence, onSilence }: { alert: AlertWire
     onError: (e) => toast.error(e instanceof ApiError ? e.message : "Could not acknowledge", { id: `ack-${alert.id}` }),
   });
   return (
-    <li className="flex flex-col gap-2 border-b border-line px-4 py-3 last:border-b-0 sm:flex-row sm:items-start sm:justify-between" data-testid="alert-firing" data-rule={alert.rule}>
+    <li
+      className="flex flex-col gap-2 border-b border-line px-4 py-3 last:border-b-0 sm:flex-row sm:items-start sm:justify-between"
+      data-testid="alert-firing"
+      data-rule={alert.rule}
+      data-count={alert.count}
+    >
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone={alert.acknowledgedBy ? "amber" : "red"} dot>
             {RULE_TITLES[alert.rule] ?? alert.rule}
           </Badge>
-          <ContainerLink name={alert.containerName} />
+          <OccurrenceCount count={alert.count} />
+          <AlertContainer alert={alert} />
           {alert.silenced && (
             <Badge tone="grey">
               <BellOff className="size-3" aria-hidden /> silenced
@@ -68,6 +101,12 @@ function FiringItem({ alert, canAck, canSilence, onSilence }: { alert: AlertWire
         <p className="mt-1 text-[13px] break-words text-fg">{alert.message}</p>
         <p className="mt-0.5 text-xs text-muted">
           Firing since <RelativeTime iso={alert.startedAt} /> <span className="text-faint">({formatFullDate(alert.startedAt)})</span>
+          {alert.count > 1 && (
+            <>
+              {" · "}
+              {alert.count} times, last <RelativeTime iso={alert.lastAt} />
+            </>
+          )}
           {alert.acknowledgedBy && (
             <>
               {" · "}
@@ -204,7 +243,7 @@ export function AlertsView() {
                 <thead>
                   <tr>
                     <Th>Rule</Th>
-                    <Th>Container</Th>
+                    <Th className="max-sm:hidden">Container</Th>
                     <Th className="max-sm:hidden">Message</Th>
                     <Th className="max-sm:hidden">Started</Th>
                     <Th>Resolved</Th>
@@ -213,10 +252,21 @@ export function AlertsView() {
                 </thead>
                 <tbody>
                   {resolved.slice(0, RESOLVED_SHOWN).map((a) => (
-                    <tr key={a.id} className="hover:bg-hover" data-testid="alert-resolved">
-                      <Td className="whitespace-nowrap">{RULE_TITLES[a.rule] ?? a.rule}</Td>
-                      <Td className="max-w-[12rem] truncate">
-                        <ContainerLink name={a.containerName} />
+                    <tr key={a.id} className="hover:bg-hover" data-testid="alert-resolved" data-rule={a.rule} data-count={a.count}>
+                      <Td className="max-sm:max-w-[15rem]">
+                        <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+                          {RULE_TITLES[a.rule] ?? a.rule}
+                          <OccurrenceCount count={a.count} />
+                        </span>
+                        {/* On a phone the container goes under the rule instead of a column of its own. */}
+                        <span className="mt-0.5 flex min-w-0 sm:hidden">
+                          <AlertContainer alert={a} />
+                        </span>
+                      </Td>
+                      <Td className="max-w-[14rem] max-sm:hidden">
+                        <span className="flex min-w-0">
+                          <AlertContainer alert={a} />
+                        </span>
                       </Td>
                       <Td className="max-w-[28rem] truncate text-muted max-sm:hidden" title={a.message}>
                         {a.message}
@@ -237,6 +287,10 @@ export function AlertsView() {
               )}
             </TableFrame>
           )}
+        </Card>
+
+        <Card title="Notifications" testId="alerts-notifications">
+          <RenotifySetting canManage={canManage} />
         </Card>
 
         <Card title={canManage ? "Rules" : "Rules (admins edit)"} testId="alerts-rules">

@@ -96,7 +96,10 @@ function RuleRow({ rule }: { rule: AlertRuleView }) {
           <label className="flex flex-col gap-1 text-[13px]">
             <span className="font-medium text-fg">{spec.threshold.label}</span>
             <span className="flex items-center gap-1.5">
-              <Input type="number" min={0} step="any" value={threshold} onChange={(e) => setThreshold(e.target.value)} className="w-24" aria-invalid={!!shown.threshold} />
+              {/* The primitive is full width: the wrapper sets the size. */}
+              <span className="w-24 shrink-0">
+                <Input type="number" min={0} step="any" value={threshold} onChange={(e) => setThreshold(e.target.value)} aria-invalid={!!shown.threshold} />
+              </span>
               <span className="text-xs text-muted">{spec.threshold.unit}</span>
             </span>
             {shown.threshold && <span className="text-danger">{shown.threshold}</span>}
@@ -105,8 +108,10 @@ function RuleRow({ rule }: { rule: AlertRuleView }) {
         {spec.duration && (
           <label className="flex flex-col gap-1 text-[13px]">
             <span className="font-medium text-fg">{spec.duration.label}</span>
-            <span className="flex items-center gap-1.5">
-              <Input type="number" min={0} step="any" value={minutes} onChange={(e) => setMinutes(e.target.value)} className="w-24" aria-invalid={!!shown.forSeconds} />
+            <span className="flex items-center gap-1.5 whitespace-nowrap">
+              <span className="w-24 shrink-0">
+                <Input type="number" min={0} step="any" value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-invalid={!!shown.forSeconds} />
+              </span>
               <span className="text-xs text-muted">min{Number.isFinite(s) && s > 0 ? ` (${formatSeconds(s)})` : ""}</span>
             </span>
             {shown.forSeconds && <span className="text-danger">{shown.forSeconds}</span>}
@@ -114,7 +119,7 @@ function RuleRow({ rule }: { rule: AlertRuleView }) {
         )}
         <div className="flex min-w-0 flex-col gap-1 text-[13px] sm:col-start-3">
           <label htmlFor={`${id}-hook`} className="font-medium text-fg">
-            Webhook URL <span className="font-normal text-muted">(optional, POSTs JSON when it fires and resolves)</span>
+            Webhook URL <span className="font-normal text-muted">(optional, POSTs JSON when an incident opens or is due a reminder)</span>
           </label>
           <Input
             id={`${id}-hook`}

@@ -8,13 +8,17 @@ import { getSocket } from "@/components/socket/socket-client";
 import { RULE_TITLES, type AlertWire } from "@/lib/alerts";
 import { alertKeys, type AlertsList } from "@/lib/queries/alerts";
 
-/** Alert ids already toasted in this tab (bounded): a re-sent push must not toast twice. */
-const toasted = new Set<number>();
+/**
+ * Notifications already toasted in this tab (bounded), by incident id and occurrence: a re-sent
+ * push must not toast twice, while a reminder of the same incident (a later `lastAt`) does.
+ */
+const toasted = new Set<string>();
 const TOASTED_CAP = 500;
 
-function rememberToasted(id: number): boolean {
-  if (toasted.has(id)) return false;
-  toasted.add(id);
+function rememberToasted(alert: AlertWire): boolean {
+  const key = `${alert.id}@${alert.lastAt}`;
+  if (toasted.has(key)) return false;
+  toasted.add(key);
   if (toasted.size > TOASTED_CAP) toasted.delete(toasted.values().next().value!);
   return true;
 }
@@ -34,11 +38,11 @@ export function useAlertsSync(): void {
 
     const onFired = (alert: AlertWire) => {
       void qc.invalidateQueries({ queryKey: alertKeys.all });
-      if (!rememberToasted(alert.id)) return;
+      if (!rememberToasted(alert)) return;
       const severe = alert.rule === "container-down" || alert.rule === "oom-killed" || alert.rule === "restart-loop";
       (severe ? toast.error : toast.warning)(`${RULE_TITLES[alert.rule] ?? alert.rule}: ${alert.containerName}`, {
         id: `alert-${alert.id}`,
-        description: alert.message,
+        description: alert.count > 1 ? `${alert.message} · ${alert.count} times so far` : alert.message,
         duration: 15_000,
         action: { label: "Open alerts", onClick: () => router.push("/alerts") },
       });

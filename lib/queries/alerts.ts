@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { AlertKind, AlertRule, AlertWire, SilenceWire } from "@/lib/alerts";
+import type { AlertKind, AlertRule, AlertSettings, AlertWire, SilenceWire } from "@/lib/alerts";
 import { api } from "@/lib/api-client";
 
 export interface AlertsList {
@@ -16,6 +16,7 @@ export const alertKeys = {
   list: (status: "firing" | "all") => ["alerts", "list", status] as const,
   rules: ["alerts", "rules"] as const,
   silences: ["alerts", "silences"] as const,
+  settings: ["alerts", "settings"] as const,
 };
 
 export const alertsQuery = (status: "firing" | "all") =>
@@ -58,4 +59,11 @@ export function createSilence(input: { rule?: AlertKind; containerName?: string;
 
 export function endSilence(id: number): Promise<void> {
   return api<void>(`/api/v1/alerts/silences/${id}`, { method: "DELETE" });
+}
+
+export const alertSettingsQuery = () =>
+  queryOptions({ queryKey: alertKeys.settings, queryFn: ({ signal }) => api<AlertSettings>("/api/v1/settings/alerts", { signal }) });
+
+export function updateAlertSettings(settings: AlertSettings): Promise<AlertSettings> {
+  return api<AlertSettings>("/api/v1/settings/alerts", { method: "PUT", json: settings });
 }

@@ -66,8 +66,10 @@ describe("AlertEvaluator", () => {
 
   it("follows health status and OOM kills", () => {
     const e = new AlertEvaluator(DEFAULT_RULES);
-    expect(e.event("c1", "health_status", { health_status: "unhealthy" }, s(0))[0]).toMatchObject({ type: "fire", rule: "unhealthy" });
-    expect(e.event("c1", "health_status", { health_status: "healthy" }, s(1))[0]).toMatchObject({ type: "resolve", rule: "unhealthy" });
+    expect(e.health("c1", "starting")).toEqual([]);
+    expect(e.health("c1", "unhealthy")[0]).toMatchObject({ type: "fire", rule: "unhealthy" });
+    expect(e.health("c1", "unhealthy")).toEqual([]);
+    expect(e.health("c1", "healthy")[0]).toMatchObject({ type: "resolve", rule: "unhealthy" });
     expect(e.event("c1", "oom", {}, s(2))[0]).toMatchObject({ type: "fire", rule: "oom-killed" });
   });
 
@@ -84,5 +86,62 @@ describe("AlertEvaluator", () => {
   it("honours edited thresholds", () => {
     const e = new AlertEvaluator(DEFAULT_RULES.map((r) => (r.id === "cpu-high" ? { ...r, threshold: 50, forSeconds: 0 } : r)));
     expect(e.sample("c1", 60, 0, 100, s(0))[0]).toMatchObject({ type: "fire", rule: "cpu-high" });
+  });
+
+  describe("a crash loop (restart policy always, exits after a second)", () => {
+    /** One cycle: the container dies with code 1 at `t`, Docker starts it again at `t + 1`. */
+    const crash = (e: AlertEvaluator, t: number) => [...e.event("c1", "die", { exitCode: "1" }, s(t)), ...e.event("c1", "start", {}, s(t + 1))];
+
+    it("folds the crashes into the open restart loop: one loop incident that keeps counting, no new down incidents", () => {
+      const e = new AlertEvaluator(DEFAULT_RULES);
+      const before = [...e.event("c1", "start", {}, s(0)), ...[0, 2, 4, 6].flatMap((t) => crash(e, 1 + t))];
+      // Down fires once and resolves on each restart; the fourth restart opens the loop.
+      expect(before.filter((t) => t.type === "fire").map((t) => t.rule)).toEqual(["container-down", "container-down", "container-down", "container-down", "restart-loop"]);
+
+      const during = [10, 12, 14].flatMap((t) => crash(e, t));
+      expect(during.every((t) => t.rule === "restart-loop" && t.type === "fire")).toBe(true);
+      expect(during).toHaveLength(3);
+      expect(during[0]!.message).toMatch(/^4 restarts within 60 min; last exit: exited unexpectedly with code 1$/);
+      expect(e.firing()).toEqual([{ rule: "restart-loop", container: "c1" }]);
+    });
+
+    it("a container that stays down inside the loop is reported down once the loop calms down", () => {
+      const e = new AlertEvaluator(DEFAULT_RULES);
+      e.event("c1", "start", {}, s(0));
+      [1, 3, 5, 7].forEach((t) => crash(e, t));
+      // The restart policy gives up: a last crash, no start.
+      expect(e.event("c1", "die", { exitCode: "1" }, s(20))).toEqual([expect.objectContaining({ rule: "restart-loop", type: "fire" })]);
+      expect(e.tick(s(3000))).toEqual([]);
+      expect(e.tick(s(3610))).toEqual([
+        expect.objectContaining({ type: "resolve", rule: "restart-loop" }),
+        expect.objectContaining({ type: "fire", rule: "container-down", message: "Exited unexpectedly with code 1" }),
+      ]);
+    });
+
+    it("a loop restored after a restart of Berth stays open while restarts go on, and calms when they stop", () => {
+      const e = new AlertEvaluator(DEFAULT_RULES);
+      e.restore("restart-loop", "c1", "5 restarts within 60 min", s(0));
+      expect(e.tick(s(10))).toEqual([]);
+      expect(crash(e, 20)).toEqual([expect.objectContaining({ type: "fire", rule: "restart-loop" })]);
+      [600, 1200, 1800, 2400].forEach((t) => crash(e, t));
+      expect(e.tick(s(3601))).toEqual([]);
+      expect(e.tick(s(6000))).toEqual([expect.objectContaining({ type: "resolve", rule: "restart-loop" })]);
+    });
+
+    it("a restored loop with no restarts since calms one window after its last occurrence", () => {
+      const e = new AlertEvaluator(DEFAULT_RULES);
+      e.restore("restart-loop", "c1", "5 restarts within 60 min", s(0));
+      expect(e.tick(s(3599))).toEqual([]);
+      expect(e.tick(s(3601))).toEqual([expect.objectContaining({ type: "resolve", rule: "restart-loop" })]);
+    });
+  });
+
+  it("forgets a container that is gone: its firing alerts resolve and its restart history goes", () => {
+    const e = new AlertEvaluator(DEFAULT_RULES);
+    e.restore("container-down", "c1", "Exited unexpectedly with code 1");
+    e.health("c1", "unhealthy");
+    expect(e.forget("c1", "Container removed").map((t) => `${t.type} ${t.rule}`)).toEqual(["resolve container-down", "resolve unhealthy"]);
+    expect(e.firing()).toEqual([]);
+    expect(e.forget("c1", "Container removed")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { DockerEventWire } from "@/lib/wire";
 import { log } from "@/server/log";
+import { parseContainerAction } from "./container-action";
 import type { Engine } from "./engines";
 import { LineSplitter } from "./line-splitter";
 
@@ -109,7 +110,7 @@ export class SystemEventsFeed {
       key: `${nano}-${this.seq++}`,
       time: new Date(nano / 1e6).toISOString(),
       type: ev.Type,
-      action: ev.Action,
+      action: ev.Type === "container" ? feedAction(ev.Action, attrs) : ev.Action,
       id: ev.Actor?.ID ?? ev.id ?? "",
       ...(attrs.name ? { name: attrs.name } : attrs.image ? { name: attrs.image } : {}),
       attributes: attrs,
@@ -128,6 +129,15 @@ export class SystemEventsFeed {
     if (batch.length === 0) return;
     for (const fn of this.listeners) fn(batch);
   }
+}
+
+/**
+ * A container action as the feed shows it: health events read `health_status: unhealthy` whether
+ * the engine put the status in the action text (Docker 20.10) or in an attribute.
+ */
+export function feedAction(action: string, attributes: Readonly<Record<string, string>>): string {
+  const parsed = parseContainerAction(action, attributes);
+  return parsed.action === "health_status" && parsed.health ? `health_status: ${parsed.health}` : action;
 }
 
 const KEY = Symbol.for("berth.systemEventsFeeds");

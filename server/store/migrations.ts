@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 
 /**
  * Ordered migrations, keyed so that string order is apply order. Written with portable types
@@ -152,6 +152,25 @@ export const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       for (const t of ["silences", "alerts", "alert_rules"]) await db.schema.dropTable(t).execute();
+    },
+  },
+  "0005_alert_incidents": {
+    // An alert becomes an incident per (rule, container): repeats count on it instead of adding
+    // rows, notifications are spaced by the re-notify interval, and an alert remembers that its
+    // container was removed. Existing rows keep their data: one occurrence each, notified when
+    // they fired unless they were silenced, their containers presumed present until the next sync.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("alerts").addColumn("count", "integer", (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable("alerts").addColumn("last_at", "text").execute();
+      await db.schema.alterTable("alerts").addColumn("notified_at", "text").execute();
+      await db.schema.alterTable("alerts").addColumn("container_removed_at", "text").execute();
+      await sql`update alerts set last_at = started_at`.execute(db);
+      await sql`update alerts set notified_at = started_at where silenced = 0`.execute(db);
+      await db.schema.createIndex("alerts_container").on("alerts").columns(["engine", "container_id", "rule"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("alerts_container").execute();
+      for (const c of ["container_removed_at", "notified_at", "last_at", "count"]) await db.schema.alterTable("alerts").dropColumn(c).execute();
     },
   },
 };

@@ -108,7 +108,16 @@ export interface AlertsTable {
   resolved_at: string | null;
   acknowledged_by: string | null;
   acknowledged_at: string | null;
+  /** Whether the latest occurrence fell under a silence. */
   silenced: number;
+  /** Occurrences counted on this incident (a crash loop is one incident with a growing count). */
+  count: Generated<number>;
+  /** The latest occurrence; null only on rows written before migration 0005 ran (it backfills them). */
+  last_at: string | null;
+  /** When a toast and webhook last went out; null while only silenced occurrences happened. */
+  notified_at: string | null;
+  /** When Berth saw the container go (destroyed, or missing from the engine's list). */
+  container_removed_at: string | null;
 }
 
 export interface SilencesTable {

@@ -1,10 +1,13 @@
 import { EventEmitter } from "node:events";
+import type { HealthStatus } from "@/server/docker/container-action";
 
 export interface ContainerEvent {
   engine: string;
   id: string;
   /** Docker's action, shortened ("health_status: healthy" → "health_status"). */
   action: string;
+  /** For `health_status`: the status, from the action text or the attributes (see parseContainerAction). */
+  health?: HealthStatus;
   attributes: Record<string, string>;
 }
 

@@ -1,6 +1,7 @@
 import type { ContainersChangedPush, ResourceKind, ResourcesChangedPush } from "@/lib/socket-events";
 import type { EngineSummary } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
+import { parseContainerAction } from "@/server/docker/container-action";
 import { LineSplitter } from "@/server/docker/line-splitter";
 import { log } from "@/server/log";
 import { containerEvents } from "./container-events";
@@ -131,10 +132,12 @@ export class EventsHub {
       return;
     }
     const id = ev.Actor?.ID ?? ev.id;
-    // exec_* and top-level health_status: keep the action name short ("health_status: healthy" → "health_status").
-    const action = ev.Action?.split(":")[0];
+    // The action name alone ("health_status: healthy" → "health_status"), with the health status kept apart.
+    const attributes = ev.Actor?.Attributes ?? {};
+    const parsed = ev.Action ? parseContainerAction(ev.Action, attributes) : undefined;
+    const action = parsed?.action;
     if (action?.startsWith("exec_")) return;
-    if (id && action) containerEvents.emit("event", { engine: this.engine.id, id, action, attributes: ev.Actor?.Attributes ?? {} });
+    if (id && parsed && action) containerEvents.emit("event", { engine: this.engine.id, id, action, ...(parsed.health ? { health: parsed.health } : {}), attributes });
     this.queue(id, action, false);
   }
 
