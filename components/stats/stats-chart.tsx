@@ -64,6 +64,7 @@ export function StatsChart<K extends string>({
   ariaLabel,
   minTop,
   integer = false,
+  binary = false,
 }: {
   data: readonly ({ t: number } & Record<K, number | null>)[];
   series: readonly SeriesSpec<K>[];
@@ -78,6 +79,8 @@ export function StatsChart<K extends string>({
   minTop?: number;
   /** Whole-number ticks (counts). */
   integer?: boolean;
+  /** Byte values: ticks on binary-unit steps (see niceScale). */
+  binary?: boolean;
 }) {
   const span = data.length > 1 ? data[data.length - 1]!.t - data[0]!.t : 0;
   let dataMax = 0;
@@ -86,7 +89,7 @@ export function StatsChart<K extends string>({
     if (typeof v === "number" && v > dataMax) dataMax = v;
   }
   // Room above a limit line so its label does not sit on the frame.
-  const scale = niceScale(Math.max(dataMax, yMax ? yMax * 1.1 : 0, minTop ?? 0), { integer });
+  const scale = niceScale(Math.max(dataMax, yMax ? yMax * 1.1 : 0, minTop ?? 0), { integer, binary });
   const tick = { fill: "var(--color-muted)", fontSize: 11 };
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }}>
