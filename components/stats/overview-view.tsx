@@ -11,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { containersQuery } from "@/lib/queries/containers";
 import { systemDfQuery, systemInfoQuery } from "@/lib/queries/stats";
-import { formatMem, formatPercent, formatRate } from "@/lib/stats/format";
+import { formatAxisBytes, formatMem, formatPercent, formatRate } from "@/lib/stats/format";
+import { sharedTop } from "@/lib/stats/scale";
 import { latestRates } from "@/lib/stats/rates";
 import { nextSort, sortRows, type SortDir } from "@/lib/stats/sort";
 import type { ContainerState, ContainerSummary } from "@/lib/wire";
@@ -172,6 +173,16 @@ function SortHeader({ k, label, sort, onSort, className }: { k: SortKey; label: 
   );
 }
 
+/** The shared range of a sparkline column, so a reader knows what the height of a line means. */
+function SparkScale({ label, range, testId }: { label: string; range: string; testId: string }) {
+  return (
+    <span className="text-[11px] font-normal text-faint tabular" title={`${label}: every row drawn on the same scale, ${range}`} data-testid={testId}>
+      <span className="sr-only">{label}, scale </span>
+      {range}
+    </span>
+  );
+}
+
 function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsStore; containers: readonly ContainerSummary[] | undefined; hostMem: number | undefined }) {
   const version = useStoreVersion(store);
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "cpu", dir: "desc" });
@@ -205,6 +216,10 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
   }, [version, containers, store, sort, hostMem]);
 
   const onSort = (k: SortKey) => setSort((s) => nextSort(s, k, NUMERIC[k]));
+  // One scale per sparkline column (10 % at least), shown in the header: a per-row scale made an
+  // idle container's 0.1 % wobble look like the spike of a busy one.
+  const cpuTop = sharedTop(rows.map((r) => r.cpuSpark), { floor: 10 });
+  const memTop = sharedTop(rows.map((r) => r.memSpark), { floor: 1024 * 1024, binary: true });
 
   if (containers && rows.length === 0) {
     return (
@@ -224,11 +239,11 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
             <SortHeader k="name" label="Container" sort={sort} onSort={onSort} className="sticky left-0 z-10" />
             <SortHeader k="cpu" label="CPU" sort={sort} onSort={onSort} />
             <Th className="max-md:hidden">
-              <span className="sr-only">CPU, last minute</span>
+              <SparkScale label="CPU, last minute" range={`0–${cpuTop} %`} testId="overview-cpu-scale" />
             </Th>
             <SortHeader k="mem" label="Memory" sort={sort} onSort={onSort} />
             <Th className="max-md:hidden">
-              <span className="sr-only">Memory, last minute</span>
+              <SparkScale label="Memory, last minute" range={`0–${formatAxisBytes(memTop)}B`} testId="overview-mem-scale" />
             </Th>
             <SortHeader k="memPct" label="% of limit" sort={sort} onSort={onSort} className="max-lg:hidden" />
             <SortHeader k="rx" label="Net ↓" sort={sort} onSort={onSort} className="max-sm:hidden" />
@@ -249,14 +264,14 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
                 {formatPercent(r.cpu)}
               </Td>
               <Td className="max-md:hidden">
-                <Sparkline values={r.cpuSpark} color={C.cpu} max={10} label={`${r.name} CPU over the last minute`} />
+                <Sparkline values={r.cpuSpark} color={C.cpu} top={cpuTop} label={`${r.name} CPU over the last minute`} />
               </Td>
               <Td className="whitespace-nowrap tabular" data-testid="overview-mem-value" data-value={r.mem ?? ""}>
                 {formatMem(r.mem)}
                 <span className="text-xs text-faint"> / {r.memLimit ? formatMem(r.memLimit) : "no limit"}</span>
               </Td>
               <Td className="max-md:hidden">
-                <Sparkline values={r.memSpark} color={C.mem} max={r.memLimit ?? undefined} label={`${r.name} memory over the last minute`} />
+                <Sparkline values={r.memSpark} color={C.mem} top={memTop} label={`${r.name} memory over the last minute`} />
               </Td>
               <Td className={cn("text-right whitespace-nowrap tabular max-lg:hidden", r.memPct !== null && r.memPct > 90 && "font-medium text-danger")}>
                 {r.memPct === null ? <span className="text-faint">—</span> : formatPercent(r.memPct)}

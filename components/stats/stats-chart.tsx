@@ -170,13 +170,16 @@ export function StatsChart<K extends string>({
   );
 }
 
-/** A tiny line for table rows: no axes, no tooltip, fixed size. */
-export function Sparkline({ values, color, max, label }: { values: readonly number[]; color: string; max?: number; label: string }) {
+/**
+ * A tiny line for table rows: no axes, no tooltip, fixed size. `top` is the y-axis top shared by
+ * the whole column (see sharedTop), so rows compare and small wobbles stay small.
+ */
+export function Sparkline({ values, color, top, label }: { values: readonly number[]; color: string; top: number; label: string }) {
   const data = values.map((v, i) => ({ i, v }));
   return (
-    <div role="img" aria-label={label} className="h-6 w-24">
+    <div role="img" aria-label={label} className="h-6 w-24" data-top={top}>
       <ComposedChart width={96} height={24} data={data} margin={{ top: 2, right: 0, bottom: 2, left: 0 }}>
-        <YAxis hide domain={[0, (dataMax: number) => Math.max(dataMax, max ?? 0) || 1]} />
+        <YAxis hide domain={[0, top || 1]} allowDataOverflow />
         <XAxis hide dataKey="i" type="number" domain={["dataMin", "dataMax"]} />
         <Area dataKey="v" type="linear" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.25} dot={false} isAnimationActive={false} />
       </ComposedChart>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceScale } from "./scale";
+import { niceScale, sharedTop } from "./scale";
 
 describe("niceScale", () => {
   it("rounds the top to 4 nice steps", () => {
@@ -25,5 +25,19 @@ describe("niceScale", () => {
   it("has a sensible scale for no data or zeros", () => {
     expect(niceScale(0).top).toBe(1);
     expect(niceScale(Number.NaN).top).toBe(1);
+  });
+});
+
+describe("sharedTop", () => {
+  it("gives every row of a column the same top, from the largest value", () => {
+    expect(sharedTop([[0.1, 0.2], [40, 41], [3]], { floor: 10 })).toBe(50);
+  });
+  it("keeps the floor for idle rows, so noise stays flat", () => {
+    expect(sharedTop([[0.01, 0.02]], { floor: 10 })).toBe(10);
+    expect(sharedTop([], { floor: 10 })).toBe(10);
+  });
+  it("steps on binary units for bytes", () => {
+    const MiB = 1024 * 1024;
+    expect(sharedTop([[100 * MiB], [700 * MiB]], { binary: true })).toBe(1024 * MiB);
   });
 });

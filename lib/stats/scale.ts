@@ -29,3 +29,13 @@ export function niceScale(
   const ticks = Array.from({ length: count + 1 }, (_, i) => round(i * step));
   return { top: ticks[ticks.length - 1]!, ticks };
 }
+
+/**
+ * One y-axis top for a column of sparklines: the nice top over every row's values (at least
+ * `floor`), so rows compare at a glance and a 1 % wobble of an idle row stays a flat line.
+ */
+export function sharedTop(rows: readonly (readonly number[])[], { floor = 0, binary = false }: { floor?: number; binary?: boolean } = {}): number {
+  let max = floor;
+  for (const row of rows) for (const v of row) if (Number.isFinite(v) && v > max) max = v;
+  return niceScale(max, { binary }).top;
+}
