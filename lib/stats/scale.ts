@@ -37,5 +37,5 @@ export function niceScale(
 export function sharedTop(rows: readonly (readonly number[])[], { floor = 0, binary = false }: { floor?: number; binary?: boolean } = {}): number {
   let max = floor;
   for (const row of rows) for (const v of row) if (Number.isFinite(v) && v > max) max = v;
-  return niceScale(max, { binary }).top;
+  return niceScale(max, { count: 1, binary }).top;
 }
