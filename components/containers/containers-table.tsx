@@ -7,10 +7,12 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
+import { Tooltip } from "@/components/ui/tooltip";
 import { shortId } from "@/lib/format";
+import { formatMem, formatPercent } from "@/lib/stats/format";
 import type { ContainerSummary } from "@/lib/wire";
 import type { LifecycleVerb } from "./container-state";
-import type { ContainerGroup, SortDir, SortKey } from "./list-params";
+import type { ContainerGroup, LiveUsageMap, SortDir, SortKey } from "./list-params";
 import { PortList } from "./port-links";
 import { RelativeTime } from "./relative-time";
 import { RowActions, type ActionPermissions } from "./row-actions";
@@ -20,12 +22,17 @@ interface Column {
   key: SortKey;
   label: string;
   className?: string;
+  /** Numbers: right-aligned header and cells. */
+  numeric?: boolean;
+  title?: string;
 }
 
 /* Lower-priority columns give way on narrow screens; name, state and actions always stay. */
 const COLUMNS: readonly Column[] = [
   { key: "name", label: "Name" },
   { key: "state", label: "State" },
+  { key: "cpu", label: "CPU", className: "hidden sm:table-cell", numeric: true, title: "Live CPU use, 100 % = one core" },
+  { key: "mem", label: "Memory", className: "hidden md:table-cell", numeric: true, title: "Live memory use" },
   { key: "image", label: "Image", className: "hidden sm:table-cell" },
   { key: "status", label: "Status", className: "hidden lg:table-cell" },
   { key: "ports", label: "Ports", className: "hidden md:table-cell" },
@@ -33,16 +40,22 @@ const COLUMNS: readonly Column[] = [
   { key: "created", label: "Created", className: "hidden md:table-cell" },
 ];
 
+/** The whole header cell is the sort button (a click on its padding sorts too), reachable by Tab. */
 function SortHeader({ column, sort, dir, onSort }: { column: Column; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void }) {
   const active = column.key === sort;
   const Icon = !active ? ChevronsUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <Th className={column.className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+    <Th className={cn("p-0", column.className)} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} data-testid={`th-${column.key}`}>
       <button
         type="button"
         onClick={() => onSort(column.key)}
         data-testid={`sort-${column.key}`}
-        className={cn("group -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-fg", active && "text-fg")}
+        title={column.title}
+        className={cn(
+          "group flex h-9 w-full items-center gap-1 px-2.5 hover:bg-hover hover:text-fg focus-visible:outline-2 focus-visible:-outline-offset-2",
+          column.numeric && "justify-end",
+          active && "text-fg",
+        )}
       >
         {column.label}
         <Icon className={cn("size-3.5", active ? "text-accent" : "text-faint opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100")} aria-hidden />
@@ -64,6 +77,8 @@ export interface TableProps {
   pending: ReadonlyMap<string, LifecycleVerb>;
   onRequest: (verb: LifecycleVerb, targets: readonly ContainerSummary[]) => void;
   hideProjectColumn: boolean;
+  /** Live CPU and memory by container id; absent for containers that do not report. */
+  usage: LiveUsageMap;
 }
 
 /** Checkbox and actions columns exist only for roles that can act on containers. */
@@ -92,7 +107,8 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           <Checkbox checked={isSelected} onCheckedChange={(on) => props.onSelect([c.id], on)} aria-label={`Select ${c.name}`} />
         </Td>
       )}
-      <Td className="max-w-[18rem]">
+      {/* max-w-0 + w-full: the name takes the room left and truncates, so a long name cannot push the table wider than a phone. */}
+      <Td className="w-full max-w-0 min-w-24 sm:max-w-[18rem] sm:w-auto">
         {/* No prefetch: one RSC request per visible row would crowd out the API calls on a big engine. */}
         <Link
           href={href}
@@ -110,17 +126,21 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           <HealthBadge health={c.health} />
         </div>
       </Td>
+      <UsageCells usage={props.usage.get(c.id)} />
       <Td className="hidden max-w-[12rem] sm:table-cell">
         <span className="block truncate font-mono text-xs text-muted" title={c.image}>
           {/* An image whose tag moved on is listed by id: the short id reads better. */}
           {c.image.startsWith("sha256:") ? shortId(c.image) : c.image}
         </span>
       </Td>
-      <Td className="hidden max-w-[11rem] lg:table-cell">
-        <span className="block truncate text-muted" title={c.status} data-testid="status-text">
-          {/* The health badge already says it. */}
-          {c.status.replace(/\s*\((healthy|unhealthy|health: starting)\)$/, "")}
-        </span>
+      <Td className="hidden max-w-[14rem] lg:table-cell">
+        {/* Truncated to fit; the tooltip (hover or keyboard focus) has the whole text. */}
+        <Tooltip content={c.status}>
+          <span className="block truncate rounded text-muted focus-visible:outline-2" tabIndex={0} data-testid="status-text" aria-label={c.status}>
+            {/* The health badge already says it. */}
+            {c.status.replace(/\s*\((healthy|unhealthy|health: starting)\)$/, "")}
+          </span>
+        </Tooltip>
       </Td>
       <Td className="hidden md:table-cell">
         <PortList ports={c.ports} />
@@ -151,6 +171,19 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Td>
       )}
     </tr>
+  );
+}
+
+function UsageCells({ usage }: { usage: { cpu: number; mem: number } | undefined }) {
+  return (
+    <>
+      <Td className="hidden text-right whitespace-nowrap tabular sm:table-cell" data-testid="cpu-cell" data-value={usage?.cpu ?? ""}>
+        {usage ? formatPercent(usage.cpu) : <span className="text-faint">—</span>}
+      </Td>
+      <Td className="hidden text-right whitespace-nowrap tabular md:table-cell" data-testid="mem-cell" data-value={usage?.mem ?? ""}>
+        {usage ? formatMem(usage.mem) : <span className="text-faint">—</span>}
+      </Td>
+    </>
   );
 }
 
@@ -252,6 +285,12 @@ export function ContainersTableSkeleton({ rows = 8 }: { rows?: number }) {
               </Td>
               <Td>
                 <Skeleton className="h-5 w-16 rounded-full" />
+              </Td>
+              <Td className="hidden sm:table-cell">
+                <Skeleton className="ml-auto h-3.5 w-10" />
+              </Td>
+              <Td className="hidden md:table-cell">
+                <Skeleton className="ml-auto h-3.5 w-14" />
               </Td>
               <Td className="hidden sm:table-cell">
                 <Skeleton className="h-3.5 w-40" />

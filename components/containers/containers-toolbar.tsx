@@ -7,13 +7,13 @@ import { cn } from "@/components/ui/cn";
 import { Tooltip } from "@/components/ui/tooltip";
 import { STATE_FILTERS, type StateFilter } from "./list-params";
 
-const FILTER_LABEL: Record<StateFilter, string> = { all: "All", running: "Running", stopped: "Stopped", paused: "Paused", exited: "Exited" };
+const FILTER_LABEL: Record<StateFilter, string> = { all: "All", running: "Running", paused: "Paused", exited: "Exited", created: "Created" };
 const FILTER_HINT: Record<StateFilter, string> = {
   all: "Every container",
   running: "Running or restarting",
-  stopped: "Not running: exited, created or dead",
   paused: "Paused (processes frozen)",
-  exited: "Exited, with any exit code",
+  exited: "Ran and stopped, with any exit code (dead ones too)",
+  created: "Created, never started",
 };
 
 export function StateFilterTabs({

@@ -27,8 +27,10 @@ import {
   sortContainers,
   stateCounts,
   type ListParams,
+  type LiveUsage,
   type SortKey,
 } from "./list-params";
+import { useOverviewStatsStore, useStoreVersion } from "@/components/stats/overview-store";
 import { useActionFlow } from "./use-action-flow";
 import { usePendingActions } from "./use-container-actions";
 
@@ -87,12 +89,27 @@ export function ContainersView({ engine }: { engine: string }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkey("/", () => searchRef.current?.focus());
 
+  // Live CPU and memory from the stats socket, subscribed while this list is on screen (the hook
+  // unsubscribes on unmount); no backlog: only the latest sample of each container is shown.
+  const stats = useOverviewStatsStore(engine, 0);
+  const statsVersion = useStoreVersion(stats);
+  const usage = useMemo(() => {
+    void statsVersion;
+    const m = new Map<string, LiveUsage>();
+    for (const id of stats.rings.containers()) {
+      const s = stats.rings.latest(id);
+      if (s) m.set(id, { cpu: s.cpuPercent, mem: s.memUsage });
+    }
+    return m;
+  }, [stats, statsVersion]);
+
   const all = query.data;
   const searched = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
   const counts = useMemo(() => stateCounts(searched), [searched]);
   const visible = useMemo(
-    () => sortContainers(searched.filter((c) => matchesState(c, params.state)), params.sort, params.dir),
-    [searched, params.state, params.sort, params.dir],
+    () => sortContainers(searched.filter((c) => matchesState(c, params.state)), params.sort, params.dir, usage),
+    // The live numbers re-sort only when they are the sort key, so other sorts do not churn every second.
+    [searched, params.state, params.sort, params.dir, params.sort === "cpu" || params.sort === "mem" ? usage : null],
   );
   const groups = useMemo(() => (params.group ? groupByProject(visible) : null), [params.group, visible]);
 
@@ -195,6 +212,7 @@ export function ContainersView({ engine }: { engine: string }) {
         pending={pending}
         onRequest={onRequest}
         hideProjectColumn={params.group}
+        usage={usage}
       />
     );
   }
