@@ -164,8 +164,9 @@ interface Row {
 function SortHeader({ k, label, sort, onSort, className }: { k: SortKey; label: string; sort: { key: SortKey; dir: SortDir }; onSort: (k: SortKey) => void; className?: string }) {
   const active = sort.key === k;
   return (
-    <Th className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" onClick={() => onSort(k)} className={cn("inline-flex items-center gap-1 hover:text-fg", active && "text-fg")}>
+    // The whole cell is the button (p-0! beats the primitive's padding; the button brings it).
+    <Th className={cn("p-0!", className)} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" onClick={() => onSort(k)} className={cn("flex h-9 w-full items-center gap-1 px-2.5 hover:bg-hover hover:text-fg focus-visible:outline-2 focus-visible:-outline-offset-2", active && "text-fg")}>
         {label}
         {active && (sort.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
       </button>
