@@ -49,7 +49,7 @@ test.describe("stats and alerts", () => {
     await expect.poll(async () => (await tops("CPU")).length).toBe(1);
     await expect.poll(async () => (await tops("memory")).length).toBe(1);
     await expect(page.getByTestId("overview-cpu-scale")).toContainText(/0–\d+ %$/);
-    await expect(page.getByTestId("overview-mem-scale")).toContainText(/0–[\d.]+(Ki|Mi|Gi)?B$/);
+    await expect(page.getByTestId("overview-mem-scale")).toContainText(/0–[\d.]+ (B|KiB|MiB|GiB)$/);
 
     // Top consumers first: CPU descending by default, and memory on a click. Values and order
     // come from one render, so one snapshot of the column must be in order.

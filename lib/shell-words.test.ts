@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoteArgv, quoteWord, splitShellScript } from "./shell-words";
+import { isBlockScript, quoteArgv, quoteWord, splitShellScript } from "./shell-words";
 
 describe("quoteWord", () => {
   it("leaves plain words alone", () => {
@@ -49,5 +49,13 @@ describe("splitShellScript", () => {
     expect(splitShellScript(["sh", "-c"])).toBeNull();
     expect(splitShellScript(["sh", "--", "-c", "x"])).toBeNull();
     expect(splitShellScript([])).toBeNull();
+  });
+});
+
+describe("isBlockScript", () => {
+  it("keeps short one-liners inline and shows multi-line or long scripts as a block", () => {
+    expect(isBlockScript("while :; do sleep 1; done")).toBe(false);
+    expect(isBlockScript("echo a\necho b")).toBe(true);
+    expect(isBlockScript("x".repeat(81))).toBe(true);
   });
 });

@@ -64,3 +64,14 @@ export function splitShellScript(argv: readonly string[]): ShellScriptSplit | nu
   }
   return null;
 }
+
+/** Scripts longer than this read better as a block than as one quoted word. */
+const INLINE_SCRIPT_MAX = 80;
+
+/**
+ * Whether a `sh -c` script is shown as a block (its own lines) rather than inline as one quoted
+ * word: when it has line breaks, or is too long to read on one line.
+ */
+export function isBlockScript(script: string): boolean {
+  return script.includes("\n") || script.length > INLINE_SCRIPT_MAX;
+}

@@ -27,17 +27,32 @@ interface Column {
   title?: string;
 }
 
-/* Lower-priority columns give way on narrow screens; name, state and actions always stay. */
+/*
+ * Lower-priority columns give way on narrow screens; name, state and actions always stay. The
+ * breakpoints follow the room the table really has (the sidebar takes 13rem from md up), so the
+ * table fits its frame at each width with the name taking what is left, and a phone never
+ * scrolls sideways. One map, so header, cells and skeleton cannot disagree.
+ */
+const SHOW = {
+  cpu: "hidden sm:table-cell",
+  mem: "hidden lg:table-cell",
+  image: "hidden lg:table-cell",
+  status: "hidden xl:table-cell",
+  ports: "hidden xl:table-cell",
+  project: "hidden 2xl:table-cell",
+  created: "hidden 2xl:table-cell",
+} as const;
+
 const COLUMNS: readonly Column[] = [
   { key: "name", label: "Name" },
   { key: "state", label: "State" },
-  { key: "cpu", label: "CPU", className: "hidden sm:table-cell", numeric: true, title: "Live CPU use, 100 % = one core" },
-  { key: "mem", label: "Memory", className: "hidden md:table-cell", numeric: true, title: "Live memory use" },
-  { key: "image", label: "Image", className: "hidden sm:table-cell" },
-  { key: "status", label: "Status", className: "hidden lg:table-cell" },
-  { key: "ports", label: "Ports", className: "hidden md:table-cell" },
-  { key: "project", label: "Project", className: "hidden xl:table-cell" },
-  { key: "created", label: "Created", className: "hidden md:table-cell" },
+  { key: "cpu", label: "CPU", className: SHOW.cpu, numeric: true, title: "Live CPU use, 100 % = one core" },
+  { key: "mem", label: "Memory", className: SHOW.mem, numeric: true, title: "Live memory use" },
+  { key: "image", label: "Image", className: SHOW.image },
+  { key: "status", label: "Status", className: SHOW.status },
+  { key: "ports", label: "Ports", className: SHOW.ports },
+  { key: "project", label: "Project", className: SHOW.project },
+  { key: "created", label: "Created", className: SHOW.created },
 ];
 
 /** The whole header cell is the sort button (a click on its padding sorts too), reachable by Tab. */
@@ -108,8 +123,8 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           <Checkbox checked={isSelected} onCheckedChange={(on) => props.onSelect([c.id], on)} aria-label={`Select ${c.name}`} />
         </Td>
       )}
-      {/* max-w-0 + w-full: the name takes the room left and truncates, so a long name cannot push the table wider than a phone. */}
-      <Td className="w-full max-w-0 min-w-24 sm:max-w-[18rem] sm:w-auto">
+      {/* max-w-0 + w-full: the name takes the room left and truncates, so a long name cannot push the table wider than its frame. */}
+      <Td className="w-full max-w-0 min-w-24">
         {/* No prefetch: one RSC request per visible row would crowd out the API calls on a big engine. */}
         <Link
           href={href}
@@ -128,13 +143,13 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </div>
       </Td>
       <UsageCells usage={props.usage.get(c.id)} />
-      <Td className="hidden max-w-[12rem] sm:table-cell">
+      <Td className={cn("max-w-[11rem]", SHOW.image)}>
         <span className="block truncate font-mono text-xs text-muted" title={c.image}>
           {/* An image whose tag moved on is listed by id: the short id reads better. */}
           {c.image.startsWith("sha256:") ? shortId(c.image) : c.image}
         </span>
       </Td>
-      <Td className="hidden max-w-[14rem] lg:table-cell">
+      <Td className={cn("max-w-[12rem]", SHOW.status)}>
         {/* Truncated to fit; the tooltip (hover or keyboard focus) has the whole text. */}
         <Tooltip content={c.status}>
           <span className="block truncate rounded text-muted focus-visible:outline-2" tabIndex={0} data-testid="status-text" aria-label={c.status}>
@@ -143,11 +158,11 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           </span>
         </Tooltip>
       </Td>
-      <Td className="hidden md:table-cell">
+      <Td className={SHOW.ports}>
         <PortList ports={c.ports} />
       </Td>
       {!props.hideProjectColumn && (
-        <Td className="hidden max-w-[10rem] xl:table-cell">
+        <Td className={cn("max-w-[10rem]", SHOW.project)}>
           {c.project ? (
             <span className="block truncate text-muted" title={c.service ? `${c.project} · service ${c.service}` : c.project}>
               {c.project}
@@ -157,7 +172,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           )}
         </Td>
       )}
-      <Td className="hidden whitespace-nowrap text-muted md:table-cell">
+      <Td className={cn("whitespace-nowrap text-muted", SHOW.created)}>
         <RelativeTime iso={c.createdAt} compact />
       </Td>
       {showActions && (
@@ -178,10 +193,10 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
 function UsageCells({ usage }: { usage: { cpu: number; mem: number } | undefined }) {
   return (
     <>
-      <Td className="hidden text-right whitespace-nowrap tabular sm:table-cell" data-testid="cpu-cell" data-value={usage?.cpu ?? ""}>
+      <Td className={cn("text-right whitespace-nowrap tabular", SHOW.cpu)} data-testid="cpu-cell" data-value={usage?.cpu ?? ""}>
         {usage ? formatPercent(usage.cpu) : <span className="text-faint">—</span>}
       </Td>
-      <Td className="hidden text-right whitespace-nowrap tabular md:table-cell" data-testid="mem-cell" data-value={usage?.mem ?? ""}>
+      <Td className={cn("text-right whitespace-nowrap tabular", SHOW.mem)} data-testid="mem-cell" data-value={usage?.mem ?? ""}>
         {usage ? formatMem(usage.mem) : <span className="text-faint">—</span>}
       </Td>
     </>
@@ -287,25 +302,25 @@ export function ContainersTableSkeleton({ rows = 8 }: { rows?: number }) {
               <Td>
                 <Skeleton className="h-5 w-16 rounded-full" />
               </Td>
-              <Td className="hidden sm:table-cell">
+              <Td className={SHOW.cpu}>
                 <Skeleton className="ml-auto h-3.5 w-10" />
               </Td>
-              <Td className="hidden md:table-cell">
+              <Td className={SHOW.mem}>
                 <Skeleton className="ml-auto h-3.5 w-14" />
               </Td>
-              <Td className="hidden sm:table-cell">
+              <Td className={SHOW.image}>
                 <Skeleton className="h-3.5 w-40" />
               </Td>
-              <Td className="hidden lg:table-cell">
+              <Td className={SHOW.status}>
                 <Skeleton className="h-3.5 w-28" />
               </Td>
-              <Td className="hidden md:table-cell">
+              <Td className={SHOW.ports}>
                 <Skeleton className="h-3.5 w-20" />
               </Td>
-              <Td className="hidden xl:table-cell">
+              <Td className={SHOW.project}>
                 <Skeleton className="h-3.5 w-16" />
               </Td>
-              <Td className="hidden md:table-cell">
+              <Td className={SHOW.created}>
                 <Skeleton className="h-3.5 w-16" />
               </Td>
             </tr>

@@ -37,7 +37,8 @@ export function StateFilterTabs({
               data-testid={`state-filter-${f}`}
               onClick={() => onChange(f)}
               className={cn(
-                "inline-flex h-7 items-center gap-1.5 rounded px-2.5 text-[13px] font-medium whitespace-nowrap transition-colors",
+                // Tighter on a phone so all five tabs fit 390 px.
+                "inline-flex h-7 items-center gap-1 rounded px-1.5 text-[13px] font-medium whitespace-nowrap transition-colors sm:gap-1.5 sm:px-2.5",
                 active ? "bg-surface text-fg shadow-sm ring-1 ring-line" : "text-muted hover:text-fg",
               )}
             >

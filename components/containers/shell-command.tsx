@@ -1,8 +1,8 @@
-import { quoteArgv, splitShellScript } from "@/lib/shell-words";
+import { isBlockScript, quoteArgv, splitShellScript } from "@/lib/shell-words";
 
 /**
- * An argv as shell words (`nginx -g 'daemon off;'`), and a `sh -c` script as the script itself
- * with its line breaks. `leading` is what runs before this argv (the entrypoint before the
+ * An argv as shell words (`nginx -g 'daemon off;'`), and a multi-line or long `sh -c` script as
+ * the script itself with its line breaks. `leading` is what runs before this argv (the entrypoint before the
  * command), so a command that is the script of an entrypoint `sh -c` is shown as a script too.
  * The title carries the whole line, quoted, for copy and paste into a terminal.
  */
@@ -10,7 +10,8 @@ export function ShellCommand({ argv, leading = [], testId }: { argv: readonly st
   if (argv.length === 0) return <span className="text-faint">—</span>;
   const split = splitShellScript([...leading, ...argv]);
   const line = quoteArgv(argv);
-  if (!split || split.index < leading.length) {
+  // A short one-line script reads fine as shell words: `sh -c 'while :; do sleep 1; done'`.
+  if (!split || split.index < leading.length || !isBlockScript(split.script)) {
     return (
       <code data-testid={testId} className="font-mono text-xs break-all text-fg">
         {line}

@@ -11,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { containersQuery } from "@/lib/queries/containers";
 import { systemDfQuery, systemInfoQuery } from "@/lib/queries/stats";
-import { formatAxisBytes, formatMem, formatPercent, formatRate } from "@/lib/stats/format";
+import { formatBytes } from "@/lib/format";
+import { formatMem, formatPercent, formatRate } from "@/lib/stats/format";
 import { sharedTop } from "@/lib/stats/scale";
 import { latestRates } from "@/lib/stats/rates";
 import { nextSort, sortRows, type SortDir } from "@/lib/stats/sort";
@@ -244,7 +245,7 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
             </Th>
             <SortHeader k="mem" label="Memory" sort={sort} onSort={onSort} />
             <Th className="max-md:hidden">
-              <SparkScale label="Memory, last minute" range={`0–${formatAxisBytes(memTop)}B`} testId="overview-mem-scale" />
+              <SparkScale label="Memory, last minute" range={`0–${formatBytes(memTop, 1).replace(".0 ", " ")}`} testId="overview-mem-scale" />
             </Th>
             <SortHeader k="memPct" label="% of limit" sort={sort} onSort={onSort} className="max-lg:hidden" />
             <SortHeader k="rx" label="Net ↓" sort={sort} onSort={onSort} className="max-sm:hidden" />
