@@ -124,7 +124,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Td>
       )}
       {/* max-w-0 + w-full: the name takes the room left and truncates, so a long name cannot push the table wider than its frame. */}
-      <Td className="w-full max-w-0 min-w-24">
+      <Td className="w-full max-w-0 min-w-24 lg:min-w-40">
         {/* No prefetch: one RSC request per visible row would crowd out the API calls on a big engine. */}
         <Link
           href={href}
@@ -139,7 +139,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
       <Td className="whitespace-nowrap">
         <div className="flex flex-wrap items-center gap-1.5 gap-y-1 sm:flex-nowrap">
           <StateBadge state={c.state} status={c.status} />
-          <HealthBadge health={c.health} />
+          <HealthBadge health={c.health} compact />
         </div>
       </Td>
       <UsageCells usage={props.usage.get(c.id)} />
@@ -149,7 +149,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           {c.image.startsWith("sha256:") ? shortId(c.image) : c.image}
         </span>
       </Td>
-      <Td className={cn("max-w-[12rem]", SHOW.status)}>
+      <Td className={cn("max-w-[10rem]", SHOW.status)}>
         {/* Truncated to fit; the tooltip (hover or keyboard focus) has the whole text. */}
         <Tooltip content={c.status}>
           <span className="block truncate rounded text-muted focus-visible:outline-2" tabIndex={0} data-testid="status-text" aria-label={c.status}>

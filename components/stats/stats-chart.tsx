@@ -75,7 +75,7 @@ export function StatsChart<K extends string>({
   height?: number;
   tooltipExtra?: (p: Point) => ReactNode;
   ariaLabel: string;
-  /** Smallest top of the y axis, so an idle series does not zoom into noise (e.g. 1 kB/s). */
+  /** Smallest top of the y axis, so an idle series does not zoom into noise (e.g. 1 KiB/s). */
   minTop?: number;
   /** Whole-number ticks (counts). */
   integer?: boolean;
