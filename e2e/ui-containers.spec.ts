@@ -323,6 +323,12 @@ test("live CPU and memory columns fill from the stats socket and sort", async ({
   await adminPage.getByTestId("sort-mem").click();
   await expect(adminPage).toHaveURL(/sort=mem&dir=desc/);
   await expect.poll(async () => (await names(adminPage)).at(-1)).toBe(off.name);
+
+  // A stopped container loses its numbers as soon as the list knows it stopped, not when its last
+  // sample ages out of the stats store (10 s).
+  await docker.cli("kill", busy.name);
+  await expect(stateBadge(adminPage, busy.name)).toHaveAttribute("data-state", "exited");
+  await expect(cpu(busy.name)).toHaveText("—", { timeout: 3_000 });
 });
 
 test("at phone width the containers list fits without sideways scroll and row actions stay reachable", async ({ adminPage, docker }) => {

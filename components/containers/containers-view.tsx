@@ -93,17 +93,19 @@ export function ContainersView({ engine }: { engine: string }) {
   // unsubscribes on unmount); no backlog: only the latest sample of each container is shown.
   const stats = useOverviewStatsStore(engine, 0);
   const statsVersion = useStoreVersion(stats);
+  const all = query.data;
   const usage = useMemo(() => {
     void statsVersion;
     const m = new Map<string, LiveUsage>();
-    for (const id of stats.rings.containers()) {
-      const s = stats.rings.latest(id);
-      if (s) m.set(id, { cpu: s.cpuPercent, mem: s.memUsage });
+    // Only containers that run now: a stopped one's last sample lingers in the store for a few seconds.
+    for (const c of all ?? []) {
+      if (c.state !== "running" && c.state !== "paused" && c.state !== "restarting") continue;
+      const s = stats.rings.latest(c.id);
+      if (s) m.set(c.id, { cpu: s.cpuPercent, mem: s.memUsage });
     }
     return m;
-  }, [stats, statsVersion]);
+  }, [stats, statsVersion, all]);
 
-  const all = query.data;
   const searched = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
   const counts = useMemo(() => stateCounts(searched), [searched]);
   const visible = useMemo(
