@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ApiError } from "@/lib/api-client";
 import { isSigningOut } from "@/components/auth/signing-out";
+import { useResolvedTheme } from "@/components/shell/theme";
 import { TooltipProvider } from "@/components/ui/tooltip";
 
 /** A 401 anywhere means the session is gone: go to the sign-in page and come back afterwards. */
@@ -36,6 +37,8 @@ function makeQueryClient(): QueryClient {
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
+  // Also keeps the theme following the OS on every page (sign-in included) while "system" is chosen.
+  const theme = useResolvedTheme();
   return (
     <QueryClientProvider client={client}>
       <TooltipProvider delayDuration={300} skipDelayDuration={100}>
@@ -43,7 +46,7 @@ export function Providers({ children }: { children: ReactNode }) {
       </TooltipProvider>
       <Toaster
         position="bottom-right"
-        theme="system"
+        theme={theme}
         richColors
         closeButton
         visibleToasts={5}

@@ -81,7 +81,7 @@ test("push to and pull from a local registry with progress; a wrong name shows t
     await expect(row).toBeVisible();
     let dialog = await pushFromRow(adminPage, row);
     await expect(dialog.getByTestId("transfer-layers").locator("li")).not.toHaveCount(0);
-    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
+    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*[KMG]iB/);
     await dialog.getByRole("button", { name: "Close" }).first().click();
 
     // Remove the local tag, then pull it back through the pull dialog.
@@ -89,7 +89,7 @@ test("push to and pull from a local registry with progress; a wrong name shows t
     await expect(row).toHaveCount(0);
     dialog = await pullThroughDialog(adminPage, ref);
     await expect(dialog.getByTestId("transfer-ok")).toContainText(ref);
-    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
+    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*[KMG]iB/);
     expect(await docker.cli("image", "inspect", ref, "--format", "{{.Id}}")).toMatch(/^sha256:/);
     // The list updates live (image events → resources-changed).
     await expect(row).toBeVisible();
@@ -161,7 +161,7 @@ test("a registry that needs a login: the pull shows its auth error; with credent
     await adminPage.goto(`/images?q=${t}`);
     const row = adminPage.locator(`[data-testid="image-row"][data-tags~="${ref}"]`);
     dialog = await pushFromRow(adminPage, row);
-    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
+    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*[KMG]iB/);
     await dialog.getByRole("button", { name: "Close" }).first().click();
     await docker.cli("rmi", ref);
     await expect(row).toHaveCount(0);
@@ -278,7 +278,7 @@ test("image detail page: remove refused with Docker's reason, tag (validated), p
     await dialog.getByTestId("push-tag").selectOption(pushed);
     await dialog.getByTestId("push-submit").click();
     await expect(dialog.getByTestId("transfer-ok")).toBeVisible({ timeout: 30_000 });
-    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*MB/);
+    await expect(dialog.getByTestId("transfer-total")).toContainText(/1\/1 layers.*[KMG]iB/);
     await dialog.getByRole("button", { name: "Close" }).first().click();
 
     // Force removes it despite the container and both tags; the page goes back to the list.
@@ -294,7 +294,7 @@ test("image detail page: remove refused with Docker's reason, tag (validated), p
 });
 
 test("image prune previews a dangling image with its size, then shows the space it reclaimed", async ({ adminPage, docker }) => {
-  // Imported without a tag: dangling, 2.5 MB of its own (no layer shared with anything).
+  // Imported without a tag: dangling, 2.5 MB (2.4 MiB) of its own (no layer shared with anything).
   const id = await importRandomImage(docker, 2_500_000);
   const short = id.replace(/^sha256:/, "").slice(0, 12);
   try {
@@ -305,15 +305,16 @@ test("image prune previews a dangling image with its size, then shows the space 
     await expect(dialog.getByTestId("prune-mode")).toHaveValue("dangling");
     const item = dialog.getByTestId("prune-items").locator("li").filter({ hasText: short });
     await expect(item).toContainText(`<none> (${short})`);
-    await expect(item).toContainText("2.5 MB");
+    await expect(item).toContainText("2.4 MiB");
     await expect(dialog.getByTestId("prune-summary")).toContainText(/frees at least \d/);
     await dialog.getByTestId("confirm-prune").click();
 
     // The toast names what went and the space Docker says it reclaimed: at least this image's layer.
-    const toast = adminPage.getByText(/^Pruned \d+ images? · [\d.]+ (kB|MB|GB) freed$/);
+    const toast = adminPage.getByText(/^Pruned \d+ images? · [\d.]+ (KiB|MiB|GiB) freed$/);
     await expect(toast).toBeVisible();
-    const [, n, unit] = /· ([\d.]+) (kB|MB|GB) freed/.exec((await toast.textContent()) ?? "")!;
-    expect(Number(n) * { kB: 1e3, MB: 1e6, GB: 1e9 }[unit as "kB" | "MB" | "GB"]).toBeGreaterThanOrEqual(2_500_000);
+    const [, n, unit] = /· ([\d.]+) (KiB|MiB|GiB) freed/.exec((await toast.textContent()) ?? "")!;
+    // One decimal is shown: allow its rounding (2.38 MiB reads "2.4 MiB").
+    expect((Number(n) + 0.05) * { KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }[unit as "KiB" | "MiB" | "GiB"]).toBeGreaterThanOrEqual(2_500_000);
     await expect(adminPage.locator(`[data-testid="image-row"][data-id="${id}"]`)).toHaveCount(0);
     await expect(docker.cli("image", "inspect", id)).rejects.toThrow(/No such image/);
   } finally {
@@ -417,7 +418,7 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
 
     // Browse read-only, then back up from the detail page.
     await adminPage.goto(`/volumes/${vol}`);
-    await expect(adminPage.locator('[data-testid="file-row"][data-name="blob.bin"]')).toContainText("200.0 kB");
+    await expect(adminPage.locator('[data-testid="file-row"][data-name="blob.bin"]')).toContainText("195.3 KiB");
     await adminPage.locator('[data-testid="file-row"][data-name="sub"]').getByRole("button").click();
     await expect(adminPage.locator('[data-testid="file-row"][data-name="note.txt"]')).toBeVisible();
     const [download] = await Promise.all([adminPage.waitForEvent("download"), adminPage.getByTestId("volume-backup").click()]);

@@ -38,6 +38,18 @@ test.describe("stats and alerts", () => {
       .toBeGreaterThan(0);
     await expect(row.getByRole("img", { name: `${name} CPU over the last minute` })).toBeVisible();
     await expect(row.getByRole("img", { name: `${name} memory over the last minute` })).toBeVisible();
+    // Memory in binary units, as docker stats prints it.
+    await expect(row.getByTestId("overview-mem-value")).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) \/ /);
+    // One scale per sparkline column, shown in the header: an idle row is not drawn on its own
+    // zoomed scale next to the busy one.
+    const idle = await docker.run();
+    await expect(page.locator(`[data-testid="overview-row"][data-name="${idle.name}"]`)).toBeVisible({ timeout: 20_000 });
+    const tops = (label: string) =>
+      page.getByTestId("overview-table").getByRole("img", { name: new RegExp(`${label} over the last minute$`) }).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("data-top")))]);
+    await expect.poll(async () => (await tops("CPU")).length).toBe(1);
+    await expect.poll(async () => (await tops("memory")).length).toBe(1);
+    await expect(page.getByTestId("overview-cpu-scale")).toContainText(/0–\d+ %$/);
+    await expect(page.getByTestId("overview-mem-scale")).toContainText(/0–[\d.]+ (B|KiB|MiB|GiB)$/);
 
     // Top consumers first: CPU descending by default, and memory on a click. Values and order
     // come from one render, so one snapshot of the column must be in order.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { expect as baseExpect, test } from "./fixtures";
-import { BASE_URL } from "./env";
+import { BASE_URL, FIXTURE_IMAGE, TEST_LABEL_ARG } from "./env";
 
 // A production build in a real browser: first loads can be slow on a busy CI machine. Live
 // updates keep their own, tighter timeouts where they matter.
@@ -212,4 +212,201 @@ test("a missing container shows a friendly not-found page, also when removed whi
   await expect(adminPage.getByTestId("container-not-found")).toContainText(`Container “${name}” was removed`, { timeout: 10_000 });
   await adminPage.getByRole("link", { name: "Back to containers" }).click();
   await expect(adminPage).toHaveURL(/\/containers$/);
+});
+
+/** Burns one core until stopped (the fixture removes it after the test). */
+const BUSY_CMD = ["sh", "-c", "while true; do :; done"];
+
+const names = (page: Page) => page.getByTestId("container-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name")));
+
+test("command and entrypoint read as shell words, and a sh -c script as the script with its line breaks", async ({ adminPage, docker }) => {
+  const t = token();
+  const script = 'echo "starting up"\ntrap "exit 0" TERM\nwhile true; do sleep 1; done';
+  const scripted = await docker.run({ name: `${t}-script`, cmd: ["sh", "-c", script] });
+  await adminPage.goto(`/containers/${scripted.name}`);
+  const command = adminPage.getByTestId("detail-command");
+  await expect(command).toContainText("sh -c");
+  await expect(command).not.toContainText("\\n");
+  // The script as written: its line breaks kept, no JSON escapes.
+  await expect.poll(() => adminPage.getByTestId("detail-command-script").evaluate((el) => el.textContent)).toBe(script);
+  await expect(command).toHaveAttribute("title", `sh -c '${script}'`);
+
+  // An entrypoint and arguments that need quoting: single quotes only where a shell needs them.
+  const quoted = `${t}-quoted`;
+  await docker.cli("create", "--name", quoted, "--label", TEST_LABEL_ARG, "--entrypoint", "echo", FIXTURE_IMAGE, "a b", "it's", "plain", "$HOME");
+  docker.track(quoted);
+  await adminPage.goto(`/containers/${quoted}`);
+  await expect(adminPage.getByTestId("detail-entrypoint")).toHaveText("echo");
+  await expect(adminPage.getByTestId("detail-command")).toHaveText(`'a b' 'it'\\''s' plain '$HOME'`);
+});
+
+test("the whole header cell sorts, by mouse anywhere in it and by keyboard", async ({ adminPage, docker }) => {
+  const t = token();
+  await docker.run({ name: `${t}-a` });
+  await docker.run({ name: `${t}-b`, start: false });
+  await adminPage.goto(`/containers?q=${t}`);
+  await expect(adminPage.getByTestId("container-row")).toHaveCount(2);
+
+  // A click in the cell's corner, outside the label, sorts too.
+  const th = adminPage.getByTestId("th-name");
+  const box = (await th.boundingBox())!;
+  await th.click({ position: { x: box.width - 3, y: box.height - 3 } });
+  await expect(adminPage).toHaveURL(/sort=name&dir=desc/);
+  await expect.poll(() => names(adminPage)).toEqual([`${t}-b`, `${t}-a`]);
+
+  await adminPage.getByTestId("sort-state").focus();
+  await adminPage.keyboard.press("Enter");
+  await expect(adminPage).toHaveURL(/sort=state&dir=asc/);
+  await expect(adminPage.getByTestId("th-state")).toHaveAttribute("aria-sort", "ascending");
+  await expect.poll(() => names(adminPage)).toEqual([`${t}-a`, `${t}-b`]);
+});
+
+test("the Exited and Created tabs hold different containers, and old Stopped links land on Exited", async ({ adminPage, docker }) => {
+  const t = token();
+  const up = await docker.run({ name: `${t}-up` });
+  const exited = await docker.run({ name: `${t}-exited`, cmd: ["sh", "-c", "exit 3"] });
+  const created = await docker.run({ name: `${t}-created`, start: false });
+  await expect.poll(async () => (await docker.inspect(exited.id)).State.Status).toBe("exited");
+
+  await adminPage.goto(`/containers?q=${t}`);
+  await expect(adminPage.getByTestId("container-row")).toHaveCount(3);
+  await expect(adminPage.getByTestId("state-filter-stopped")).toHaveCount(0);
+  await adminPage.getByTestId("state-filter-exited").click();
+  await expect.poll(() => names(adminPage)).toEqual([exited.name]);
+  await expect(adminPage.getByTestId("state-filter-exited")).toContainText("1");
+  await adminPage.getByTestId("state-filter-created").click();
+  await expect.poll(() => names(adminPage)).toEqual([created.name]);
+  await adminPage.getByTestId("state-filter-running").click();
+  await expect.poll(() => names(adminPage)).toEqual([up.name]);
+
+  await adminPage.goto(`/containers?q=${t}&state=stopped`);
+  await expect(adminPage.getByTestId("state-filter-exited")).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => names(adminPage)).toEqual([exited.name]);
+});
+
+test("the status text is truncated to fit and its tooltip has the whole text", async ({ adminPage, docker }) => {
+  const t = token();
+  const exited = await docker.run({ name: `${t}-st`, cmd: ["sh", "-c", "exit 2"] });
+  await expect.poll(async () => (await docker.inspect(exited.id)).State.Status).toBe("exited");
+  await adminPage.goto(`/containers?q=${t}`);
+  const status = row(adminPage, exited.name).getByTestId("status-text");
+  await expect(status).toHaveCSS("text-overflow", "ellipsis");
+  await status.hover();
+  await expect(adminPage.getByRole("tooltip")).toHaveText(/^Exited \(2\) .+ ago$/);
+  // Keyboard users get it too.
+  await adminPage.mouse.move(0, 0);
+  await status.focus();
+  await expect(adminPage.getByRole("tooltip")).toHaveText(/^Exited \(2\)/);
+});
+
+test("live CPU and memory columns fill from the stats socket and sort", async ({ adminPage, docker }) => {
+  test.setTimeout(120_000);
+  const t = token();
+  const busy = await docker.run({ name: `${t}-busy`, cmd: BUSY_CMD });
+  const idle = await docker.run({ name: `${t}-idle` });
+  const off = await docker.run({ name: `${t}-off`, start: false });
+  await adminPage.goto(`/containers?q=${t}`);
+  const cpu = (name: string) => row(adminPage, name).getByTestId("cpu-cell");
+  await expect.poll(async () => Number((await cpu(busy.name).getAttribute("data-value")) || 0), { timeout: 30_000 }).toBeGreaterThan(10);
+  await expect(cpu(busy.name)).toHaveText(/^\d+(\.\d+)? %$/);
+  await expect(row(adminPage, idle.name).getByTestId("mem-cell")).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB)$/);
+  // Not running: no numbers.
+  await expect(cpu(off.name)).toHaveText("—");
+
+  await adminPage.getByTestId("sort-cpu").click();
+  await expect(adminPage).toHaveURL(/sort=cpu&dir=desc/);
+  await expect(adminPage.getByTestId("th-cpu")).toHaveAttribute("aria-sort", "descending");
+  await expect.poll(() => names(adminPage)).toEqual([busy.name, idle.name, off.name]);
+  await adminPage.getByTestId("sort-cpu").click();
+  // Ascending: the idle one first, and the one without numbers still last.
+  await expect.poll(() => names(adminPage)).toEqual([idle.name, busy.name, off.name]);
+  await adminPage.getByTestId("sort-mem").click();
+  await expect(adminPage).toHaveURL(/sort=mem&dir=desc/);
+  await expect.poll(async () => (await names(adminPage)).at(-1)).toBe(off.name);
+
+  // A stopped container loses its numbers as soon as the list knows it stopped, not when its last
+  // sample ages out of the stats store (10 s).
+  await docker.cli("kill", busy.name);
+  await expect(stateBadge(adminPage, busy.name)).toHaveAttribute("data-state", "exited");
+  await expect(cpu(busy.name)).toHaveText("—", { timeout: 3_000 });
+});
+
+test("at phone width the containers list fits without sideways scroll and row actions stay reachable", async ({ adminPage, docker }) => {
+  const t = token();
+  const long = await docker.run({ name: `${t}-a-rather-long-container-name-from-a-compose-project-1` });
+  await docker.run({ name: `${t}-b`, start: false });
+  await adminPage.setViewportSize({ width: 390, height: 844 });
+  await adminPage.goto(`/containers?q=${t}`);
+  await expect(adminPage.getByTestId("container-row")).toHaveCount(2);
+  await expect.poll(() => adminPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // The table itself fits too (no scrolling inside its frame either).
+  const table = adminPage.getByTestId("containers-table");
+  expect(await table.evaluate((el) => el.parentElement!.scrollWidth <= el.parentElement!.clientWidth)).toBe(true);
+  const menu = row(adminPage, long.name).getByTestId("row-menu");
+  await expect(menu).toBeInViewport({ ratio: 1 });
+  await menu.click();
+  await expect(adminPage.getByRole("menuitem", { name: /Remove/ })).toBeVisible();
+});
+
+test("the theme menu switches light and dark, remembers the choice across a reload, and system follows the OS", async ({ adminPage }) => {
+  const page = adminPage;
+  // Records the class <html> has when <body> first appears: before any bundle could run, so a
+  // dark class there means no light flash.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (!document.body) return;
+      (window as unknown as { __darkAtBody: boolean }).__darkAtBody = document.documentElement.classList.contains("dark");
+      obs.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/containers");
+  const html = page.locator("html");
+  await expect(html).not.toHaveClass(/\bdark\b/);
+
+  await page.getByTestId("theme-menu").click();
+  await page.getByTestId("theme-option-dark").click();
+  await expect(html).toHaveClass(/\bdark\b/);
+  expect(await page.evaluate(() => localStorage.getItem("berth.theme"))).toBe("dark");
+  // The tokens follow the class: the page background is the dark canvas.
+  await expect(page.locator("body")).toHaveCSS("background-color", "rgb(13, 15, 19)");
+
+  await page.reload();
+  await expect(html).toHaveClass(/\bdark\b/);
+  expect(await page.evaluate(() => (window as unknown as { __darkAtBody?: boolean }).__darkAtBody)).toBe(true);
+  await expect(page.getByTestId("theme-menu")).toHaveAttribute("data-theme-pref", "dark");
+
+  await page.getByTestId("theme-menu").click();
+  await page.getByTestId("theme-option-light").click();
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  await page.emulateMedia({ colorScheme: "dark" });
+  // Pinned to light: the OS does not change it.
+  await expect(page.locator("body")).toHaveCSS("background-color", "rgb(245, 246, 248)");
+
+  await page.getByTestId("theme-menu").click();
+  await page.getByTestId("theme-option-system").click();
+  await expect(html).toHaveClass(/\bdark\b/);
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  expect(await page.evaluate(() => localStorage.getItem("berth.theme"))).toBeNull();
+});
+
+test("the system events feed hides health-check exec events until asked", async ({ adminPage, docker }) => {
+  const t = token();
+  const checked = await docker.run({ name: `${t}-hc`, healthcheck: ["CMD", "true"] });
+  await adminPage.goto("/system");
+  const feed = adminPage.getByTestId("events-feed");
+  // The check runs every second: its execs arrive and are counted, but not listed.
+  const toggle = feed.getByTestId("events-show-exec");
+  await expect(toggle).toHaveText(/^Show exec events \(\d+\)$/, { timeout: 20_000 });
+  // Other events still show meanwhile.
+  const other = await docker.run({ name: `${t}-other`, start: false });
+  await expect(feed.locator('[data-testid="event-row"][data-action="create"]').filter({ hasText: other.name })).toBeVisible();
+  await expect(feed.locator('[data-testid="event-row"][data-action^="exec_"]')).toHaveCount(0);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(feed.locator('[data-testid="event-row"][data-action^="exec_die"]').filter({ hasText: checked.name }).first()).toBeVisible();
+  await toggle.click();
+  await expect(feed.locator('[data-testid="event-row"][data-action^="exec_"]')).toHaveCount(0);
 });

@@ -41,12 +41,17 @@ describe("formatStatus", () => {
 });
 
 describe("formatBytes", () => {
-  it("uses decimal units like the CLI", () => {
+  it("uses binary units like docker stats", () => {
     expect(formatBytes(0)).toBe("0 B");
-    expect(formatBytes(999)).toBe("999 B");
-    expect(formatBytes(1500)).toBe("1.5 kB");
-    expect(formatBytes(64 * 1024 * 1024)).toBe("67.1 MB");
+    expect(formatBytes(1023)).toBe("1023 B");
+    expect(formatBytes(1536)).toBe("1.5 KiB");
+    expect(formatBytes(64 * 1024 * 1024)).toBe("64.0 MiB");
+    expect(formatBytes(200_000)).toBe("195.3 KiB");
+    expect(formatBytes(3 * 1024 ** 3, 2)).toBe("3.00 GiB");
     expect(formatBytes(-1)).toBe("—");
+  });
+  it("carries to the next unit instead of printing 1024.0", () => {
+    expect(formatBytes(1024 * 1024 - 10)).toBe("1.0 MiB");
   });
 });
 

@@ -67,18 +67,26 @@ export function formatStatus(s: StatusInput, now: number = Date.now()): string {
   }
 }
 
-const UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+const UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
-/** Decimal units as the docker CLI prints sizes ("7.2MB" style, but with a space for readability). */
+/**
+ * Binary units (1 KiB = 1024 B), as `docker stats` prints memory, used for every size in Berth
+ * so a memory limit, a usage and an image size can be compared at a glance ("512 MiB", "1.5 GiB").
+ */
 export function formatBytes(bytes: number, digits = 1): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "—";
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(digits)} ${UNITS[unit]}`;
+  // 1023.97 KiB would print as "1024.0 KiB": carry to the next unit instead.
+  if (unit > 0 && unit < UNITS.length - 1 && Number(value.toFixed(digits)) >= 1024) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? Math.round(value) : value.toFixed(digits)} ${UNITS[unit]}`;
 }
 
 /** "3 minutes ago" for past ISO times, used for Created columns. */

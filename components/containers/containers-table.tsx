@@ -7,10 +7,12 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
+import { Tooltip } from "@/components/ui/tooltip";
 import { shortId } from "@/lib/format";
+import { formatMem, formatPercent } from "@/lib/stats/format";
 import type { ContainerSummary } from "@/lib/wire";
 import type { LifecycleVerb } from "./container-state";
-import type { ContainerGroup, SortDir, SortKey } from "./list-params";
+import type { ContainerGroup, LiveUsageMap, SortDir, SortKey } from "./list-params";
 import { PortList } from "./port-links";
 import { RelativeTime } from "./relative-time";
 import { RowActions, type ActionPermissions } from "./row-actions";
@@ -20,29 +22,56 @@ interface Column {
   key: SortKey;
   label: string;
   className?: string;
+  /** Numbers: right-aligned header and cells. */
+  numeric?: boolean;
+  title?: string;
 }
 
-/* Lower-priority columns give way on narrow screens; name, state and actions always stay. */
+/*
+ * Lower-priority columns give way on narrow screens; name, state and actions always stay. The
+ * breakpoints follow the room the table really has (the sidebar takes 13rem from md up), so the
+ * table fits its frame at each width with the name taking what is left, and a phone never
+ * scrolls sideways. One map, so header, cells and skeleton cannot disagree.
+ */
+const SHOW = {
+  cpu: "hidden sm:table-cell",
+  mem: "hidden lg:table-cell",
+  image: "hidden lg:table-cell",
+  status: "hidden xl:table-cell",
+  ports: "hidden xl:table-cell",
+  project: "hidden 2xl:table-cell",
+  created: "hidden 2xl:table-cell",
+} as const;
+
 const COLUMNS: readonly Column[] = [
   { key: "name", label: "Name" },
   { key: "state", label: "State" },
-  { key: "image", label: "Image", className: "hidden sm:table-cell" },
-  { key: "status", label: "Status", className: "hidden lg:table-cell" },
-  { key: "ports", label: "Ports", className: "hidden md:table-cell" },
-  { key: "project", label: "Project", className: "hidden xl:table-cell" },
-  { key: "created", label: "Created", className: "hidden md:table-cell" },
+  { key: "cpu", label: "CPU", className: SHOW.cpu, numeric: true, title: "Live CPU use, 100 % = one core" },
+  { key: "mem", label: "Memory", className: SHOW.mem, numeric: true, title: "Live memory use" },
+  { key: "image", label: "Image", className: SHOW.image },
+  { key: "status", label: "Status", className: SHOW.status },
+  { key: "ports", label: "Ports", className: SHOW.ports },
+  { key: "project", label: "Project", className: SHOW.project },
+  { key: "created", label: "Created", className: SHOW.created },
 ];
 
+/** The whole header cell is the sort button (a click on its padding sorts too), reachable by Tab. */
 function SortHeader({ column, sort, dir, onSort }: { column: Column; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void }) {
   const active = column.key === sort;
   const Icon = !active ? ChevronsUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <Th className={column.className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+    // p-0! beats the primitive's px-2.5 (cn does not merge): the button brings the padding.
+    <Th className={cn("p-0!", column.className)} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} data-testid={`th-${column.key}`}>
       <button
         type="button"
         onClick={() => onSort(column.key)}
         data-testid={`sort-${column.key}`}
-        className={cn("group -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-fg", active && "text-fg")}
+        title={column.title}
+        className={cn(
+          "group flex h-9 w-full items-center gap-1 px-2.5 hover:bg-hover hover:text-fg focus-visible:outline-2 focus-visible:-outline-offset-2",
+          column.numeric && "justify-end",
+          active && "text-fg",
+        )}
       >
         {column.label}
         <Icon className={cn("size-3.5", active ? "text-accent" : "text-faint opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100")} aria-hidden />
@@ -64,6 +93,8 @@ export interface TableProps {
   pending: ReadonlyMap<string, LifecycleVerb>;
   onRequest: (verb: LifecycleVerb, targets: readonly ContainerSummary[]) => void;
   hideProjectColumn: boolean;
+  /** Live CPU and memory by container id; absent for containers that do not report. */
+  usage: LiveUsageMap;
 }
 
 /** Checkbox and actions columns exist only for roles that can act on containers. */
@@ -92,7 +123,8 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           <Checkbox checked={isSelected} onCheckedChange={(on) => props.onSelect([c.id], on)} aria-label={`Select ${c.name}`} />
         </Td>
       )}
-      <Td className="max-w-[18rem]">
+      {/* max-w-0 + w-full: the name takes the room left and truncates, so a long name cannot push the table wider than its frame. */}
+      <Td className="w-full max-w-0 min-w-24 lg:min-w-40">
         {/* No prefetch: one RSC request per visible row would crowd out the API calls on a big engine. */}
         <Link
           href={href}
@@ -107,26 +139,30 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
       <Td className="whitespace-nowrap">
         <div className="flex flex-wrap items-center gap-1.5 gap-y-1 sm:flex-nowrap">
           <StateBadge state={c.state} status={c.status} />
-          <HealthBadge health={c.health} />
+          <HealthBadge health={c.health} compact />
         </div>
       </Td>
-      <Td className="hidden max-w-[12rem] sm:table-cell">
+      <UsageCells usage={props.usage.get(c.id)} />
+      <Td className={cn("max-w-[11rem]", SHOW.image)}>
         <span className="block truncate font-mono text-xs text-muted" title={c.image}>
           {/* An image whose tag moved on is listed by id: the short id reads better. */}
           {c.image.startsWith("sha256:") ? shortId(c.image) : c.image}
         </span>
       </Td>
-      <Td className="hidden max-w-[11rem] lg:table-cell">
-        <span className="block truncate text-muted" title={c.status} data-testid="status-text">
-          {/* The health badge already says it. */}
-          {c.status.replace(/\s*\((healthy|unhealthy|health: starting)\)$/, "")}
-        </span>
+      <Td className={cn("max-w-[10rem]", SHOW.status)}>
+        {/* Truncated to fit; the tooltip (hover or keyboard focus) has the whole text. */}
+        <Tooltip content={c.status}>
+          <span className="block truncate rounded text-muted focus-visible:outline-2" tabIndex={0} data-testid="status-text" aria-label={c.status}>
+            {/* The health badge already says it. */}
+            {c.status.replace(/\s*\((healthy|unhealthy|health: starting)\)$/, "")}
+          </span>
+        </Tooltip>
       </Td>
-      <Td className="hidden md:table-cell">
+      <Td className={SHOW.ports}>
         <PortList ports={c.ports} />
       </Td>
       {!props.hideProjectColumn && (
-        <Td className="hidden max-w-[10rem] xl:table-cell">
+        <Td className={cn("max-w-[10rem]", SHOW.project)}>
           {c.project ? (
             <span className="block truncate text-muted" title={c.service ? `${c.project} · service ${c.service}` : c.project}>
               {c.project}
@@ -136,7 +172,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
           )}
         </Td>
       )}
-      <Td className="hidden whitespace-nowrap text-muted md:table-cell">
+      <Td className={cn("whitespace-nowrap text-muted", SHOW.created)}>
         <RelativeTime iso={c.createdAt} compact />
       </Td>
       {showActions && (
@@ -151,6 +187,19 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
         </Td>
       )}
     </tr>
+  );
+}
+
+function UsageCells({ usage }: { usage: { cpu: number; mem: number } | undefined }) {
+  return (
+    <>
+      <Td className={cn("text-right whitespace-nowrap tabular", SHOW.cpu)} data-testid="cpu-cell" data-value={usage?.cpu ?? ""}>
+        {usage ? formatPercent(usage.cpu) : <span className="text-faint">—</span>}
+      </Td>
+      <Td className={cn("text-right whitespace-nowrap tabular", SHOW.mem)} data-testid="mem-cell" data-value={usage?.mem ?? ""}>
+        {usage ? formatMem(usage.mem) : <span className="text-faint">—</span>}
+      </Td>
+    </>
   );
 }
 
@@ -253,19 +302,25 @@ export function ContainersTableSkeleton({ rows = 8 }: { rows?: number }) {
               <Td>
                 <Skeleton className="h-5 w-16 rounded-full" />
               </Td>
-              <Td className="hidden sm:table-cell">
+              <Td className={SHOW.cpu}>
+                <Skeleton className="ml-auto h-3.5 w-10" />
+              </Td>
+              <Td className={SHOW.mem}>
+                <Skeleton className="ml-auto h-3.5 w-14" />
+              </Td>
+              <Td className={SHOW.image}>
                 <Skeleton className="h-3.5 w-40" />
               </Td>
-              <Td className="hidden lg:table-cell">
+              <Td className={SHOW.status}>
                 <Skeleton className="h-3.5 w-28" />
               </Td>
-              <Td className="hidden md:table-cell">
+              <Td className={SHOW.ports}>
                 <Skeleton className="h-3.5 w-20" />
               </Td>
-              <Td className="hidden xl:table-cell">
+              <Td className={SHOW.project}>
                 <Skeleton className="h-3.5 w-16" />
               </Td>
-              <Td className="hidden md:table-cell">
+              <Td className={SHOW.created}>
                 <Skeleton className="h-3.5 w-16" />
               </Td>
             </tr>

@@ -7,13 +7,13 @@ import { cn } from "@/components/ui/cn";
 import { Tooltip } from "@/components/ui/tooltip";
 import { STATE_FILTERS, type StateFilter } from "./list-params";
 
-const FILTER_LABEL: Record<StateFilter, string> = { all: "All", running: "Running", stopped: "Stopped", paused: "Paused", exited: "Exited" };
+const FILTER_LABEL: Record<StateFilter, string> = { all: "All", running: "Running", paused: "Paused", exited: "Exited", created: "Created" };
 const FILTER_HINT: Record<StateFilter, string> = {
   all: "Every container",
   running: "Running or restarting",
-  stopped: "Not running: exited, created or dead",
   paused: "Paused (processes frozen)",
-  exited: "Exited, with any exit code",
+  exited: "Ran and stopped, with any exit code (dead ones too)",
+  created: "Created, never started",
 };
 
 export function StateFilterTabs({
@@ -37,7 +37,8 @@ export function StateFilterTabs({
               data-testid={`state-filter-${f}`}
               onClick={() => onChange(f)}
               className={cn(
-                "inline-flex h-7 items-center gap-1.5 rounded px-2.5 text-[13px] font-medium whitespace-nowrap transition-colors",
+                // Tighter on a phone so all five tabs fit 390 px.
+                "inline-flex h-7 items-center gap-1 rounded px-1.5 text-[13px] font-medium whitespace-nowrap transition-colors sm:gap-1.5 sm:px-2.5",
                 active ? "bg-surface text-fg shadow-sm ring-1 ring-line" : "text-muted hover:text-fg",
               )}
             >

@@ -27,8 +27,10 @@ import {
   sortContainers,
   stateCounts,
   type ListParams,
+  type LiveUsage,
   type SortKey,
 } from "./list-params";
+import { useOverviewStatsStore, useStoreVersion } from "@/components/stats/overview-store";
 import { useActionFlow } from "./use-action-flow";
 import { usePendingActions } from "./use-container-actions";
 
@@ -87,12 +89,29 @@ export function ContainersView({ engine }: { engine: string }) {
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkey("/", () => searchRef.current?.focus());
 
+  // Live CPU and memory from the stats socket, subscribed while this list is on screen (the hook
+  // unsubscribes on unmount); no backlog: only the latest sample of each container is shown.
+  const stats = useOverviewStatsStore(engine, 0);
+  const statsVersion = useStoreVersion(stats);
   const all = query.data;
+  const usage = useMemo(() => {
+    void statsVersion;
+    const m = new Map<string, LiveUsage>();
+    // Only containers that run now: a stopped one's last sample lingers in the store for a few seconds.
+    for (const c of all ?? []) {
+      if (c.state !== "running" && c.state !== "paused" && c.state !== "restarting") continue;
+      const s = stats.rings.latest(c.id);
+      if (s) m.set(c.id, { cpu: s.cpuPercent, mem: s.memUsage });
+    }
+    return m;
+  }, [stats, statsVersion, all]);
+
   const searched = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
   const counts = useMemo(() => stateCounts(searched), [searched]);
   const visible = useMemo(
-    () => sortContainers(searched.filter((c) => matchesState(c, params.state)), params.sort, params.dir),
-    [searched, params.state, params.sort, params.dir],
+    () => sortContainers(searched.filter((c) => matchesState(c, params.state)), params.sort, params.dir, usage),
+    // The live numbers re-sort only when they are the sort key, so other sorts do not churn every second.
+    [searched, params.state, params.sort, params.dir, params.sort === "cpu" || params.sort === "mem" ? usage : null],
   );
   const groups = useMemo(() => (params.group ? groupByProject(visible) : null), [params.group, visible]);
 
@@ -195,6 +214,7 @@ export function ContainersView({ engine }: { engine: string }) {
         pending={pending}
         onRequest={onRequest}
         hideProjectColumn={params.group}
+        usage={usage}
       />
     );
   }

@@ -8,18 +8,13 @@ import type { ContainerDetail } from "@/lib/wire";
 import { cpuLimit, cpuShares, memoryLimit, pidsLimit, swapLimit } from "./format-limits";
 import { LastLogLines } from "./last-log-lines";
 import { formatFullDate, RelativeTime } from "./relative-time";
+import { ShellCommand } from "./shell-command";
 import { HealthBadge, StateBadge } from "./state-badge";
 
 const none = <span className="text-faint">—</span>;
 
 function Mono({ children }: { children: React.ReactNode }) {
   return <code className="font-mono text-xs break-all text-fg">{children}</code>;
-}
-
-/** Shows an argv the way a shell would need it, quoting words with spaces. */
-function Argv({ argv }: { argv: readonly string[] }) {
-  if (argv.length === 0) return none;
-  return <Mono>{argv.map((a) => (/[\s"'$`\\]/.test(a) || a === "" ? JSON.stringify(a) : a)).join(" ")}</Mono>;
 }
 
 function When({ iso }: { iso?: string }) {
@@ -43,12 +38,14 @@ function HealthSection({ d }: { d: ContainerDetail }) {
   const hc = d.healthcheck;
   if (!hc) return null;
   const last = hc.log.at(-1);
-  const test = hc.test[0] === "CMD-SHELL" ? hc.test.slice(1).join(" ") : hc.test[0] === "CMD" ? hc.test.slice(1).join(" ") : hc.test.join(" ");
+  // CMD-SHELL runs its one string with /bin/sh -c; CMD is an argv.
+  const test =
+    hc.test[0] === "CMD-SHELL" ? <ShellCommand argv={hc.test.slice(1)} leading={["/bin/sh", "-c"]} testId="health-test" /> : hc.test[0] === "CMD" && hc.test.length > 1 ? <ShellCommand argv={hc.test.slice(1)} testId="health-test" /> : null;
   return (
     <Section title="Health check" actions={<HealthBadge health={d.health} />}>
       <KeyValueTable
         rows={[
-          ["Test", test ? <Mono>{test}</Mono> : none],
+          ["Test", test ?? none],
           [
             "Failing streak",
             <span key="streak" className={hc.failingStreak > 0 ? "font-medium text-danger" : undefined} data-testid="failing-streak">
@@ -117,8 +114,8 @@ export function DetailOverview({ engine, d }: { engine: string; d: ContainerDeta
           rows={[
             ["Image", <Mono key="i">{d.image}</Mono>],
             ["Image ID", <span key="iid" title={d.imageId}><Mono>{shortId(d.imageId)}</Mono></span>],
-            ["Command", <Argv key="cmd" argv={d.command} />],
-            ["Entrypoint", <Argv key="ep" argv={d.entrypoint} />],
+            ["Command", <ShellCommand key="cmd" argv={d.command} leading={d.entrypoint} testId="detail-command" />],
+            ["Entrypoint", <ShellCommand key="ep" argv={d.entrypoint} testId="detail-entrypoint" />],
             ["Working dir", d.workingDir ? <Mono>{d.workingDir}</Mono> : none],
             ["User", d.user ? <Mono>{d.user}</Mono> : <span className="text-muted">default (image user, often root)</span>],
             ["Hostname", d.hostname ? <Mono>{d.hostname}</Mono> : none],

@@ -9,6 +9,7 @@ import {
   serializeListParams,
   sortContainers,
   stateCounts,
+  STATE_FILTERS,
 } from "./list-params";
 
 function c(name: string, over: Partial<ContainerSummary> = {}): ContainerSummary {
@@ -59,8 +60,25 @@ describe("filtering", () => {
     expect(list.filter((x) => matchesSearch(x, "  ")).length).toBe(4);
   });
 
-  it("counts states; stopped includes exited and never-started", () => {
-    expect(stateCounts(list)).toEqual({ all: 4, running: 1, stopped: 2, paused: 1, exited: 1 });
+  it("counts states; no two tabs are the same set", () => {
+    expect(stateCounts(list)).toEqual({ all: 4, running: 1, paused: 1, exited: 1, created: 1 });
+    expect(stateCounts([...list, c("gone", { state: "dead", status: "Dead" }), c("loop", { state: "restarting" })])).toEqual({ all: 6, running: 2, paused: 1, exited: 2, created: 1 });
+  });
+
+  it("each container is in exactly one tab besides All", () => {
+    const states = ["created", "running", "paused", "restarting", "removing", "exited", "dead"] as const;
+    for (const state of states) {
+      const counts = stateCounts([c("x", { state })]);
+      const inTabs = STATE_FILTERS.filter((f) => f !== "all" && counts[f] === 1);
+      expect(inTabs.length, state).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("reads old and overview links as the tab that holds them", () => {
+    expect(parseListParams(new URLSearchParams("state=stopped")).state).toBe("exited");
+    expect(parseListParams(new URLSearchParams("state=dead")).state).toBe("exited");
+    expect(parseListParams(new URLSearchParams("state=restarting")).state).toBe("running");
+    expect(parseListParams(new URLSearchParams("state=created")).state).toBe("created");
   });
 });
 
@@ -74,6 +92,19 @@ describe("sorting and grouping", () => {
   it("puts running first and failed exits before clean ones when sorting by state", () => {
     const list = [c("ok", { state: "exited", status: "Exited (0) 1 hour ago" }), c("bad", { state: "exited", status: "Exited (2) 1 hour ago" }), c("up")];
     expect(sortContainers(list, "state", "asc").map((x) => x.name)).toEqual(["up", "bad", "ok"]);
+  });
+
+  it("sorts by live CPU and memory, containers without numbers last in both directions", () => {
+    const list = [c("idle"), c("busy"), c("stopped", { state: "exited" }), c("mid")];
+    const usage = new Map([
+      [list[0]!.id, { cpu: 0.1, mem: 300 }],
+      [list[1]!.id, { cpu: 90, mem: 100 }],
+      [list[3]!.id, { cpu: 5, mem: 200 }],
+    ]);
+    expect(sortContainers(list, "cpu", "desc", usage).map((x) => x.name)).toEqual(["busy", "mid", "idle", "stopped"]);
+    expect(sortContainers(list, "cpu", "asc", usage).map((x) => x.name)).toEqual(["idle", "mid", "busy", "stopped"]);
+    expect(sortContainers(list, "mem", "desc", usage).map((x) => x.name)).toEqual(["idle", "mid", "busy", "stopped"]);
+    expect(parseListParams(new URLSearchParams("sort=cpu")).dir).toBe("desc");
   });
 
   it("groups by project A→Z with standalone containers last", () => {

@@ -6,10 +6,18 @@ import { exitCodeFromStatus } from "./container-state";
  * and survives a reload: ?state=running&q=web&sort=name&dir=asc&group=project
  */
 
-export const STATE_FILTERS = ["all", "running", "stopped", "paused", "exited"] as const;
+/*
+ * One tab per set a user asks for, no two the same: "Exited" is every container that ran and
+ * stopped (exited, or dead after a failed removal), "Created" the never-started ones. The old
+ * "Stopped" tab (exited + created + dead) equalled "Exited" on most engines and went.
+ */
+export const STATE_FILTERS = ["all", "running", "paused", "exited", "created"] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
-export const SORT_KEYS = ["name", "state", "image", "status", "ports", "created", "project"] as const;
+/** URL values of old links and of the overview's state badges, read as the tab that holds them. */
+const STATE_ALIASES: Readonly<Record<string, StateFilter>> = { stopped: "exited", dead: "exited", restarting: "running" };
+
+export const SORT_KEYS = ["name", "state", "image", "status", "ports", "created", "project", "cpu", "mem"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
@@ -32,6 +40,9 @@ export const DEFAULT_DIR: Record<SortKey, SortDir> = {
   ports: "asc",
   created: "desc",
   project: "asc",
+  // Top consumers first, as on the overview.
+  cpu: "desc",
+  mem: "desc",
 };
 
 function oneOf<T extends string>(values: readonly T[], v: string | null, fallback: T): T {
@@ -41,7 +52,7 @@ function oneOf<T extends string>(values: readonly T[], v: string | null, fallbac
 export function parseListParams(sp: { get(name: string): string | null }): ListParams {
   const sort = oneOf(SORT_KEYS, sp.get("sort"), DEFAULT_PARAMS.sort);
   return {
-    state: oneOf(STATE_FILTERS, sp.get("state"), DEFAULT_PARAMS.state),
+    state: oneOf(STATE_FILTERS, STATE_ALIASES[sp.get("state") ?? ""] ?? sp.get("state"), DEFAULT_PARAMS.state),
     q: (sp.get("q") ?? "").slice(0, 200),
     sort,
     dir: oneOf(["asc", "desc"] as const, sp.get("dir"), DEFAULT_DIR[sort]),
@@ -72,10 +83,9 @@ export function matchesState(c: ContainerSummary, f: StateFilter): boolean {
     case "paused":
       return c.state === "paused";
     case "exited":
-      return c.state === "exited";
-    // Everything that is not doing work: exited, never started, dead.
-    case "stopped":
-      return c.state !== "running" && c.state !== "restarting" && c.state !== "paused";
+      return c.state === "exited" || c.state === "dead";
+    case "created":
+      return c.state === "created";
   }
 }
 
@@ -89,7 +99,7 @@ export function matchesSearch(c: ContainerSummary, q: string): boolean {
 }
 
 export function stateCounts(list: readonly ContainerSummary[]): Record<StateFilter, number> {
-  const counts: Record<StateFilter, number> = { all: 0, running: 0, stopped: 0, paused: 0, exited: 0 };
+  const counts: Record<StateFilter, number> = { all: 0, running: 0, paused: 0, exited: 0, created: 0 };
   for (const c of list) for (const f of STATE_FILTERS) if (matchesState(c, f)) counts[f]++;
   return counts;
 }
@@ -106,7 +116,15 @@ const cleanExit = (c: ContainerSummary) => ((exitCodeFromStatus(c.status) ?? 0) 
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
-function compare(a: ContainerSummary, b: ContainerSummary, key: SortKey): number {
+/** The live numbers of one container for the CPU and memory columns (from the stats socket). */
+export interface LiveUsage {
+  readonly cpu: number;
+  readonly mem: number;
+}
+
+export type LiveUsageMap = ReadonlyMap<string, LiveUsage>;
+
+function compare(a: ContainerSummary, b: ContainerSummary, key: Exclude<SortKey, "cpu" | "mem">): number {
   switch (key) {
     case "name":
       return collator.compare(a.name, b.name);
@@ -130,8 +148,20 @@ function compare(a: ContainerSummary, b: ContainerSummary, key: SortKey): number
   }
 }
 
-export function sortContainers(list: readonly ContainerSummary[], key: SortKey, dir: SortDir): ContainerSummary[] {
+/**
+ * Sorts the list; for "cpu" and "mem" by the live numbers in `usage`, where containers without
+ * numbers (not running, or not reported yet) go last in either direction.
+ */
+export function sortContainers(list: readonly ContainerSummary[], key: SortKey, dir: SortDir, usage: LiveUsageMap = new Map()): ContainerSummary[] {
   const sign = dir === "asc" ? 1 : -1;
+  if (key === "cpu" || key === "mem") {
+    return [...list].sort((a, b) => {
+      const ua = usage.get(a.id)?.[key];
+      const ub = usage.get(b.id)?.[key];
+      if (ua === undefined || ub === undefined) return (ua === undefined ? 1 : 0) - (ub === undefined ? 1 : 0) || collator.compare(a.name, b.name);
+      return sign * (ua - ub) || collator.compare(a.name, b.name);
+    });
+  }
   return [...list].sort((a, b) => sign * compare(a, b, key) || collator.compare(a.name, b.name));
 }
 

@@ -1,3 +1,4 @@
+import { HeartPulse } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ContainerState, HealthStatus } from "@/lib/wire";
 import { exitCodeFromStatus, stateTone } from "./container-state";
@@ -15,8 +16,20 @@ export function StateBadge({ state, status, exitCode }: { state: ContainerState;
 
 const HEALTH_TONE: Record<Exclude<HealthStatus, "none">, BadgeTone> = { healthy: "green", unhealthy: "red", starting: "amber" };
 
-export function HealthBadge({ health }: { health: HealthStatus }) {
+/**
+ * The health check result. `compact` (the list) shows only a coloured heart below 2xl widths, the
+ * word kept for screen readers and in the tooltip, so the list keeps room for the name.
+ */
+export function HealthBadge({ health, compact = false }: { health: HealthStatus; compact?: boolean }) {
   if (health === "none") return null;
+  if (compact) {
+    return (
+      <Badge tone={HEALTH_TONE[health]} data-testid="health-badge" data-health={health} className="rounded-md" title={`Health: ${health}`}>
+        <HeartPulse className="size-3 2xl:hidden" aria-hidden />
+        <span className="sr-only 2xl:not-sr-only">{health}</span>
+      </Badge>
+    );
+  }
   return (
     <Badge tone={HEALTH_TONE[health]} data-testid="health-badge" data-health={health} className="rounded-md">
       {health}

@@ -12,6 +12,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { logout } from "@/lib/queries/auth";
 import type { Role } from "@/lib/wire";
 import { useCurrentUser } from "./current-user";
+import { ThemeMenu } from "./theme-menu";
 
 const ROLE_TONE: Record<Role, BadgeTone> = { admin: "violet", operator: "blue", viewer: "grey" };
 
@@ -59,6 +60,7 @@ export function UserBlock() {
         </p>
         <RoleBadge role={user.role} />
       </div>
+      <ThemeMenu />
       <Tooltip content="Sign out">
         <Button variant="ghost" size="icon-sm" aria-label="Sign out" onClick={signOut} disabled={pending}>
           <LogOut />

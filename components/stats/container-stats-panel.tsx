@@ -249,7 +249,8 @@ export function ContainerStatsPanel({
                 series={[{ key: "mem", label: "Used", color: C.mem, kind: "area", format: formatMem }]}
                 yFormat={formatAxisBytes}
                 yMax={limit}
-                minTop={1_000_000}
+                minTop={1024 * 1024}
+                binary
                 reference={limit ? { y: limit, label: `limit ${formatBinaryBytes(limit)}` } : undefined}
                 tooltipExtra={limit ? (p) => <div className="mt-1 text-muted tabular">{formatPercent(((p.mem ?? 0) / limit) * 100)} of the limit</div> : undefined}
               />
@@ -263,7 +264,8 @@ export function ContainerStatsPanel({
                   { key: "tx", label: "Sent", color: C.tx, format: formatRate },
                 ]}
                 yFormat={(v) => `${formatAxisBytes(v)}B/s`}
-                minTop={1000}
+                minTop={1024}
+                binary
               />
             </ChartCard>
             <ChartCard title="Block I/O" value={`read ${formatRate(rd)} · write ${formatRate(wr)}`}>
@@ -275,7 +277,8 @@ export function ContainerStatsPanel({
                   { key: "write", label: "Write", color: C.write, format: formatRate },
                 ]}
                 yFormat={(v) => `${formatAxisBytes(v)}B/s`}
-                minTop={1000}
+                minTop={1024}
+                binary
               />
             </ChartCard>
             <ChartCard title="Processes (PIDs)" value={pids === null ? undefined : String(pids)}>

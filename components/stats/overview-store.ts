@@ -61,8 +61,11 @@ export class OverviewStatsStore {
   }
 }
 
-/** Subscribes to every running container's stats (with a minute of backlog) for the overview. */
-export function useOverviewStatsStore(engine: string): OverviewStatsStore {
+/**
+ * Subscribes to every running container's stats for the overview (with a minute of backlog for
+ * the sparklines) and the containers list (no backlog: it shows only the latest numbers).
+ */
+export function useOverviewStatsStore(engine: string, backlogSeconds: number = SPARK_SECONDS): OverviewStatsStore {
   const [store] = useState(() => new OverviewStatsStore());
 
   useEffect(() => {
@@ -71,7 +74,7 @@ export function useOverviewStatsStore(engine: string): OverviewStatsStore {
     let cancelled = false;
     const subscribe = () => {
       store.setStatus("subscribing");
-      socket.emit("stats:subscribe", { engine, backlogSeconds: SPARK_SECONDS }, (res) => {
+      socket.emit("stats:subscribe", { engine, backlogSeconds }, (res) => {
         if (cancelled) {
           if (res.ok) socket.emit("stats:unsubscribe", { subscription: res.data.subscription }, () => undefined);
           return;
@@ -101,7 +104,7 @@ export function useOverviewStatsStore(engine: string): OverviewStatsStore {
       if (subscription && socket.connected) socket.emit("stats:unsubscribe", { subscription }, () => undefined);
       subscription = null;
     };
-  }, [engine, store]);
+  }, [engine, store, backlogSeconds]);
 
   useEffect(() => () => store.dispose(), [store]);
   return store;

@@ -11,7 +11,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { containersQuery } from "@/lib/queries/containers";
 import { systemDfQuery, systemInfoQuery } from "@/lib/queries/stats";
+import { formatBytes } from "@/lib/format";
 import { formatMem, formatPercent, formatRate } from "@/lib/stats/format";
+import { sharedTop } from "@/lib/stats/scale";
 import { latestRates } from "@/lib/stats/rates";
 import { nextSort, sortRows, type SortDir } from "@/lib/stats/sort";
 import type { ContainerState, ContainerSummary } from "@/lib/wire";
@@ -163,12 +165,23 @@ interface Row {
 function SortHeader({ k, label, sort, onSort, className }: { k: SortKey; label: string; sort: { key: SortKey; dir: SortDir }; onSort: (k: SortKey) => void; className?: string }) {
   const active = sort.key === k;
   return (
-    <Th className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" onClick={() => onSort(k)} className={cn("inline-flex items-center gap-1 hover:text-fg", active && "text-fg")}>
+    // The whole cell is the button (p-0! beats the primitive's padding; the button brings it).
+    <Th className={cn("p-0!", className)} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" onClick={() => onSort(k)} className={cn("flex h-9 w-full items-center gap-1 px-2.5 hover:bg-hover hover:text-fg focus-visible:outline-2 focus-visible:-outline-offset-2", active && "text-fg")}>
         {label}
         {active && (sort.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
       </button>
     </Th>
+  );
+}
+
+/** The shared range of a sparkline column, so a reader knows what the height of a line means. */
+function SparkScale({ label, range, testId }: { label: string; range: string; testId: string }) {
+  return (
+    <span className="text-[11px] font-normal text-faint tabular" title={`${label}: every row drawn on the same scale, ${range}`} data-testid={testId}>
+      <span className="sr-only">{label}, scale </span>
+      {range}
+    </span>
   );
 }
 
@@ -205,6 +218,10 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
   }, [version, containers, store, sort, hostMem]);
 
   const onSort = (k: SortKey) => setSort((s) => nextSort(s, k, NUMERIC[k]));
+  // One scale per sparkline column (10 % at least), shown in the header: a per-row scale made an
+  // idle container's 0.1 % wobble look like the spike of a busy one.
+  const cpuTop = sharedTop(rows.map((r) => r.cpuSpark), { floor: 10 });
+  const memTop = sharedTop(rows.map((r) => r.memSpark), { floor: 1024 * 1024, binary: true });
 
   if (containers && rows.length === 0) {
     return (
@@ -224,11 +241,11 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
             <SortHeader k="name" label="Container" sort={sort} onSort={onSort} className="sticky left-0 z-10" />
             <SortHeader k="cpu" label="CPU" sort={sort} onSort={onSort} />
             <Th className="max-md:hidden">
-              <span className="sr-only">CPU, last minute</span>
+              <SparkScale label="CPU, last minute" range={`0–${cpuTop} %`} testId="overview-cpu-scale" />
             </Th>
             <SortHeader k="mem" label="Memory" sort={sort} onSort={onSort} />
             <Th className="max-md:hidden">
-              <span className="sr-only">Memory, last minute</span>
+              <SparkScale label="Memory, last minute" range={`0–${formatBytes(memTop, 1).replace(".0 ", " ")}`} testId="overview-mem-scale" />
             </Th>
             <SortHeader k="memPct" label="% of limit" sort={sort} onSort={onSort} className="max-lg:hidden" />
             <SortHeader k="rx" label="Net ↓" sort={sort} onSort={onSort} className="max-sm:hidden" />
@@ -249,14 +266,14 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
                 {formatPercent(r.cpu)}
               </Td>
               <Td className="max-md:hidden">
-                <Sparkline values={r.cpuSpark} color={C.cpu} max={10} label={`${r.name} CPU over the last minute`} />
+                <Sparkline values={r.cpuSpark} color={C.cpu} top={cpuTop} label={`${r.name} CPU over the last minute`} />
               </Td>
               <Td className="whitespace-nowrap tabular" data-testid="overview-mem-value" data-value={r.mem ?? ""}>
                 {formatMem(r.mem)}
                 <span className="text-xs text-faint"> / {r.memLimit ? formatMem(r.memLimit) : "no limit"}</span>
               </Td>
               <Td className="max-md:hidden">
-                <Sparkline values={r.memSpark} color={C.mem} max={r.memLimit ?? undefined} label={`${r.name} memory over the last minute`} />
+                <Sparkline values={r.memSpark} color={C.mem} top={memTop} label={`${r.name} memory over the last minute`} />
               </Td>
               <Td className={cn("text-right whitespace-nowrap tabular max-lg:hidden", r.memPct !== null && r.memPct > 90 && "font-medium text-danger")}>
                 {r.memPct === null ? <span className="text-faint">—</span> : formatPercent(r.memPct)}

@@ -64,6 +64,7 @@ export function StatsChart<K extends string>({
   ariaLabel,
   minTop,
   integer = false,
+  binary = false,
 }: {
   data: readonly ({ t: number } & Record<K, number | null>)[];
   series: readonly SeriesSpec<K>[];
@@ -74,10 +75,12 @@ export function StatsChart<K extends string>({
   height?: number;
   tooltipExtra?: (p: Point) => ReactNode;
   ariaLabel: string;
-  /** Smallest top of the y axis, so an idle series does not zoom into noise (e.g. 1 kB/s). */
+  /** Smallest top of the y axis, so an idle series does not zoom into noise (e.g. 1 KiB/s). */
   minTop?: number;
   /** Whole-number ticks (counts). */
   integer?: boolean;
+  /** Byte values: ticks on binary-unit steps (see niceScale). */
+  binary?: boolean;
 }) {
   const span = data.length > 1 ? data[data.length - 1]!.t - data[0]!.t : 0;
   let dataMax = 0;
@@ -86,7 +89,7 @@ export function StatsChart<K extends string>({
     if (typeof v === "number" && v > dataMax) dataMax = v;
   }
   // Room above a limit line so its label does not sit on the frame.
-  const scale = niceScale(Math.max(dataMax, yMax ? yMax * 1.1 : 0, minTop ?? 0), { integer });
+  const scale = niceScale(Math.max(dataMax, yMax ? yMax * 1.1 : 0, minTop ?? 0), { integer, binary });
   const tick = { fill: "var(--color-muted)", fontSize: 11 };
   return (
     <div role="img" aria-label={ariaLabel} style={{ height }}>
@@ -167,13 +170,16 @@ export function StatsChart<K extends string>({
   );
 }
 
-/** A tiny line for table rows: no axes, no tooltip, fixed size. */
-export function Sparkline({ values, color, max, label }: { values: readonly number[]; color: string; max?: number; label: string }) {
+/**
+ * A tiny line for table rows: no axes, no tooltip, fixed size. `top` is the y-axis top shared by
+ * the whole column (see sharedTop), so rows compare and small wobbles stay small.
+ */
+export function Sparkline({ values, color, top, label }: { values: readonly number[]; color: string; top: number; label: string }) {
   const data = values.map((v, i) => ({ i, v }));
   return (
-    <div role="img" aria-label={label} className="h-6 w-24">
+    <div role="img" aria-label={label} className="h-6 w-24" data-top={top}>
       <ComposedChart width={96} height={24} data={data} margin={{ top: 2, right: 0, bottom: 2, left: 0 }}>
-        <YAxis hide domain={[0, (dataMax: number) => Math.max(dataMax, max ?? 0) || 1]} />
+        <YAxis hide domain={[0, top || 1]} allowDataOverflow />
         <XAxis hide dataKey="i" type="number" domain={["dataMin", "dataMax"]} />
         <Area dataKey="v" type="linear" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.25} dot={false} isAnimationActive={false} />
       </ComposedChart>

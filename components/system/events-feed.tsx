@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/input";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import type { SystemEventsPush } from "@/lib/socket-events";
 import type { DockerEventWire } from "@/lib/wire";
+import { baseAction, isExecEvent, matchesEventFilter } from "./event-filters";
 
 /** The feed keeps this many events; older ones drop off (the server keeps its own bounded backlog). */
 const MAX_EVENTS = 500;
@@ -21,6 +22,8 @@ export function EventsFeed({ engine }: { engine: string }) {
   const [paused, setPaused] = useState(false);
   const [type, setType] = useState("all");
   const [action, setAction] = useState("all");
+  // Health checks are execs: hidden by default, they would fill the feed every few seconds.
+  const [showExec, setShowExec] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const held = useRef<DockerEventWire[]>([]);
   const pausedRef = useRef(paused);
@@ -64,8 +67,9 @@ export function EventsFeed({ engine }: { engine: string }) {
     setEvents((cur) => [...h].reverse().concat(cur).slice(0, MAX_EVENTS));
   };
 
-  const actions = useMemo(() => [...new Set(events.map((e) => e.action.split(":")[0]!))].sort(), [events]);
-  const shown = events.filter((e) => (type === "all" || e.type === type) && (action === "all" || e.action.split(":")[0] === action));
+  const actions = useMemo(() => [...new Set(events.filter((e) => showExec || !isExecEvent(e)).map((e) => baseAction(e.action)))].sort(), [events, showExec]);
+  const shown = events.filter((e) => matchesEventFilter(e, { type, action, showExec }));
+  const hiddenExec = showExec ? 0 : events.filter(isExecEvent).length;
 
   return (
     <section data-testid="events-feed">
@@ -90,6 +94,19 @@ export function EventsFeed({ engine }: { engine: string }) {
           ))}
         </Select>
         </div>
+        <Button
+          variant={showExec ? "secondary" : "ghost"}
+          size="sm"
+          aria-pressed={showExec}
+          onClick={() => {
+            setShowExec(!showExec);
+            if (showExec && action.startsWith("exec_")) setAction("all");
+          }}
+          data-testid="events-show-exec"
+          title="Docker runs each health check as an exec: exec_create, exec_start and exec_die every interval"
+        >
+          {showExec ? "Hide exec events" : `Show exec events${hiddenExec ? ` (${hiddenExec})` : ""}`}
+        </Button>
         <Button variant="secondary" size="sm" onClick={() => (paused ? resume() : setPaused(true))} data-testid="events-pause">
           {paused ? <Play /> : <Pause />} {paused ? "Resume" : "Pause"}
         </Button>
@@ -113,7 +130,11 @@ export function EventsFeed({ engine }: { engine: string }) {
             {shown.length === 0 && (
               <tr>
                 <Td colSpan={5} className="py-6 text-center text-muted">
-                  {events.length === 0 ? "Waiting for events… start, stop or create something." : "No events match the filters."}
+                  {events.length === 0
+                    ? "Waiting for events… start, stop or create something."
+                    : hiddenExec === events.length
+                      ? "Only health-check exec events so far; they are hidden."
+                      : "No events match the filters."}
                 </Td>
               </tr>
             )}

@@ -9,23 +9,23 @@ describe("stats formatting", () => {
     expect(formatPercent(250.4)).toBe("250 %");
     expect(formatPercent(null)).toBe("—");
   });
-  it("formats memory in decimal units", () => {
+  it("formats memory in binary units", () => {
     expect(formatMem(512)).toBe("512 B");
-    expect(formatMem(12_300_000)).toBe("12.3 MB");
-    expect(formatMem(2_147_483_648)).toBe("2.15 GB");
+    expect(formatMem(12.3 * 1024 * 1024)).toBe("12.3 MiB");
+    expect(formatMem(2_147_483_648)).toBe("2.00 GiB");
   });
   it("formats rates", () => {
     expect(formatRate(0)).toBe("0 B/s");
     expect(formatRate(512.4)).toBe("512 B/s");
-    expect(formatRate(12_400)).toBe("12.4 kB/s");
-    expect(formatRate(3_100_000)).toBe("3.1 MB/s");
+    expect(formatRate(12_400)).toBe("12.1 KiB/s");
+    expect(formatRate(3 * 1024 * 1024)).toBe("3.0 MiB/s");
     expect(formatRate(null)).toBe("—");
   });
   it("keeps axis labels short", () => {
     expect(formatAxisBytes(0)).toBe("0");
-    expect(formatAxisBytes(1500)).toBe("1.5k");
-    expect(formatAxisBytes(200_000_000)).toBe("200M");
-    expect(formatAxisBytes(1_500_000_000)).toBe("1.5G");
+    expect(formatAxisBytes(1536)).toBe("1.5Ki");
+    expect(formatAxisBytes(200 * 1024 * 1024)).toBe("200Mi");
+    expect(formatAxisBytes(1.5 * 1024 ** 3)).toBe("1.5Gi");
   });
   it("formats times in local time (TZ=UTC in tests)", () => {
     const t = Date.UTC(2025, 2, 4, 13, 5, 9);

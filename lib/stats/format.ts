@@ -8,28 +8,28 @@ export function formatPercent(v: number | null | undefined): string {
   return `${v.toFixed(digits)} %`;
 }
 
-/** Memory and sizes in decimal units, as the docker CLI prints them ("512.3 MB"). */
+/** Memory and sizes in binary units, as `docker stats` prints them ("512.3 MiB", "2.00 GiB"). */
 export function formatMem(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return "—";
-  return formatBytes(bytes, bytes >= 1e9 ? 2 : 1);
+  return formatBytes(bytes, bytes >= 1024 ** 3 ? 2 : 1);
 }
 
-/** A per-second rate: "0 B/s", "12.4 kB/s", "3.1 MB/s". */
+/** A per-second rate in the same binary units: "0 B/s", "12.1 KiB/s", "3.0 MiB/s". */
 export function formatRate(bytesPerSecond: number | null | undefined): string {
   if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond < 0) return "—";
   if (bytesPerSecond < 1) return "0 B/s";
-  if (bytesPerSecond < 1000) return `${Math.round(bytesPerSecond)} B/s`;
+  if (bytesPerSecond < 1024) return `${Math.round(bytesPerSecond)} B/s`;
   return `${formatBytes(bytesPerSecond)}/s`;
 }
 
-/** Compact axis labels ("1.5G", "200M", "12k"): ticks must stay narrow on a phone. */
+/** Compact binary axis labels ("1.5Gi", "200Mi", "12Ki"): ticks must stay narrow on a phone. */
 export function formatAxisBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes <= 0) return "0";
-  const units = ["", "k", "M", "G", "T"];
+  const units = ["", "Ki", "Mi", "Gi", "Ti"];
   let v = bytes;
   let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
     i++;
   }
   const s = v >= 10 || Number.isInteger(v) ? Math.round(v).toString() : v.toFixed(1);
