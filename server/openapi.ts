@@ -254,7 +254,7 @@ function operation(op: Op) {
   }
   if (op.params?.some((p) => p.name === "engine")) {
     responses["404"] = errorResponse("No such engine or object");
-    responses["409"] = errorResponse("Docker refused: conflict (Docker's message)");
+    responses["409"] = errorResponse("Conflict with the engine's state (Docker's message): in use, already exists, overlapping network pool");
     responses["503"] = errorResponse("Engine unreachable");
   }
   return {

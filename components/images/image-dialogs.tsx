@@ -9,6 +9,7 @@ import { imageRefSchema } from "@/lib/schemas";
 import { TransferProgress } from "./transfer-progress";
 import { isTransferBusy } from "@/lib/resources/transfer-state";
 import { useImageTransfer, type TransferState } from "./use-image-transfer";
+import { issueSentence } from "@/lib/zod-messages";
 
 /** Stops the running pull or push (the server aborts the Docker request). */
 function CancelTransferButton({ state, onCancel }: { state: TransferState; onCancel: () => void }) {
@@ -40,7 +41,7 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = imageRefSchema.safeParse(ref);
-            if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not an image reference");
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["imageReference"] }));
             setError(null);
             start("pull", parsed.data);
           }}
@@ -116,7 +117,7 @@ export function TagDialog({ open, onOpenChange, source, onTag }: { open: boolean
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = imageRefSchema.safeParse(target);
-            if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not an image reference");
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["newReference"] }));
             onTag(parsed.data);
             onOpenChange(false);
           }}

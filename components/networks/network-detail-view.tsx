@@ -23,6 +23,7 @@ import { can } from "@/lib/policy";
 import { containersQuery } from "@/lib/queries/containers";
 import { connectNetwork, disconnectNetwork, networkKeys, networkQuery, removeNetwork } from "@/lib/queries/networks";
 import { networkConnectSchema } from "@/lib/schemas";
+import { firstIssue } from "@/lib/zod-messages";
 
 function ConnectDialog({ engine, network, attached, onClose, onDone }: { engine: string; network: string; attached: ReadonlySet<string>; onClose: () => void; onDone: () => void }) {
   const containers = useQuery(containersQuery(engine));
@@ -39,7 +40,7 @@ function ConnectDialog({ engine, network, attached, onClose, onDone }: { engine:
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = networkConnectSchema.safeParse({ container, aliases: aliases.split(/[\s,]+/).filter(Boolean), ipv4 });
-            if (!parsed.success) return setError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+            if (!parsed.success) return setError(firstIssue(parsed.error.issues).message);
             setError(null);
             connectNetwork(engine, network, parsed.data).then(
               () => {

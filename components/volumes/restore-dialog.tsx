@@ -8,6 +8,7 @@ import { runWithToast } from "@/components/resources/use-run";
 import { formatBytes } from "@/lib/format";
 import { volumeUrl } from "@/lib/queries/volumes";
 import { objectNameSchema } from "@/lib/schemas";
+import { issueSentence } from "@/lib/zod-messages";
 
 /** Uploads with XMLHttpRequest: fetch cannot report upload progress. Resolves with the API's JSON or rejects with its message. */
 function upload(url: string, file: File, onProgress: (sent: number) => void): Promise<unknown> {
@@ -46,8 +47,8 @@ export function RestoreDialog({ engine, initialName = "", onClose, onDone }: { e
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = objectNameSchema.safeParse(name);
-            if (!parsed.success) return setError(`Volume name: ${parsed.error.issues[0]?.message}`);
-            if (!file) return setError("Choose a .tar.gz file");
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["targetVolume"] }));
+            if (!file) return setError("Choose a .tar.gz file.");
             setError(null);
             setSent(0);
             void runWithToast(`restore-${name}`, () => upload(`${volumeUrl(engine, parsed.data)}/restore?create=true`, file, setSent), {
