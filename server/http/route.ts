@@ -9,7 +9,7 @@ import { SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
 import { firstIssue } from "@/lib/zod-messages";
 import { log } from "@/server/log";
 import { runtime, type Runtime } from "@/server/runtime";
-import { forbidden, HttpError, isHttpError } from "./errors";
+import { forbidden, HttpError, isHttpError, sessionEnded } from "./errors";
 import { isSameOrigin } from "./origin";
 
 export interface RouteContext<P> {
@@ -87,6 +87,7 @@ export function route<P extends Record<string, string> = Record<string, never>>(
       }
       if (!spec.public) {
         if (!spec.action) throw forbidden("No permission is defined for this route");
+        if (!user && viaCookie && req.cookies.has(SESSION_COOKIE)) throw sessionEnded();
         try {
           authorize(user, spec.action, spec.target?.(params));
         } catch (e) {
