@@ -24,6 +24,7 @@ import { imageKeys, imagePrunePreviewQuery, imagesQuery, pruneImages } from "@/l
 import type { ImageSummary } from "@/lib/wire";
 import { PullDialog } from "./image-dialogs";
 import { imageLabel as label, useImageActions } from "./use-image-actions";
+import { plural } from "@/lib/plural";
 
 const FILTERS = ["all", "used", "unused", "dangling"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -110,7 +111,7 @@ export function ImagesView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Images"
-        description={all ? <span data-testid="images-summary">{total} images on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling</span> : <>Images stored on engine {engine}</>}
+        description={all ? <span data-testid="images-summary">{plural(total, "image")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling</span> : <>Images stored on engine {engine}</>}
         actions={
           <>
             {perm.registries && (
@@ -232,7 +233,7 @@ export function ImagesView({ engine }: { engine: string }) {
           query={imagePrunePreviewQuery(engine, pruneMode)}
           onConfirm={() =>
             void runWithToast(`image-prune`, () => pruneImages(engine, pruneMode), {
-              success: (r) => `Pruned ${r.removed.length} image${r.removed.length === 1 ? "" : "s"} · ${formatBytes(r.spaceReclaimed)} freed`,
+              success: (r) => `Pruned ${plural(r.removed.length, "image")} · ${formatBytes(r.spaceReclaimed)} freed`,
               failure: "Prune failed",
             }).then(refresh)
           }

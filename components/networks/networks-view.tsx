@@ -21,6 +21,7 @@ import { can } from "@/lib/policy";
 import { networkKeys, networkPrunePreviewQuery, networksQuery, pruneNetworks, removeNetwork } from "@/lib/queries/networks";
 import type { NetworkSummary } from "@/lib/wire";
 import { CreateNetworkDialog } from "./create-network-dialog";
+import { plural } from "@/lib/plural";
 
 const FILTERS = ["all", "used", "unused", "custom"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -107,7 +108,7 @@ export function NetworksView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Networks"
-        description={query.data ? <>{query.data.length} networks on <span className="font-medium text-fg">{engine}</span> · {counts.unused} without containers</> : <>Networks on engine {engine}</>}
+        description={query.data ? <>{plural(query.data.length, "network")} on <span className="font-medium text-fg">{engine}</span> · {counts.unused} without containers</> : <>Networks on engine {engine}</>}
         actions={
           <>
             {perm.prune && (
@@ -182,7 +183,7 @@ export function NetworksView({ engine }: { engine: string }) {
         <ConfirmDialog
           open
           onOpenChange={(o) => !o && setRemoveFor(null)}
-          title={removeFor.length === 1 ? `Remove network ${removeFor[0]!.name}?` : `Remove ${removeFor.length} networks?`}
+          title={removeFor.length === 1 ? `Remove network ${removeFor[0]!.name}?` : `Remove ${plural(removeFor.length, "network")}?`}
           description="Docker refuses while containers are attached and names them."
           confirmLabel="Remove"
           onConfirm={() => void doRemove(removeFor)}
@@ -196,7 +197,7 @@ export function NetworksView({ engine }: { engine: string }) {
           what="network"
           showBytes={false}
           query={networkPrunePreviewQuery(engine)}
-          onConfirm={() => void runWithToast("net-prune", () => pruneNetworks(engine), { success: (r) => `Removed ${r.removed.length} networks`, failure: "Prune failed" }).then(refresh)}
+          onConfirm={() => void runWithToast("net-prune", () => pruneNetworks(engine), { success: (r) => `Removed ${plural(r.removed.length, "network")}`, failure: "Prune failed" }).then(refresh)}
         />
       )}
     </>

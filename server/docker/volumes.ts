@@ -8,7 +8,7 @@ import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
-import { invalidateDf, systemDf } from "./system";
+import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
 import { TarReader } from "./volumes-tar";
 
 async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
@@ -45,6 +45,7 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
     }
   }
   const sizes = new Map((df?.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
+  const measuredAt = df ? dfMeasuredAt(engine)?.toISOString() : undefined;
   return (res.Volumes ?? []).map((v) => {
     const used = users.get(v.Name) ?? [];
     const size = sizes.get(v.Name);
@@ -58,6 +59,7 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
       labels: v.Labels ?? {},
       options: (v.Options as Record<string, string> | null) ?? {},
       size: size !== undefined && size >= 0 ? size : null,
+      ...(measuredAt ? { sizeMeasuredAt: measuredAt } : {}),
       usedBy: used,
       dangling: used.length === 0,
     };
@@ -72,7 +74,14 @@ export async function inspectVolume(engine: Engine, name: string): Promise<Volum
   return v;
 }
 
+/**
+ * Creates a volume. Docker answers 201 for a name that already exists (and changes nothing), so a
+ * named create looks first and refuses with 409: the user meant a new volume, not the old one.
+ */
 export async function createVolume(engine: Engine, input: VolumeCreateInput): Promise<{ name: string }> {
+  if (input.name && (await volumeExists(engine, input.name))) {
+    throw new HttpError(409, "conflict", `A volume named ${input.name} already exists: choose another name, or use the existing volume.`, "name");
+  }
   const v = await call(engine, () => engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }));
   invalidateDf(engine);
   return { name: (v as unknown as { Name: string }).Name };
@@ -137,6 +146,38 @@ async function removeHelper(engine: Engine, c: Docker.Container): Promise<void> 
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode !== 404) log.warn({ engine: engine.id, err: (e as Error).message }, "helper container removal failed");
   }
+}
+
+async function volumeExists(engine: Engine, name: string): Promise<boolean> {
+  try {
+    await engine.docker.getVolume(name).inspect();
+    return true;
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) return false;
+    engine.noteFailure(e);
+    throw toHttpError(e, engine.id);
+  }
+}
+
+/**
+ * Reads the rest of an upload and throws it away, so an error answer reaches the browser: one sent
+ * while the request body is still streaming in makes the browser's upload fail as a network error,
+ * and the user would never read why. Bounded in time; after that the connection is given up.
+ */
+export function drainBody(body: Readable, timeoutMs = 120_000): Promise<void> {
+  if (body.readableEnded || body.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      body.destroy();
+      resolve();
+    }, timeoutMs);
+    body.once("end", done).once("close", done).once("error", done);
+    body.resume();
+  });
 }
 
 /** Fails with 404 when the volume does not exist (a helper would otherwise create it). */
