@@ -52,18 +52,19 @@ export function NetworksView({ engine }: { engine: string }) {
         sortValue: (n) => n.name,
         render: (n) => (
           <span className="flex items-center gap-1.5">
-            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="font-medium text-fg hover:text-accent hover:underline" data-testid="network-link">
+            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="max-w-[55vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]" title={n.name} data-testid="network-link">
               {n.name}
             </Link>
             {n.predefined && <Badge>predefined</Badge>}
           </span>
         ),
       },
-      { key: "driver", label: "Driver", sortValue: (n) => n.driver, render: (n) => n.driver },
+      { key: "driver", label: "Driver", className: "hidden sm:table-cell", sortValue: (n) => n.driver, render: (n) => n.driver },
       { key: "scope", label: "Scope", className: "hidden lg:table-cell", sortValue: (n) => n.scope, render: (n) => <span className="text-muted">{n.scope}</span> },
       {
         key: "subnet",
         label: "Subnet",
+        className: "hidden sm:table-cell",
         sortValue: (n) => n.subnets[0]?.subnet ?? "",
         render: (n) => (n.subnets.length ? <span className="font-mono text-xs">{n.subnets.map((s) => s.subnet).join(", ")}</span> : <span className="text-faint">—</span>),
       },

@@ -50,18 +50,19 @@ export function VolumesView({ engine }: { engine: string }) {
         sortValue: (v) => v.name,
         render: (v) => (
           <span className="flex min-w-0 items-center gap-1.5">
-            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[22rem] truncate font-medium text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
+            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[55vw] truncate font-medium sm:max-w-[22rem] text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
               {v.name}
             </Link>
             {v.dangling && <Badge tone="amber">unused</Badge>}
           </span>
         ),
       },
-      { key: "driver", label: "Driver", sortValue: (v) => v.driver, render: (v) => v.driver },
-      { key: "size", label: "Size", className: "text-right", sortValue: (v) => v.size ?? -1, defaultDir: "desc", render: (v) => <span className="tabular" title={v.sizeMeasuredAt ? `From docker system df, measured ${formatFullDate(v.sizeMeasuredAt)} (re-measured after 30 s, and after writes through Berth)` : "From docker system df"}>{v.size === null ? "—" : formatBytes(v.size)}</span> },
+      { key: "driver", label: "Driver", className: "hidden sm:table-cell", sortValue: (v) => v.driver, render: (v) => v.driver },
+      { key: "size", label: "Size", className: "text-right whitespace-nowrap", sortValue: (v) => v.size ?? -1, defaultDir: "desc", render: (v) => <span className="tabular" title={v.sizeMeasuredAt ? `From docker system df, measured ${formatFullDate(v.sizeMeasuredAt)} (re-measured after 30 s, and after writes through Berth)` : "From docker system df"}>{v.size === null ? "—" : formatBytes(v.size)}</span> },
       {
         key: "usedBy",
         label: "Used by",
+        className: "hidden md:table-cell",
         sortValue: (v) => v.usedBy.length,
         defaultDir: "desc",
         render: (v) =>
