@@ -144,7 +144,7 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                     ["Created", n.createdAt ? formatFullDate(n.createdAt) : "—"],
                     [
                       "Flags",
-                      <span key="f" className="flex gap-1">
+                      <span key="f" className="flex flex-wrap gap-1">
                         {n.predefined && <Badge>predefined (cannot be removed)</Badge>}
                         <Badge tone={n.internal ? "amber" : "grey"}>{n.internal ? "internal" : "external access"}</Badge>
                         {n.attachable && <Badge tone="blue">attachable</Badge>}
@@ -180,8 +180,8 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                       <tr>
                         <Th>Container</Th>
                         <Th>IPv4</Th>
-                        <Th>IPv6</Th>
-                        <Th>MAC</Th>
+                        <Th className="hidden md:table-cell">IPv6</Th>
+                        <Th className="hidden sm:table-cell">MAC</Th>
                         {mayConnect && <Th className="w-10" />}
                       </tr>
                     </thead>
@@ -194,8 +194,8 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                             </Link>
                           </Td>
                           <Td className="font-mono text-xs" data-testid="endpoint-ipv4">{c.ipv4 ?? "—"}</Td>
-                          <Td className="font-mono text-xs">{c.ipv6 ?? "—"}</Td>
-                          <Td className="font-mono text-xs">{c.mac ?? "—"}</Td>
+                          <Td className="hidden font-mono text-xs md:table-cell">{c.ipv6 ?? "—"}</Td>
+                          <Td className="hidden font-mono text-xs sm:table-cell">{c.mac ?? "—"}</Td>
                           {mayConnect && (
                             <Td>
                               <Button

@@ -35,7 +35,8 @@ function useBrowsePath(): [string, (p: string) => void] {
     if (next === "/") cur.delete("path");
     else cur.set("path", next);
     const s = cur.toString();
-    window.history.pushState(window.history.state, "", window.location.pathname + (s ? `?${s}` : ""));
+    // null state: Next syncs useSearchParams only for pushes that are not its own (its own carry __NA).
+    window.history.pushState(null, "", window.location.pathname + (s ? `?${s}` : ""));
   }, []);
   return [path, setPath];
 }
