@@ -63,7 +63,7 @@ export function ImagesView({ engine }: { engine: string }) {
         sortValue: (i) => i.repoTags[0] ?? `\uffff${i.id}`,
         render: (i) => (
           <div className="flex min-w-0 flex-wrap items-center gap-1">
-            <Link href={`/images/${encodeURIComponent(i.id)}`} className="max-w-[55vw] truncate font-medium sm:max-w-none text-fg hover:text-accent hover:underline" data-testid="image-link">
+            <Link href={`/images/${encodeURIComponent(i.id)}`} className="max-w-[45vw] truncate font-medium sm:max-w-none text-fg hover:text-accent hover:underline" data-testid="image-link">
               {i.repoTags[0] ?? <span className="text-muted">&lt;none&gt;</span>}
             </Link>
             {i.repoTags.slice(1).map((t) => (

@@ -51,8 +51,8 @@ export function NetworksView({ engine }: { engine: string }) {
         label: "Name",
         sortValue: (n) => n.name,
         render: (n) => (
-          <span className="flex items-center gap-1.5">
-            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="max-w-[55vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]" title={n.name} data-testid="network-link">
+          <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
+            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="max-w-[45vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]" title={n.name} data-testid="network-link">
               {n.name}
             </Link>
             {n.predefined && <Badge>predefined</Badge>}

@@ -3,7 +3,9 @@ import { cn } from "./cn";
 
 /** Dense data-table styles shared by every list: 13px text, 36px rows, sticky header. */
 export function TableFrame({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("overflow-x-auto rounded-lg border border-line bg-surface", className)} {...props} />;
+  // `relative`: absolutely placed children (sr-only labels) are then clipped by this frame too, instead of
+  // widening the whole page on a phone.
+  return <div className={cn("relative overflow-x-auto rounded-lg border border-line bg-surface", className)} {...props} />;
 }
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {

@@ -151,7 +151,7 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
   return (
     <>
       <PageHeader
-        title={<span data-testid="volume-title">{name}</span>}
+        title={<span data-testid="volume-title" className="break-all">{name}</span>}
         description={
           <Link href="/volumes" className="inline-flex items-center gap-1 hover:text-fg">
             <ArrowLeft className="size-3.5" /> All volumes

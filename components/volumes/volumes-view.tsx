@@ -49,8 +49,8 @@ export function VolumesView({ engine }: { engine: string }) {
         label: "Name",
         sortValue: (v) => v.name,
         render: (v) => (
-          <span className="flex min-w-0 items-center gap-1.5">
-            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[55vw] truncate font-medium sm:max-w-[22rem] text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
+          <span className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5">
+            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[45vw] truncate font-medium sm:max-w-[22rem] text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
               {v.name}
             </Link>
             {v.dangling && <Badge tone="amber">unused</Badge>}
