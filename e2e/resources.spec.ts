@@ -526,11 +526,11 @@ test("volume forms: an existing name is refused in the dialog, a failed restore 
     await restore.getByTestId("restore-name").fill(vol);
     await restore.getByTestId("restore-file").setInputFiles(junk);
     await restore.getByTestId("restore-submit").click();
-    await expect(restore.getByTestId("restore-error")).toHaveText(`Restore into ${vol} failed: Volume ${vol} is not empty: restore into a new or empty volume`);
+    await expect(restore.getByTestId("restore-error")).toHaveText(`Restore into ${vol} failed: Volume ${vol} is not empty: restore into a new or empty volume.`);
     // A corrupt archive into a new volume: Docker's reason, not "Network error", and the volume made for it goes again.
     await restore.getByTestId("restore-name").fill(corrupt);
     await restore.getByTestId("restore-submit").click();
-    await expect(restore.getByTestId("restore-error")).toContainText(`Restore into ${corrupt} failed: `);
+    await expect(restore.getByTestId("restore-error")).toContainText(`Restore into ${corrupt} failed: The file is not a valid .tar or .tar.gz archive (Docker: `);
     await expect(restore.getByTestId("restore-error")).not.toContainText(/network error/i);
     await expect.poll(() => docker.cli("volume", "ls", "-q", "--filter", `name=^${corrupt}$`)).toBe("");
     await restore.getByRole("button", { name: "Cancel" }).click();

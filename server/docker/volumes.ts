@@ -244,7 +244,7 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
     await engine.docker.getVolume(name).inspect();
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode !== 404) throw toHttpError(e, engine.id);
-    if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name} (restore with ?create=true to make it)`);
+    if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name}. Restore with ?create=true to create it.`);
     await call(engine, () => engine.docker.createVolume({ Name: name, Labels: { "berth.restored": "1" } }));
     created = true;
   }
@@ -252,8 +252,10 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
   let ok = false;
   try {
     c = await helper(engine, name, false);
-    if (!created && !(await isEmpty(engine, c))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume`);
-    await call(engine, () => c!.putArchive(body, { path: MOUNT }));
+    if (!created && !(await isEmpty(engine, c))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume.`);
+    await call(engine, () => c!.putArchive(body, { path: MOUNT })).catch((e) => {
+      throw asArchiveError(e);
+    });
     ok = true;
     return { name, created };
   } finally {
@@ -262,6 +264,18 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
     if (!ok && created) await engine.docker.getVolume(name).remove().catch(() => undefined);
     invalidateDf(engine);
   }
+}
+
+/**
+ * Docker answers a corrupt upload with a 500 ("Error processing tar file(exit status 1): archive/tar:
+ * invalid tar header"): it is the file that is wrong, not the engine, so say so with a 400.
+ */
+export function asArchiveError(e: unknown): unknown {
+  const message = (e as { message?: string })?.message ?? "";
+  if (/Error processing tar file|archive\/tar|gzip: invalid|unexpected EOF/i.test(message)) {
+    return new HttpError(400, "invalid_archive", `The file is not a valid .tar or .tar.gz archive (Docker: ${message}).`);
+  }
+  return e;
 }
 
 const MAX_ENTRIES = 2000;
@@ -286,7 +300,7 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
     const stat = await call(engine, () => c.infoArchive({ path: helperPath(MOUNT, safePath) }));
     const info = stat as unknown as { mode?: number };
     // Go's os.ModeDir is bit 31.
-    if (info.mode !== undefined && !(info.mode & 0x80000000)) throw new HttpError(400, "invalid_input", `${safePath} is a file, not a directory`, "path");
+    if (info.mode !== undefined && !(info.mode & 0x80000000)) throw new HttpError(400, "invalid_input", `Path ${safePath} is a file, not a directory.`, "path");
     const tar = (await call(engine, () => c.getArchive({ path: `${helperPath(MOUNT, safePath)}/.` }))) as Readable;
     const entries: VolumeEntry[] = [];
     let truncated = false;
@@ -324,7 +338,7 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
 
 /** One regular file of a volume as a stream, with its size; the helper goes when the stream ends. */
 export async function readVolumeFile(engine: Engine, name: string, safePath: string): Promise<{ stream: Readable; size: number; fileName: string }> {
-  if (safePath === "/") throw new HttpError(400, "invalid_input", "Give a file path", "path");
+  if (safePath === "/") throw new HttpError(400, "invalid_input", "Path must name a file, not the volume's root.", "path");
   await mustExist(engine, name);
   const c = await helper(engine, name, true);
   try {
@@ -337,7 +351,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
           if (seen) return false;
           seen = true;
           if (entryType(h.type) !== "file") {
-            reject(new HttpError(400, "invalid_input", `${safePath} is not a regular file`, "path"));
+            reject(new HttpError(400, "invalid_input", `Path ${safePath} is not a regular file.`, "path"));
             tar.destroy();
             return false;
           }
@@ -354,7 +368,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
       out.on("drain", () => tar.resume());
       tar.on("data", (chunk: Buffer) => reader.write(chunk));
       tar.on("end", () => {
-        if (!seen) reject(new HttpError(404, "not_found", `${safePath} not found`));
+        if (!seen) reject(new HttpError(404, "not_found", `Path ${safePath} does not exist in this volume.`));
         out.end();
       });
       tar.on("error", (e) => {

@@ -107,7 +107,7 @@ export function route<P extends Record<string, string> = Record<string, never>>(
           try {
             json = await req.json();
           } catch {
-            throw new HttpError(400, "invalid_input", "The request body must be JSON");
+            throw new HttpError(400, "invalid_input", "The request body must be JSON.");
           }
           return schema.parse(json);
         },
