@@ -266,7 +266,7 @@ test("image detail page: remove refused with Docker's reason, tag (validated), p
     let dialog = adminPage.getByRole("dialog");
     await dialog.getByTestId("tag-target").fill("Not A/Ref!");
     await dialog.getByTestId("tag-submit").click();
-    await expect(dialog.getByText(/Not an image reference/)).toBeVisible();
+    await expect(dialog.getByText("Repository and tag is not an image reference: use name[:tag], such as nginx:1.27 or registry.example.com/team/app:v2.")).toBeVisible();
     await dialog.getByTestId("tag-target").fill(pushed);
     await dialog.getByTestId("tag-submit").click();
     await expect(adminPage.getByText(`Tagged as ${pushed}`)).toBeVisible();

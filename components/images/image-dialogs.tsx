@@ -42,7 +42,7 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = imageRefSchema.safeParse(ref);
-            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["imageReference"] }));
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["image"] }));
             setError(null);
             start("pull", parsed.data);
           }}
@@ -118,7 +118,7 @@ export function TagDialog({ open, onOpenChange, source, onTag }: { open: boolean
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = imageRefSchema.safeParse(target);
-            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["newReference"] }));
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["repositoryAndTag"] }));
             onTag(parsed.data);
             onOpenChange(false);
           }}
