@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
 import { PageHeader } from "@/components/page-header";
-import { formatFullDate, RelativeTime } from "@/components/containers/relative-time";
+import { formatFullDate } from "@/components/containers/relative-time";
 import { useResourcesSync } from "@/components/resources/use-resources-sync";
 import { errorMessage, runWithToast } from "@/components/resources/use-run";
 import { useCurrentUser } from "@/components/shell/current-user";
@@ -20,6 +20,7 @@ import { formatBytes } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { parentPath, safeVolumePath } from "@/lib/resources/volume-path";
 import { FilePreviewDialog } from "./file-preview-dialog";
+import { MeasuredAgo } from "./measured-ago";
 import { removeVolume, volumeFilesQuery, volumeKeys, volumeQuery, volumeUrl } from "@/lib/queries/volumes";
 import { plural } from "@/lib/plural";
 
@@ -194,7 +195,7 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
                       {v.sizeMeasuredAt && (
                         <span className="text-muted">
                           {" "}
-                          · measured <RelativeTime iso={v.sizeMeasuredAt} />
+                          · <MeasuredAgo iso={v.sizeMeasuredAt} />
                         </span>
                       )}
                     </span>,

@@ -23,6 +23,7 @@ import { can } from "@/lib/policy";
 import { pruneVolumes, removeVolume, volumeKeys, volumePrunePreviewQuery, volumesQuery } from "@/lib/queries/volumes";
 import type { VolumeSummary } from "@/lib/wire";
 import { CreateVolumeDialog } from "./create-volume-dialog";
+import { MeasuredAgo } from "./measured-ago";
 import { RestoreDialog } from "./restore-dialog";
 import { plural } from "@/lib/plural";
 
@@ -115,7 +116,7 @@ export function VolumesView({ engine }: { engine: string }) {
         description={query.data ? <>{plural(query.data.length, "volume")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} unused{measuredAt && (
                 <span data-testid="sizes-measured">
                   {" "}
-                  · sizes measured <RelativeTime iso={measuredAt} />
+                  · sizes <MeasuredAgo iso={measuredAt} />
                 </span>
               )}</> : <>Volumes on engine {engine}</>}
         actions={
