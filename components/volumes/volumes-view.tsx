@@ -80,7 +80,7 @@ export function VolumesView({ engine }: { engine: string }) {
             <span className="text-faint">—</span>
           ),
       },
-      { key: "mountpoint", label: "Mountpoint", className: "hidden xl:table-cell", render: (v) => <span className="block max-w-[18rem] truncate font-mono text-xs text-muted" title={v.mountpoint}>{v.mountpoint}</span> },
+      { key: "mountpoint", label: "Mountpoint", className: "hidden xl:table-cell", render: (v) => <span className="block max-w-[14rem] truncate font-mono text-xs text-muted" title={v.mountpoint}>{v.mountpoint}</span> },
       { key: "created", label: "Created", className: "hidden md:table-cell", sortValue: (v) => (v.createdAt ? Date.parse(v.createdAt) : 0), defaultDir: "desc", render: (v) => (v.createdAt ? <RelativeTime iso={v.createdAt} compact className="text-muted" /> : "—") },
     ],
     [],
