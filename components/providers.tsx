@@ -13,7 +13,9 @@ function onUnauthenticated(error: unknown): void {
   if (!(error instanceof ApiError) || error.status !== 401 || isSigningOut()) return;
   const { pathname, search } = window.location;
   if (pathname.startsWith("/login") || pathname.startsWith("/setup")) return;
-  window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}`);
+  // A cookie whose session is gone (code session_ended) is worth a word on the sign-in page; no cookie at all is not.
+  const reason = error.code === "session_ended" ? "&reason=ended" : "";
+  window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}${reason}`);
 }
 
 function makeQueryClient(): QueryClient {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { APIResponse } from "@playwright/test";
 import { ADMIN_PASSWORD, TEST_LABEL, TEST_RUN } from "./env";
 import { expect, login, test } from "./fixtures";
@@ -71,7 +72,8 @@ test.describe("containers", () => {
     expect(detail.status()).toBe(200);
     expect(await detail.json()).toMatchObject({ name, state: "running" });
 
-    await expectError(await viewerApi.post(`${containers}/${name}/stop`), 403);
+    const refused = await expectError(await viewerApi.post(`${containers}/${name}/stop`), 403);
+    expect(refused.message).toBe("A viewer cannot start, stop or restart containers (this needs the operator role).");
     expect((await docker.inspect(name)).State.Running).toBe(true);
   });
 
@@ -159,4 +161,29 @@ test("a signed-out session no longer works, even if its cookie is replayed", asy
   } finally {
     await api.dispose();
   }
+});
+
+test.describe("error wording", () => {
+  test("a 400 is a sentence naming the field, never zod's own text", async ({ adminApi }) => {
+    const empty = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: "" } });
+    expect(empty.status()).toBe(400);
+    expect(await empty.json()).toEqual({ error: { code: "invalid_input", message: "Name must not be empty.", field: "name" } });
+    const port = await adminApi.post(containers, { data: { image: "berth-fixture:latest", ports: [{ containerPort: 0 }] } });
+    expect(await port.json()).toEqual({ error: { code: "invalid_input", message: "Container port must be a number between 1 and 65535.", field: "ports.0.containerPort" } });
+  });
+
+  test("a network whose subnet overlaps another is a 409 conflict with Docker's reason, not a 403", async ({ adminApi, docker }) => {
+    const t = randomBytes(3).toString("hex");
+    const subnet = `10.233.${parseInt(t.slice(0, 2), 16)}.0/24`;
+    const networks = "/api/v1/engines/local/networks";
+    const first = await adminApi.post(networks, { data: { name: `e2e-${t}-a`, subnet, labels: { [TEST_LABEL]: TEST_RUN } } });
+    try {
+      expect(first.status(), await first.text()).toBe(201);
+      const second = await adminApi.post(networks, { data: { name: `e2e-${t}-b`, subnet, labels: { [TEST_LABEL]: TEST_RUN } } });
+      const err = await expectError(second, 409);
+      expect(err).toMatchObject({ code: "conflict", message: expect.stringMatching(/overlap/i) });
+    } finally {
+      await docker.cli("network", "rm", `e2e-${t}-a`, `e2e-${t}-b`).catch(() => undefined);
+    }
+  });
 });

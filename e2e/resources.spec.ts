@@ -266,7 +266,7 @@ test("image detail page: remove refused with Docker's reason, tag (validated), p
     let dialog = adminPage.getByRole("dialog");
     await dialog.getByTestId("tag-target").fill("Not A/Ref!");
     await dialog.getByTestId("tag-submit").click();
-    await expect(dialog.getByText(/Not an image reference/)).toBeVisible();
+    await expect(dialog.getByText("Repository and tag is not an image reference: use name[:tag], such as nginx:1.27 or registry.example.com/team/app:v2.")).toBeVisible();
     await dialog.getByTestId("tag-target").fill(pushed);
     await dialog.getByTestId("tag-submit").click();
     await expect(adminPage.getByText(`Tagged as ${pushed}`)).toBeVisible();
@@ -499,4 +499,82 @@ test("viewers see lists but no mutating buttons", async ({ viewerPage }) => {
   await expect(viewerPage.getByTestId("networks-create")).toHaveCount(0);
   await viewerPage.goto("/volumes");
   await expect(viewerPage.getByTestId("volumes-create")).toHaveCount(0);
+});
+
+test("volume forms: an existing name is refused in the dialog, a failed restore shows the server's reason, the folder is in the URL, a text file previews", async ({ adminPage, adminApi, docker }) => {
+  const t = token();
+  const vol = `${t}-forms`;
+  const corrupt = `${t}-corrupt`;
+  try {
+    const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: TEST_RUN } } });
+    expect(created.status()).toBe(201);
+    await docker.cli("run", "--rm", "--label", TEST_LABEL_ARG, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt`);
+
+    // Docker answers 201 for a name that exists; Berth says so and the dialog stays open.
+    await adminPage.goto("/volumes");
+    await expect(adminPage.getByTestId("sizes-measured")).toContainText("sizes measured");
+    await adminPage.getByTestId("volumes-create").click();
+    const create = adminPage.getByRole("dialog");
+    await create.getByTestId("vol-name").fill(vol);
+    await create.getByTestId("vol-submit").click();
+    await expect(create.getByRole("alert")).toHaveText(`A volume named ${vol} already exists: choose another name, or use the existing volume.`);
+    await create.getByRole("button", { name: "Cancel" }).click();
+
+    // Restoring into a volume that is not empty: refused before the upload is read, and the reason reaches the dialog.
+    await adminPage.getByTestId("volumes-restore").click();
+    const restore = adminPage.getByRole("dialog");
+    const junk = { name: "broken.tar.gz", mimeType: "application/gzip", buffer: Buffer.from("this is not a tar archive\n".repeat(20_000)) };
+    await restore.getByTestId("restore-name").fill(vol);
+    await restore.getByTestId("restore-file").setInputFiles(junk);
+    await restore.getByTestId("restore-submit").click();
+    await expect(restore.getByTestId("restore-error")).toHaveText(`Restore into ${vol} failed: Volume ${vol} is not empty: restore into a new or empty volume.`);
+    // A corrupt archive into a new volume: Docker's reason, not "Network error", and the volume made for it goes again.
+    await restore.getByTestId("restore-name").fill(corrupt);
+    await restore.getByTestId("restore-submit").click();
+    await expect(restore.getByTestId("restore-error")).toContainText(`Restore into ${corrupt} failed: The file is not a valid .tar or .tar.gz archive (Docker: `);
+    await expect(restore.getByTestId("restore-error")).not.toContainText(/network error/i);
+    await expect.poll(() => docker.cli("volume", "ls", "-q", "--filter", `name=^${corrupt}$`)).toBe("");
+    await restore.getByRole("button", { name: "Cancel" }).click();
+
+    // The open folder is in the URL and survives a reload; a text file opens in a preview.
+    await adminPage.goto(`/volumes/${vol}`);
+    await adminPage.locator('[data-testid="file-row"][data-name="sub"]').getByRole("button").click();
+    await expect(adminPage).toHaveURL(new RegExp(`/volumes/${vol}\\?path=%2Fsub$`));
+    await adminPage.reload();
+    await adminPage.locator('[data-testid="file-row"][data-name="note.txt"]').getByTestId("file-open").click();
+    await expect(adminPage.getByRole("dialog").getByTestId("file-preview")).toHaveText(`hello-${t}`);
+    await expect(adminPage.getByRole("dialog").getByTestId("file-download")).toHaveAttribute("href", /\/file\?path=%2Fsub%2Fnote\.txt$/);
+    await adminPage.keyboard.press("Escape");
+    await adminPage.goBack();
+    await expect(adminPage).toHaveURL(new RegExp(`/volumes/${vol}$`));
+    await expect(adminPage.locator('[data-testid="file-row"][data-name="sub"]')).toBeVisible();
+  } finally {
+    await adminPage.goto("about:blank").catch(() => undefined);
+    await docker.cli("volume", "rm", "-f", vol, corrupt).catch(() => undefined);
+  }
+});
+
+test("images, networks, volumes and a volume's page fit a 390 px phone without sideways scroll", async ({ adminPage, adminApi }) => {
+  const vol = `${token()}-phone-with-a-rather-long-name-for-a-phone`;
+  try {
+    expect((await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: TEST_RUN } } })).status()).toBe(201);
+    await adminPage.setViewportSize({ width: 390, height: 844 });
+    const fits = () => adminPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    for (const [url, row] of [["/images", "image-row"], ["/networks", "network-row"], ["/volumes", "volume-row"]] as const) {
+      await adminPage.goto(url);
+      await expect(adminPage.getByTestId(row).first()).toBeVisible();
+      expect(await fits(), `${url} scrolls sideways at 390 px`).toBe(true);
+    }
+    // Row actions stay reachable: the image row's menu opens with its actions.
+    await adminPage.goto("/images");
+    await adminPage.getByTestId("image-row").first().getByTestId("row-menu").click();
+    await expect(adminPage.getByRole("menuitem", { name: "Remove" })).toBeVisible();
+    await adminPage.keyboard.press("Escape");
+    await adminPage.goto(`/volumes/${vol}`);
+    await expect(adminPage.getByTestId("volume-files")).toBeVisible();
+    expect(await fits(), "the volume page scrolls sideways at 390 px").toBe(true);
+  } finally {
+    await adminPage.goto("about:blank").catch(() => undefined);
+    await adminApi.delete(`/api/v1/engines/local/volumes/${vol}?force=true`).catch(() => undefined);
+  }
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ADMIN_PASSWORD, BASE_URL } from "./env";
+import { ADMIN_PASSWORD, BASE_URL, USER_PASSWORD } from "./env";
 import { expect as baseExpect, test } from "./fixtures";
 
 // A production build in a real browser: first loads can be slow on a busy CI machine. Live
@@ -79,4 +79,62 @@ test("a viewer sees their role and no Users section", async ({ viewerPage, users
   await expect(viewerPage.getByRole("link", { name: "Users" })).toHaveCount(0);
   await viewerPage.goto("/users");
   await expect(viewerPage.getByText("Admins only")).toBeVisible();
+});
+
+/**
+ * A user of their own, signed in through the form in a fresh browser context, with the logs page
+ * of a container open and live (so its socket is connected and subscribed).
+ */
+async function liveViewer(browser: import("@playwright/test").Browser, adminApi: import("@playwright/test").APIRequestContext, container: string) {
+  const username = `e2e-ended-${randomBytes(3).toString("hex")}`;
+  const created = await adminApi.post("/api/v1/users", { data: { username, password: USER_PASSWORD, role: "viewer" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const context = await browser.newContext({ baseURL: BASE_URL });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await signIn(page, username, USER_PASSWORD);
+  await expect(page).toHaveURL(/\/containers$/);
+  await page.goto(`/logs?c=${container}`);
+  await expect(page.getByTestId("log-status")).toHaveAttribute("data-status", "live");
+  return { id, page, close: () => context.close() };
+}
+
+test("an admin changing a signed-in viewer's role sends their page to sign-in, which says why", async ({ browser, adminApi, docker }) => {
+  const { name } = await docker.run();
+  const viewer = await liveViewer(browser, adminApi, name);
+  try {
+    expect((await adminApi.patch(`/api/v1/users/${viewer.id}`, { data: { role: "operator" } })).status()).toBe(200);
+    // Told at once by the socket, not at the next click.
+    await expect(viewer.page).toHaveURL(/\/login\?reason=role-changed&next=%2Flogs/);
+    await expect(viewer.page.getByTestId("session-ended")).toHaveText("An administrator changed your role, which ended your session. Sign in again to continue with the new role.");
+  } finally {
+    await viewer.close();
+    await adminApi.delete(`/api/v1/users/${viewer.id}`);
+  }
+});
+
+test("an admin removing a signed-in viewer sends their page to sign-in, which says the account went", async ({ browser, adminApi, docker }) => {
+  const { name } = await docker.run();
+  const viewer = await liveViewer(browser, adminApi, name);
+  try {
+    expect((await adminApi.delete(`/api/v1/users/${viewer.id}`)).status()).toBe(204);
+    await expect(viewer.page).toHaveURL(/\/login\?reason=deleted/);
+    await expect(viewer.page.getByTestId("session-ended")).toHaveText("Your session was ended by an administrator: your account was removed.");
+  } finally {
+    await viewer.close();
+  }
+});
+
+test("a stale session cookie lands on sign-in with the ended message", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: BASE_URL });
+  await context.addCookies([{ name: "berth_session", value: "no-such-session", url: BASE_URL }]);
+  const page = await context.newPage();
+  try {
+    await page.goto("/volumes");
+    await expect(page).toHaveURL(/\/login\?next=%2Fvolumes&reason=ended/);
+    await expect(page.getByTestId("session-ended")).toHaveText("Your session has ended (an administrator ended it, or it expired). Sign in again.");
+  } finally {
+    await context.close();
+  }
 });

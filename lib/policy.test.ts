@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can } from "./policy";
-import { authorize } from "@/server/auth/authorize";
+import { authorize, refusal } from "@/server/auth/authorize";
 
 describe("can", () => {
   it("lets each role do what its rank allows and no more", () => {
@@ -28,6 +28,10 @@ describe("authorize", () => {
   });
   it("throws 403 when the role is too low", () => {
     expect(() => authorize(viewer, "containers:lifecycle")).toThrowError(expect.objectContaining({ status: 403, code: "forbidden" }));
+  });
+  it("words the refusal as a sentence naming the role, the action and the role it needs", () => {
+    expect(() => authorize(viewer, "containers:lifecycle")).toThrowError("A viewer cannot start, stop or restart containers (this needs the operator role).");
+    expect(refusal("operator", "volumes:remove")).toBe("An operator cannot remove volumes (this needs the admin role).");
   });
   it("passes when allowed", () => {
     expect(() => authorize(viewer, "containers:logs")).not.toThrow();

@@ -6,21 +6,21 @@ import { safeVolumePath } from "./resources/volume-path";
 /** Input schemas shared by route handlers, socket handlers and forms. */
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1, "Username is required").max(64),
-  password: z.string().min(1, "Password is required").max(1024),
+  username: z.string().trim().min(1, "Username is required.").max(64),
+  password: z.string().min(1, "Password is required.").max(1024),
 });
 
-export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(1024);
+export const passwordSchema = z.string().min(12, "Password must have at least 12 characters.").max(1024);
 
 export const usernameSchema = z
   .string()
   .trim()
   .min(2)
   .max(64)
-  .regex(/^[a-zA-Z0-9._-]+$/, "Letters, digits, dot, dash and underscore only");
+  .regex(/^[a-zA-Z0-9._-]+$/, "Username may contain only letters, digits, dot, dash and underscore.");
 
 export const setupSchema = z.object({
-  token: z.string().trim().min(1, "The setup token from the server log is required"),
+  token: z.string().trim().min(1, "The setup token from the server log is required."),
   username: usernameSchema,
   password: passwordSchema,
 });
@@ -36,14 +36,14 @@ export const createTokenSchema = z.object({
   role: z.enum(ROLES),
 });
 
-export const engineIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Not an engine id");
+export const engineIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "{field} must be an engine id: lower-case letters, digits and dashes.");
 
 /** A container reference: full id, unique id prefix or name (Docker's own name rules). */
 export const containerRefSchema = z
   .string()
   .min(1)
   .max(256)
-  .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "Not a container id or name");
+  .regex(/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "{field} must be a container id or name.");
 
 const boolParam = z
   .enum(["true", "false", "1", "0"])
@@ -60,7 +60,7 @@ export const stopQuerySchema = z.object({
 export const killQuerySchema = z.object({
   signal: z
     .string()
-    .regex(/^(SIG)?[A-Z0-9+-]{2,12}$|^[0-9]{1,2}$/, "Not a signal name or number")
+    .regex(/^(SIG)?[A-Z0-9+-]{2,12}$|^[0-9]{1,2}$/, "Signal must be a signal name (such as SIGTERM) or number.")
     .optional(),
 });
 
@@ -70,14 +70,17 @@ export const containerParamsSchema = z.object({ engine: engineIdSchema, ref: con
 
 export const engineParamsSchema = z.object({ engine: engineIdSchema });
 
-const envLine = z.string().regex(/^[^=\s]+=/, "Use KEY=value");
+const PORT_MESSAGE = "{field} must be a number between 1 and 65535.";
+const HOST_PORT_MESSAGE = "{field} must be a number between 0 (any free port) and 65535.";
+
+const envLine = z.string().regex(/^[^=\s]+=/, "{field} must have the form KEY=value.");
 
 /** What the create form and scripts may set; Docker validates the rest and its message is passed on. */
 export const createContainerSchema = z.object({
   image: z.string().trim().min(1).max(512),
   name: z
     .string()
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, "Letters, digits, dot, dash and underscore; starts with a letter or digit")
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, "Name may contain only letters, digits, dot, dash and underscore, and must start with a letter or digit.")
     .optional(),
   cmd: z.array(z.string().max(4096)).max(256).optional(),
   entrypoint: z.array(z.string().max(4096)).max(64).optional(),
@@ -86,8 +89,8 @@ export const createContainerSchema = z.object({
   ports: z
     .array(
       z.object({
-        containerPort: z.number().int().min(1).max(65535),
-        hostPort: z.number().int().min(0).max(65535).optional(),
+        containerPort: z.number(PORT_MESSAGE).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE),
+        hostPort: z.number(HOST_PORT_MESSAGE).int(HOST_PORT_MESSAGE).min(0, HOST_PORT_MESSAGE).max(65535, HOST_PORT_MESSAGE).optional(),
         hostIp: z.ipv4().or(z.ipv6()).optional(),
         protocol: z.enum(["tcp", "udp", "sctp"]).default("tcp"),
       }),
@@ -106,7 +109,7 @@ export const createQuerySchema = z.object({ start: boolParam });
 
 export const updateUserSchema = z
   .object({ role: z.enum(ROLES).optional(), password: passwordSchema.optional() })
-  .refine((v) => v.role !== undefined || v.password !== undefined, "Give a role or a password");
+  .refine((v) => v.role !== undefined || v.password !== undefined, "Give a role or a password.");
 
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -120,7 +123,7 @@ const timePoint = z.union([
   z.number().nonnegative(),
   z
     .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)) || /^\d+(\.\d+)?$/.test(v), "Use Unix seconds or an RFC 3339 time")
+    .refine((v) => !Number.isNaN(Date.parse(v)) || /^\d+(\.\d+)?$/.test(v), "{field} must be Unix seconds or an RFC 3339 time.")
     .transform((v) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : Date.parse(v) / 1000)),
 ]);
 
@@ -199,11 +202,11 @@ export const removedStatsQuerySchema = z.object({
 export const imageRefSchema = z
   .string()
   .trim()
-  .min(1, "Give an image reference, e.g. nginx:1.27")
+  .min(1, "{field} must not be empty: give an image reference such as nginx:1.27.")
   .max(512)
   .regex(
     /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$|^(?:sha256:)?[a-f0-9]{4,64}$/,
-    "Not an image reference: use name[:tag], e.g. nginx:1.27 or registry.example.com/team/app:v2",
+    "{field} is not an image reference: use name[:tag], such as nginx:1.27 or registry.example.com/team/app:v2.",
   );
 
 export const imageParamsSchema = z.object({ engine: engineIdSchema, ref: imageRefSchema });
@@ -230,7 +233,7 @@ export const objectNameSchema = z
   .trim()
   .min(1)
   .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "Letters, digits, dot, dash and underscore; starts with a letter or digit");
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "{field} may contain only letters, digits, dot, dash and underscore, and must start with a letter or digit.");
 
 export const networkParamsSchema = z.object({ engine: engineIdSchema, ref: objectNameSchema });
 export const volumeParamsSchema = z.object({ engine: engineIdSchema, name: objectNameSchema });
@@ -275,8 +278,8 @@ export type NetworkCreateInput = z.infer<typeof networkCreateSchema>;
 export const networkConnectSchema = z.object({
   container: containerRefSchema,
   aliases: z.array(objectNameSchema).max(32).optional(),
-  ipv4: optionalText(64).refine((v) => v === undefined || parseIPv4(v) !== null, "Not an IPv4 address"),
-  ipv6: optionalText(64).refine((v) => v === undefined || parseIPv6(v) !== null, "Not an IPv6 address"),
+  ipv4: optionalText(64).refine((v) => v === undefined || parseIPv4(v) !== null, "{field} must be an IPv4 address such as 172.28.5.10."),
+  ipv6: optionalText(64).refine((v) => v === undefined || parseIPv6(v) !== null, "{field} must be an IPv6 address such as fd00:1::10."),
 });
 
 export const networkDisconnectSchema = z.object({ container: containerRefSchema, force: z.boolean().default(false) });
@@ -286,7 +289,7 @@ export const volumeCreateSchema = z.object({
   driver: z
     .string()
     .trim()
-    .regex(/^[\w./:-]{1,128}$/, "Not a volume driver name")
+    .regex(/^[\w./:-]{1,128}$/, "Driver must be a volume driver name such as local.")
     .default("local"),
   /** e.g. the local driver's `type=nfs`, `o=addr=10.0.0.5,rw`, `device=:/export`. */
   options: optionMap.optional(),
@@ -305,7 +308,7 @@ export const volumeBrowseQuerySchema = z.object({
     .transform((p, ctx) => {
       const safe = safeVolumePath(p);
       if (safe === null) {
-        ctx.addIssue({ code: "custom", message: "Not a path inside the volume (no “..”, backslashes or NUL)" });
+        ctx.addIssue({ code: "custom", message: "Path must be a path inside the volume (no “..”, backslashes or NUL)." });
         return z.NEVER;
       }
       return safe;
@@ -331,12 +334,12 @@ export const registryServerSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9.-]+(?::[0-9]{1,5})?$/, "A registry host such as registry.example.com or 127.0.0.1:5000 (no scheme, no path)");
+  .regex(/^[a-z0-9.-]+(?::[0-9]{1,5})?$/, "Registry server must be a host such as registry.example.com or 127.0.0.1:5000 (no scheme, no path).");
 
 export const registryCredentialSchema = z.object({
   serverAddress: registryServerSchema,
-  username: z.string().trim().min(1, "Username is required").max(256),
-  password: z.string().min(1, "Password or token is required").max(8192),
+  username: z.string().trim().min(1, "Username is required.").max(256),
+  password: z.string().min(1, "Password or token is required.").max(8192),
 });
 
 export const imageTransferSchema = z.object({ engine: engineIdSchema, ref: imageRefSchema });
@@ -362,7 +365,7 @@ export const createSilenceSchema = z
     minutes: z.number().int().min(1).max(7 * 24 * 60),
     reason: z.string().trim().min(1).max(500),
   })
-  .refine((v) => v.rule || v.containerName, "Silence a rule, a container, or both");
+  .refine((v) => v.rule || v.containerName, "Silence a rule, a container, or both.");
 
 export const alertsQuerySchema = z.object({
   status: z.enum(["firing", "all"]).default("all"),

@@ -37,6 +37,14 @@ export interface LogsSubscribeAck {
 
 export type LogsEndReason = "exited" | "removed" | "engine-unreachable" | "end-of-range" | "error";
 
+/**
+ * Why a session ended, as the login page explains it (`/login?reason=…`): an administrator changed the
+ * user's role or password or removed the account, the user signed out elsewhere, or the server found
+ * the session gone without knowing why (expired, or ended while this tab was away).
+ */
+export const SESSION_END_REASONS = ["role-changed", "password-changed", "deleted", "signed-out", "ended"] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
 export interface ServerToClientEvents extends ImagesServerToClient {
   "logs:lines": (push: { subscription: string; lines: readonly LogLineWire[] }) => void;
   /** Lines the server had to drop for this client (it was not reading fast enough). */
@@ -58,8 +66,8 @@ export interface ServerToClientEvents extends ImagesServerToClient {
   "containers-changed": (push: ContainersChangedPush) => void;
   "engine-status": (engine: EngineSummary) => void;
   "resources-changed": (push: ResourcesChangedPush) => void;
-  /** The session behind this socket ended (logout, expiry): the client should go to the login page. */
-  "session-ended": () => void;
+  /** The session behind this socket ended (logout, expiry, an admin's change): the client goes to the login page and says why. */
+  "session-ended": (push: { reason: SessionEndReason }) => void;
 }
 
 export interface LogsSubscribeRequest {

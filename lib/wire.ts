@@ -309,6 +309,8 @@ export interface VolumeSummary {
   readonly options: Readonly<Record<string, string>>;
   /** Bytes from `system df` (cached, may lag a little); null when Docker does not know. */
   readonly size: number | null;
+  /** When that `system df` was measured (ISO); absent when sizes could not be read. Writes through Berth re-measure. */
+  readonly sizeMeasuredAt?: string;
   readonly usedBy: readonly { id: string; name: string }[];
   /** Not used by any container. */
   readonly dangling: boolean;

@@ -180,8 +180,8 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: "Disconnect a container", role: "operator", params: [engine, networkRef], body: networkDisconnectSchema, ok: { status: 204, description: "Disconnected" } },
   },
   "/api/v1/engines/{engine}/volumes": {
-    get: { summary: "Volumes with size (cached system df), containers using each, dangling flag", role: "viewer", params: [engine] },
-    post: { summary: "Create a volume (driver, driver options such as type=nfs, labels)", role: "admin", params: [engine], body: volumeCreateSchema, ok: { status: 201, description: "Created" } },
+    get: { summary: "Volumes with size (cached system df; sizeMeasuredAt says when it was measured), containers using each, dangling flag", role: "viewer", params: [engine] },
+    post: { summary: "Create a volume (driver, driver options such as type=nfs, labels); 409 when the name exists (Docker itself would answer 201)", role: "admin", params: [engine], body: volumeCreateSchema, ok: { status: 201, description: "Created" } },
   },
   "/api/v1/engines/{engine}/volumes/prune": {
     get: { summary: "Prune preview: unused volumes and their sizes", role: "viewer", params: [engine] },
@@ -194,7 +194,7 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   "/api/v1/engines/{engine}/volumes/{name}/backup": { get: { summary: "Download the volume as .tar.gz (streamed through a short-lived helper container; audited)", role: "admin", params: [engine, volumeName] } },
   "/api/v1/engines/{engine}/volumes/{name}/restore": {
     post: {
-      summary: "Restore a .tar or .tar.gz request body into a new or empty volume",
+      summary: "Restore a .tar or .tar.gz request body into a new or empty volume (409 when not empty, 400 invalid_archive for a corrupt file)",
       role: "admin",
       params: [engine, volumeName, q("create", "Create the volume if it does not exist", { type: "boolean" })],
       ok: { status: 201, description: "Restored into a new volume (200: into an existing empty one)" },
@@ -275,12 +275,12 @@ function operation(op: Op) {
     "400": errorResponse("Invalid input (the message names the field)"),
   };
   if (op.role !== "public") {
-    responses["401"] = errorResponse("Not signed in");
+    responses["401"] = errorResponse("Not signed in (code unauthenticated), or the session cookie's session has ended (code session_ended)");
     responses["403"] = errorResponse(`Needs role ${op.role} (or a cross-origin cookie request)`);
   }
   if (op.params?.some((p) => p.name === "engine")) {
     responses["404"] = errorResponse("No such engine or object");
-    responses["409"] = errorResponse("Docker refused: conflict (Docker's message)");
+    responses["409"] = errorResponse("Conflict with the engine's state (Docker's message): in use, already exists, overlapping network pool");
     responses["503"] = errorResponse("Engine unreachable");
   }
   return {

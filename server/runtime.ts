@@ -1,3 +1,4 @@
+import type { SessionEndReason } from "@/lib/socket-events";
 import type { Config } from "./config";
 import type { EngineRegistry } from "./docker/engines";
 import type { Db } from "./store/db";
@@ -22,6 +23,8 @@ export interface Runtime {
   alerts?: AlertService;
   /** Ends the socket.io connections of a session that was signed out. Set by the socket layer. */
   endSocketsOfSession?: (sessionToken: string) => void;
+  /** Ends every socket.io connection of a user, telling each why first. Set by the socket layer. */
+  endSocketsOfUser?: (userId: number, reason: SessionEndReason) => void;
 }
 
 const KEY = Symbol.for("berth.runtime");

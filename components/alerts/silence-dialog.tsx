@@ -11,6 +11,7 @@ import { ALERT_KINDS, RULE_TITLES, type AlertKind } from "@/lib/alerts";
 import { ApiError } from "@/lib/api-client";
 import { alertKeys, createSilence } from "@/lib/queries/alerts";
 import { createSilenceSchema } from "@/lib/schemas";
+import { fieldErrors } from "@/lib/zod-messages";
 
 const DURATIONS = [
   { label: "15 min", minutes: 15 },
@@ -61,7 +62,7 @@ function SilenceForm({ initial, onDone }: { initial?: SilenceTarget; onDone: () 
     onError: (e) => setError(e instanceof ApiError ? e.message : "Could not create the silence"),
   });
 
-  const issue = (path: string) => (parsed.success ? null : (parsed.error.issues.find((i) => i.path[0] === path)?.message ?? null));
+  const issue = (path: string) => (parsed.success ? null : (fieldErrors(parsed.error.issues)[path] ?? null));
   const targetMissing = !rule && !containerName.trim();
 
   return (

@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api-client";
 import { login, setupNeededQuery } from "@/lib/queries/auth";
 import { loginSchema } from "@/lib/schemas";
 import { FormError } from "./auth-card";
+import { fieldErrors as issueErrors } from "@/lib/zod-messages";
 
 function messageFor(e: unknown): string {
   if (e instanceof ApiError) {
@@ -31,9 +32,7 @@ export function LoginForm({ next }: { next: string }) {
     const form = new FormData(e.currentTarget);
     const parsed = loginSchema.safeParse({ username: form.get("username"), password: form.get("password") });
     if (!parsed.success) {
-      const f: { username?: string; password?: string } = {};
-      for (const issue of parsed.error.issues) f[issue.path[0] as "username" | "password"] ??= issue.message;
-      setFieldErrors(f);
+      setFieldErrors(issueErrors(parsed.error.issues));
       setError(null);
       return;
     }

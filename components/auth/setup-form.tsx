@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api-client";
 import { completeSetup, setupNeededQuery } from "@/lib/queries/auth";
 import { setupSchema } from "@/lib/schemas";
 import { FormError } from "./auth-card";
+import { fieldErrors as issueErrors } from "@/lib/zod-messages";
 
 type FieldName = "token" | "username" | "password" | "confirm";
 
@@ -36,9 +37,8 @@ export function SetupForm() {
     const form = new FormData(e.currentTarget);
     const confirm = String(form.get("confirm") ?? "");
     const parsed = setupSchema.safeParse({ token: form.get("token"), username: form.get("username"), password: form.get("password") });
-    const errs: Partial<Record<FieldName, string>> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) errs[issue.path[0] as FieldName] ??= issue.message;
-    if (String(form.get("password") ?? "") !== confirm) errs.confirm = "The passwords do not match";
+    const errs: Partial<Record<FieldName, string>> = parsed.success ? {} : issueErrors(parsed.error.issues);
+    if (String(form.get("password") ?? "") !== confirm) errs.confirm = "The passwords do not match.";
     setFieldErrors(errs);
     setError(null);
     if (!parsed.success || errs.confirm) return;

@@ -7,6 +7,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { MASK } from "@/lib/secrets";
 import type { ContainerDetail } from "@/lib/wire";
+import { plural } from "@/lib/plural";
 
 /**
  * Environment variables. Secret-looking values arrive masked (null) from the server; only an
@@ -35,7 +36,7 @@ export function DetailEnv({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-[13px] text-muted">
-          {d.env.length} variables
+          {plural(d.env.length, "variable")}
           {secretCount > 0 && (
             <>
               {" "}

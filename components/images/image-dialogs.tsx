@@ -9,6 +9,8 @@ import { imageRefSchema } from "@/lib/schemas";
 import { TransferProgress } from "./transfer-progress";
 import { isTransferBusy } from "@/lib/resources/transfer-state";
 import { useImageTransfer, type TransferState } from "./use-image-transfer";
+import { issueSentence } from "@/lib/zod-messages";
+import { plural } from "@/lib/plural";
 
 /** Stops the running pull or push (the server aborts the Docker request). */
 function CancelTransferButton({ state, onCancel }: { state: TransferState; onCancel: () => void }) {
@@ -40,7 +42,7 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = imageRefSchema.safeParse(ref);
-            if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not an image reference");
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["image"] }));
             setError(null);
             start("pull", parsed.data);
           }}
@@ -116,7 +118,7 @@ export function TagDialog({ open, onOpenChange, source, onTag }: { open: boolean
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = imageRefSchema.safeParse(target);
-            if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not an image reference");
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["repositoryAndTag"] }));
             onTag(parsed.data);
             onOpenChange(false);
           }}
@@ -142,7 +144,7 @@ export function RemoveImagesDialog({ names, inUse, onCancel, onConfirm }: { name
   const [force, setForce] = useState(false);
   return (
     <Dialog open onOpenChange={(o) => !o && onCancel()}>
-      <DialogContent title={names.length === 1 ? `Remove ${names[0]}?` : `Remove ${names.length} images?`} description="Removing a tag untags it; the image is deleted when its last tag goes.">
+      <DialogContent title={names.length === 1 ? `Remove ${names[0]}?` : `Remove ${plural(names.length, "image")}?`} description="Removing a tag untags it; the image is deleted when its last tag goes.">
         <ul className="max-h-40 overflow-y-auto rounded-md border border-line bg-surface-2/50 px-3 py-2 font-mono text-[13px]">
           {names.map((n) => (
             <li key={n} className="truncate">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Download, KeyRound, Layers, RefreshCw, Scissors, Tag, Trash2, Upload } from "lucide-react";
+import { Download, KeyRound, Layers, MoreHorizontal, RefreshCw, Scissors, Tag, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { PageHeader } from "@/components/page-header";
@@ -16,6 +16,7 @@ import { useCurrentUser } from "@/components/shell/current-user";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Select } from "@/components/ui/input";
 import { Tooltip } from "@/components/ui/tooltip";
 import { formatBytes, shortId } from "@/lib/format";
@@ -24,6 +25,7 @@ import { imageKeys, imagePrunePreviewQuery, imagesQuery, pruneImages } from "@/l
 import type { ImageSummary } from "@/lib/wire";
 import { PullDialog } from "./image-dialogs";
 import { imageLabel as label, useImageActions } from "./use-image-actions";
+import { plural } from "@/lib/plural";
 
 const FILTERS = ["all", "used", "unused", "dangling"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -61,7 +63,7 @@ export function ImagesView({ engine }: { engine: string }) {
         sortValue: (i) => i.repoTags[0] ?? `\uffff${i.id}`,
         render: (i) => (
           <div className="flex min-w-0 flex-wrap items-center gap-1">
-            <Link href={`/images/${encodeURIComponent(i.id)}`} className="truncate font-medium text-fg hover:text-accent hover:underline" data-testid="image-link">
+            <Link href={`/images/${encodeURIComponent(i.id)}`} className="max-w-[45vw] truncate font-medium sm:max-w-none text-fg hover:text-accent hover:underline" data-testid="image-link">
               {i.repoTags[0] ?? <span className="text-muted">&lt;none&gt;</span>}
             </Link>
             {i.repoTags.slice(1).map((t) => (
@@ -74,11 +76,12 @@ export function ImagesView({ engine }: { engine: string }) {
         ),
       },
       { key: "id", label: "ID", className: "hidden sm:table-cell", sortValue: (i) => i.id, render: (i) => <span className="font-mono text-xs text-muted">{shortId(i.id)}</span> },
-      { key: "size", label: "Size", sortValue: (i) => i.size, defaultDir: "desc", className: "text-right", render: (i) => <span className="tabular">{formatBytes(i.size)}</span> },
+      { key: "size", label: "Size", sortValue: (i) => i.size, defaultDir: "desc", className: "text-right whitespace-nowrap", render: (i) => <span className="tabular">{formatBytes(i.size)}</span> },
       { key: "created", label: "Created", className: "hidden md:table-cell", sortValue: (i) => Date.parse(i.createdAt), defaultDir: "desc", render: (i) => <RelativeTime iso={i.createdAt} compact className="text-muted" /> },
       {
         key: "containers",
         label: "Containers",
+        className: "hidden sm:table-cell",
         sortValue: (i) => i.containers,
         defaultDir: "desc",
         render: (i) => (i.containers > 0 ? <Badge tone="green">{i.containers} using</Badge> : <span className="text-faint">unused</span>),
@@ -110,7 +113,7 @@ export function ImagesView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Images"
-        description={all ? <span data-testid="images-summary">{total} images on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling</span> : <>Images stored on engine {engine}</>}
+        description={all ? <span data-testid="images-summary">{plural(total, "image")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling</span> : <>Images stored on engine {engine}</>}
         actions={
           <>
             {perm.registries && (
@@ -187,7 +190,35 @@ export function ImagesView({ engine }: { engine: string }) {
             actions={
               perm.tag || perm.remove
                 ? (i) => (
-                    <div className="flex justify-end gap-0.5">
+                    <>
+                    {/* On a phone the three buttons become one menu, so the row fits and every action stays reachable. */}
+                    <div className="sm:hidden">
+                      <DropdownMenu modal={false}>
+                        <DropdownMenuTrigger asChild>
+                          <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${label(i)}`} data-testid="row-menu">
+                            <MoreHorizontal />
+                          </Button>
+                        </DropdownMenuTrigger>
+                        <DropdownMenuContent>
+                          {perm.tag && (
+                            <DropdownMenuItem onSelect={() => actions.tag(i)}>
+                              <Tag /> Add a tag
+                            </DropdownMenuItem>
+                          )}
+                          {perm.push && i.repoTags.length > 0 && (
+                            <DropdownMenuItem onSelect={() => actions.push(i)}>
+                              <Upload /> Push to its registry
+                            </DropdownMenuItem>
+                          )}
+                          {perm.remove && (
+                            <DropdownMenuItem danger onSelect={() => actions.remove([i])}>
+                              <Trash2 /> Remove
+                            </DropdownMenuItem>
+                          )}
+                        </DropdownMenuContent>
+                      </DropdownMenu>
+                    </div>
+                    <div className="hidden justify-end gap-0.5 sm:flex">
                       {perm.tag && (
                         <Tooltip content="Add a tag">
                           <Button variant="ghost" size="icon-sm" aria-label={`Tag ${label(i)}`} onClick={() => actions.tag(i)}>
@@ -210,6 +241,7 @@ export function ImagesView({ engine }: { engine: string }) {
                         </Tooltip>
                       )}
                     </div>
+                    </>
                   )
                 : undefined
             }
@@ -232,7 +264,7 @@ export function ImagesView({ engine }: { engine: string }) {
           query={imagePrunePreviewQuery(engine, pruneMode)}
           onConfirm={() =>
             void runWithToast(`image-prune`, () => pruneImages(engine, pruneMode), {
-              success: (r) => `Pruned ${r.removed.length} image${r.removed.length === 1 ? "" : "s"} · ${formatBytes(r.spaceReclaimed)} freed`,
+              success: (r) => `Pruned ${plural(r.removed.length, "image")} · ${formatBytes(r.spaceReclaimed)} freed`,
               failure: "Prune failed",
             }).then(refresh)
           }

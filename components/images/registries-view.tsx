@@ -16,6 +16,7 @@ import { Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/policy";
 import { deleteRegistry, imageKeys, registriesQuery, saveRegistry } from "@/lib/queries/images";
 import { registryCredentialSchema } from "@/lib/schemas";
+import { issueSentence } from "@/lib/zod-messages";
 
 /** Registry credentials (admin): saved encrypted on the server, used for pull and push, never shown again. */
 export function RegistriesView() {
@@ -107,7 +108,7 @@ export function RegistriesView() {
               const parsed = registryCredentialSchema.safeParse(form);
               if (!parsed.success) {
                 const issue = parsed.error.issues[0]!;
-                return setError({ field: String(issue.path[0] ?? ""), message: issue.message });
+                return setError({ field: String(issue.path[0] ?? ""), message: issueSentence(issue) });
               }
               save.mutate(parsed.data);
             }}

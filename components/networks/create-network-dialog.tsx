@@ -8,6 +8,7 @@ import { Field, Input, Select } from "@/components/ui/input";
 import { errorMessage, runWithToast } from "@/components/resources/use-run";
 import { createNetwork } from "@/lib/queries/networks";
 import { networkCreateSchema } from "@/lib/schemas";
+import { fieldErrors } from "@/lib/zod-messages";
 
 /** `key=value` lines (labels, driver options) into a map; returns the bad line on error. */
 export function parsePairs(text: string): { map: Record<string, string> } | { bad: string } {
@@ -35,9 +36,7 @@ export function CreateNetworkDialog({ engine, onClose, onCreated }: { engine: st
     const ipv6Fields = f.ipv6 ? {} : { ipv6Subnet: "", ipv6Gateway: "" };
     const parsed = networkCreateSchema.safeParse({ ...f, ...ipv6Fields, labels: labels.map, options: options.map });
     if (!parsed.success) {
-      const e: Record<string, string> = {};
-      for (const i of parsed.error.issues) e[String(i.path[0] ?? "form")] ??= i.message;
-      return setErrors(e);
+      return setErrors(fieldErrors(parsed.error.issues));
     }
     setErrors({});
     setBusy(true);

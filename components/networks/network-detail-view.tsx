@@ -23,6 +23,7 @@ import { can } from "@/lib/policy";
 import { containersQuery } from "@/lib/queries/containers";
 import { connectNetwork, disconnectNetwork, networkKeys, networkQuery, removeNetwork } from "@/lib/queries/networks";
 import { networkConnectSchema } from "@/lib/schemas";
+import { firstIssue } from "@/lib/zod-messages";
 
 function ConnectDialog({ engine, network, attached, onClose, onDone }: { engine: string; network: string; attached: ReadonlySet<string>; onClose: () => void; onDone: () => void }) {
   const containers = useQuery(containersQuery(engine));
@@ -39,7 +40,7 @@ function ConnectDialog({ engine, network, attached, onClose, onDone }: { engine:
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = networkConnectSchema.safeParse({ container, aliases: aliases.split(/[\s,]+/).filter(Boolean), ipv4 });
-            if (!parsed.success) return setError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+            if (!parsed.success) return setError(firstIssue(parsed.error.issues).message);
             setError(null);
             connectNetwork(engine, network, parsed.data).then(
               () => {
@@ -143,7 +144,7 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                     ["Created", n.createdAt ? formatFullDate(n.createdAt) : "—"],
                     [
                       "Flags",
-                      <span key="f" className="flex gap-1">
+                      <span key="f" className="flex flex-wrap gap-1">
                         {n.predefined && <Badge>predefined (cannot be removed)</Badge>}
                         <Badge tone={n.internal ? "amber" : "grey"}>{n.internal ? "internal" : "external access"}</Badge>
                         {n.attachable && <Badge tone="blue">attachable</Badge>}
@@ -179,8 +180,8 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                       <tr>
                         <Th>Container</Th>
                         <Th>IPv4</Th>
-                        <Th>IPv6</Th>
-                        <Th>MAC</Th>
+                        <Th className="hidden md:table-cell">IPv6</Th>
+                        <Th className="hidden sm:table-cell">MAC</Th>
                         {mayConnect && <Th className="w-10" />}
                       </tr>
                     </thead>
@@ -193,8 +194,8 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                             </Link>
                           </Td>
                           <Td className="font-mono text-xs" data-testid="endpoint-ipv4">{c.ipv4 ?? "—"}</Td>
-                          <Td className="font-mono text-xs">{c.ipv6 ?? "—"}</Td>
-                          <Td className="font-mono text-xs">{c.mac ?? "—"}</Td>
+                          <Td className="hidden font-mono text-xs md:table-cell">{c.ipv6 ?? "—"}</Td>
+                          <Td className="hidden font-mono text-xs sm:table-cell">{c.mac ?? "—"}</Td>
                           {mayConnect && (
                             <Td>
                               <Button

@@ -21,6 +21,7 @@ import { can } from "@/lib/policy";
 import { networkKeys, networkPrunePreviewQuery, networksQuery, pruneNetworks, removeNetwork } from "@/lib/queries/networks";
 import type { NetworkSummary } from "@/lib/wire";
 import { CreateNetworkDialog } from "./create-network-dialog";
+import { plural } from "@/lib/plural";
 
 const FILTERS = ["all", "used", "unused", "custom"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -50,19 +51,20 @@ export function NetworksView({ engine }: { engine: string }) {
         label: "Name",
         sortValue: (n) => n.name,
         render: (n) => (
-          <span className="flex items-center gap-1.5">
-            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="font-medium text-fg hover:text-accent hover:underline" data-testid="network-link">
+          <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
+            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="max-w-[45vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]" title={n.name} data-testid="network-link">
               {n.name}
             </Link>
             {n.predefined && <Badge>predefined</Badge>}
           </span>
         ),
       },
-      { key: "driver", label: "Driver", sortValue: (n) => n.driver, render: (n) => n.driver },
+      { key: "driver", label: "Driver", className: "hidden sm:table-cell", sortValue: (n) => n.driver, render: (n) => n.driver },
       { key: "scope", label: "Scope", className: "hidden lg:table-cell", sortValue: (n) => n.scope, render: (n) => <span className="text-muted">{n.scope}</span> },
       {
         key: "subnet",
         label: "Subnet",
+        className: "hidden sm:table-cell",
         sortValue: (n) => n.subnets[0]?.subnet ?? "",
         render: (n) => (n.subnets.length ? <span className="font-mono text-xs">{n.subnets.map((s) => s.subnet).join(", ")}</span> : <span className="text-faint">—</span>),
       },
@@ -107,7 +109,7 @@ export function NetworksView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Networks"
-        description={query.data ? <>{query.data.length} networks on <span className="font-medium text-fg">{engine}</span> · {counts.unused} without containers</> : <>Networks on engine {engine}</>}
+        description={query.data ? <>{plural(query.data.length, "network")} on <span className="font-medium text-fg">{engine}</span> · {counts.unused} without containers</> : <>Networks on engine {engine}</>}
         actions={
           <>
             {perm.prune && (
@@ -182,7 +184,7 @@ export function NetworksView({ engine }: { engine: string }) {
         <ConfirmDialog
           open
           onOpenChange={(o) => !o && setRemoveFor(null)}
-          title={removeFor.length === 1 ? `Remove network ${removeFor[0]!.name}?` : `Remove ${removeFor.length} networks?`}
+          title={removeFor.length === 1 ? `Remove network ${removeFor[0]!.name}?` : `Remove ${plural(removeFor.length, "network")}?`}
           description="Docker refuses while containers are attached and names them."
           confirmLabel="Remove"
           onConfirm={() => void doRemove(removeFor)}
@@ -196,7 +198,7 @@ export function NetworksView({ engine }: { engine: string }) {
           what="network"
           showBytes={false}
           query={networkPrunePreviewQuery(engine)}
-          onConfirm={() => void runWithToast("net-prune", () => pruneNetworks(engine), { success: (r) => `Removed ${r.removed.length} networks`, failure: "Prune failed" }).then(refresh)}
+          onConfirm={() => void runWithToast("net-prune", () => pruneNetworks(engine), { success: (r) => `Removed ${plural(r.removed.length, "network")}`, failure: "Prune failed" }).then(refresh)}
         />
       )}
     </>

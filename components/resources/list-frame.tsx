@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isEngineUnreachable } from "@/lib/queries/containers";
 import { errorMessage } from "./use-run";
+import { plural, pluralNoun } from "@/lib/plural";
 
 /** Loading, engine-down, error, empty and no-match states around a resource table. */
 export function ListBody<T>({
@@ -38,7 +39,7 @@ export function ListBody<T>({
         <EmptyState
           icon={down ? ServerCrash : TriangleAlert}
           tone="danger"
-          title={down ? `Cannot reach Docker engine “${engine}”` : `Could not load ${noun}s`}
+          title={down ? `Cannot reach Docker engine “${engine}”` : `Could not load ${pluralNoun(noun)}`}
           action={
             <Button variant="secondary" onClick={() => void query.refetch()} disabled={query.isFetching}>
               {query.isFetching ? "Retrying…" : "Retry"}
@@ -53,7 +54,7 @@ export function ListBody<T>({
   if (query.data.length === 0)
     return (
       <div className="rounded-lg border border-line bg-surface" data-testid={`${noun}s-empty`}>
-        <EmptyState icon={icon} title={`No ${noun}s on this engine`}>
+        <EmptyState icon={icon} title={`No ${pluralNoun(noun)} on this engine`}>
           {emptyText}
         </EmptyState>
       </div>
@@ -61,9 +62,8 @@ export function ListBody<T>({
   if (shown === 0)
     return (
       <div className="rounded-lg border border-line bg-surface">
-        <EmptyState icon={SearchX} title={`No ${noun}s match`} action={<Button variant="secondary" onClick={onClear}>Clear filters</Button>}>
-          {query.data.length} {noun}
-          {query.data.length === 1 ? " is" : "s are"} hidden by the current filter or search.
+        <EmptyState icon={SearchX} title={`No ${pluralNoun(noun)} match`} action={<Button variant="secondary" onClick={onClear}>Clear filters</Button>}>
+          {plural(query.data.length, noun)} {query.data.length === 1 ? "is" : "are"} hidden by the current filter or search.
         </EmptyState>
       </div>
     );

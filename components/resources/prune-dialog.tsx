@@ -9,6 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatBytes } from "@/lib/format";
 import type { PrunePart } from "@/lib/wire";
 import { errorMessage } from "./use-run";
+import { plural } from "@/lib/plural";
 
 /** The list of what a prune would remove, with sizes, capped for long lists. */
 export function PruneItems({ part, showBytes = true, empty }: { part: PrunePart; showBytes?: boolean; empty: string }) {
@@ -69,8 +70,7 @@ export function PruneDialog<K extends readonly unknown[]>({
           ) : (
             <>
               <p className="mb-2 text-[13px] text-fg" data-testid="prune-summary">
-                {part!.count} {what}
-                {part!.count === 1 ? "" : "s"}
+                {plural(part!.count, what)}
                 {showBytes && (
                   <>
                     {" "}

@@ -5,7 +5,8 @@ import { useEffect } from "react";
 import { containerKeys } from "@/lib/queries/containers";
 import { engineKeys } from "@/lib/queries/engines";
 import { statsKeys } from "@/lib/queries/stats";
-import type { ContainersChangedPush } from "@/lib/socket-events";
+import type { ContainersChangedPush, SessionEndReason } from "@/lib/socket-events";
+import { isSigningOut } from "@/components/auth/signing-out";
 import type { ContainerDetail, EngineSummary } from "@/lib/wire";
 import { requestRefresh } from "./refresh-coalescer";
 import { getSocket } from "./socket-client";
@@ -68,9 +69,15 @@ export function useSocketSync(engine: string): void {
     };
     const onChanged = (push: ContainersChangedPush) => refreshContainers(qc, push);
     const onEngine = (summary: EngineSummary) => upsertEngine(qc, summary);
-    const onSessionEnded = () => {
+    const onSessionEnded = (push?: { reason?: SessionEndReason }) => {
+      // This tab is signing out itself and navigates on its own.
+      if (isSigningOut()) return;
       qc.clear();
-      window.location.assign("/login");
+      const { pathname, search } = window.location;
+      // Signing out in another tab is the user's own doing: no `next`, as after a sign-out here.
+      const reason = push?.reason ?? "ended";
+      const next = reason === "signed-out" ? "" : `&next=${encodeURIComponent(pathname + search)}`;
+      window.location.assign(`/login?reason=${reason}${next}`);
     };
 
     socket.on("connect", subscribe);

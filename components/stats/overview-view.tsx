@@ -21,6 +21,7 @@ import { C, CHART_COLOR_VARS } from "./chart-colors";
 import { RemovedContainersCard } from "./removed-containers-card";
 import { useOverviewStatsStore, useStoreVersion, type OverviewStatsStore } from "./overview-store";
 import { Sparkline } from "./stats-chart";
+import { plural } from "@/lib/plural";
 
 function Meter({ value, tone = "accent" }: { value: number; tone?: "accent" | "danger" }) {
   const pct = Math.max(0, Math.min(100, value));
@@ -70,7 +71,7 @@ function HostTotals({ store, engine }: { store: OverviewStatsStore; engine: stri
         title="CPU used by containers"
         testId="overview-cpu"
         value={cpuOfHost !== null ? formatPercent(cpuOfHost) : formatPercent(cpu)}
-        sub={ncpu ? `of ${ncpu} CPU${ncpu === 1 ? "" : "s"} · ${formatPercent(cpu)} of one core, summed` : "summed, 100 % = one core"}
+        sub={ncpu ? `of ${plural(ncpu, "CPU")} · ${formatPercent(cpu)} of one core, summed` : "summed, 100 % = one core"}
       >
         {cpuOfHost !== null && <Meter value={cpuOfHost} tone={cpuOfHost > 90 ? "danger" : "accent"} />}
       </Tile>
@@ -79,7 +80,7 @@ function HostTotals({ store, engine }: { store: OverviewStatsStore; engine: stri
         title="Memory used by containers"
         testId="overview-mem"
         value={formatMem(mem)}
-        sub={hostMem ? `of ${formatMem(hostMem)} host memory (${formatPercent(memOfHost)})` : `${reporting} containers reporting`}
+        sub={hostMem ? `of ${formatMem(hostMem)} host memory (${formatPercent(memOfHost)})` : `${plural(reporting, "container")} reporting`}
       >
         {memOfHost !== null && <Meter value={memOfHost} tone={memOfHost > 90 ? "danger" : "accent"} />}
       </Tile>

@@ -20,6 +20,7 @@ import { useState } from "react";
 import { DiskUsageChart, KIND_LABEL } from "./disk-usage-chart";
 import { EventsFeed } from "./events-feed";
 import { SystemPruneDialog } from "./system-prune-dialog";
+import { plural } from "@/lib/plural";
 
 export function SystemView({ engine }: { engine: string }) {
   useResourcesSync(engine);
@@ -52,7 +53,7 @@ export function SystemView({ engine }: { engine: string }) {
         {i && i.warnings.length > 0 && (
           <div className="rounded-lg border border-amber-500/30 bg-amber-50 px-4 py-3 text-[13px] text-amber-900 dark:bg-amber-500/10 dark:text-amber-200" data-testid="engine-warnings">
             <p className="mb-1 flex items-center gap-2 font-semibold">
-              <TriangleAlert className="size-4" /> Docker reports {i.warnings.length} warning{i.warnings.length === 1 ? "" : "s"}
+              <TriangleAlert className="size-4" /> Docker reports {plural(i.warnings.length, "warning")}
             </p>
             <ul className="list-disc pl-6">
               {i.warnings.map((w) => (

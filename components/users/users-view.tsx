@@ -22,6 +22,7 @@ import { ROLES } from "@/lib/policy";
 import { createUser, deleteUser, updateUser, userKeys, usersQuery } from "@/lib/queries/users";
 import { createUserSchema } from "@/lib/schemas";
 import type { Role, UserSummary } from "@/lib/wire";
+import { fieldErrors } from "@/lib/zod-messages";
 
 const ROLE_HINT: Record<Role, string> = {
   viewer: "Viewer — read-only: lists, details, logs, stats",
@@ -48,9 +49,7 @@ function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
     const f = new FormData(e.currentTarget);
     const parsed = createUserSchema.safeParse({ username: f.get("username"), password: f.get("password"), role: f.get("role") });
     if (!parsed.success) {
-      const errs: typeof errors = {};
-      for (const i of parsed.error.issues) errs[i.path[0] as keyof typeof errors] ??= i.message;
-      setErrors(errs);
+      setErrors(fieldErrors(parsed.error.issues) as typeof errors);
       return;
     }
     setErrors({});

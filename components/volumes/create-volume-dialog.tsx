@@ -8,6 +8,7 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/u
 import { Field, Input } from "@/components/ui/input";
 import { createVolume } from "@/lib/queries/volumes";
 import { volumeCreateSchema } from "@/lib/schemas";
+import { firstIssue } from "@/lib/zod-messages";
 
 export function CreateVolumeDialog({ engine, onClose, onCreated }: { engine: string; onClose: () => void; onCreated: () => void }) {
   const [f, setF] = useState({ name: "", driver: "local", options: "", labels: "" });
@@ -21,10 +22,10 @@ export function CreateVolumeDialog({ engine, onClose, onCreated }: { engine: str
             e.preventDefault();
             const options = parsePairs(f.options);
             const labels = parsePairs(f.labels);
-            if ("bad" in options) return setError(`Driver options: “${options.bad}” is not key=value`);
-            if ("bad" in labels) return setError(`Labels: “${labels.bad}” is not key=value`);
+            if ("bad" in options) return setError(`Driver options: “${options.bad}” is not key=value.`);
+            if ("bad" in labels) return setError(`Labels: “${labels.bad}” is not key=value.`);
             const parsed = volumeCreateSchema.safeParse({ name: f.name || undefined, driver: f.driver, options: options.map, labels: labels.map });
-            if (!parsed.success) return setError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+            if (!parsed.success) return setError(firstIssue(parsed.error.issues).message);
             createVolume(engine, parsed.data).then(
               (v) => {
                 void runWithToast(`vol-create-${v.name}`, async () => v, { success: () => `Created volume ${v.name}`, failure: "" });

@@ -4,12 +4,17 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
-import { runWithToast } from "@/components/resources/use-run";
+import { errorMessage, runWithToast } from "@/components/resources/use-run";
+import { ApiError } from "@/lib/api-client";
 import { formatBytes } from "@/lib/format";
 import { volumeUrl } from "@/lib/queries/volumes";
 import { objectNameSchema } from "@/lib/schemas";
+import { issueSentence } from "@/lib/zod-messages";
 
-/** Uploads with XMLHttpRequest: fetch cannot report upload progress. Resolves with the API's JSON or rejects with its message. */
+/**
+ * Uploads with XMLHttpRequest: fetch cannot report upload progress. Resolves with the API's JSON or
+ * rejects with an ApiError carrying the server's own message (a plain Error would read as a network error).
+ */
 function upload(url: string, file: File, onProgress: (sent: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -17,16 +22,16 @@ function upload(url: string, file: File, onProgress: (sent: number) => void): Pr
     xhr.setRequestHeader("content-type", "application/gzip");
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
-      let body: { error?: { message?: string } } | undefined;
+      let body: { error?: { code?: string; message?: string } } | undefined;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(new Error(body?.error?.message ?? `HTTP ${xhr.status}`));
+      else reject(new ApiError(xhr.status, body?.error?.code ?? "http_error", body?.error?.message ?? `The server answered ${xhr.status} ${xhr.statusText}.`));
     };
-    xhr.onerror = () => reject(new Error("Network error during upload"));
+    xhr.onerror = () => reject(new Error("the upload did not reach the server"));
     xhr.send(file);
   });
 }
@@ -46,20 +51,24 @@ export function RestoreDialog({ engine, initialName = "", onClose, onDone }: { e
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = objectNameSchema.safeParse(name);
-            if (!parsed.success) return setError(`Volume name: ${parsed.error.issues[0]?.message}`);
-            if (!file) return setError("Choose a .tar.gz file");
+            if (!parsed.success) return setError(issueSentence({ ...parsed.error.issues[0]!, path: ["targetVolume"] }));
+            if (!file) return setError("Choose a .tar.gz file.");
             setError(null);
             setSent(0);
-            void runWithToast(`restore-${name}`, () => upload(`${volumeUrl(engine, parsed.data)}/restore?create=true`, file, setSent), {
-              success: () => `Restored into volume ${parsed.data}`,
-              failure: `Restore into ${parsed.data} failed`,
-            }).then((r) => {
-              setSent(null);
-              if (r !== undefined) {
+            upload(`${volumeUrl(engine, parsed.data)}/restore?create=true`, file, setSent).then(
+              () => {
+                setSent(null);
+                void runWithToast(`restore-${parsed.data}`, async () => parsed.data, { success: () => `Restored into volume ${parsed.data}`, failure: "" });
                 onDone();
                 onClose();
-              }
-            });
+              },
+              (err) => {
+                // The dialog stays open with the server's reason, so the user can pick another target or file.
+                setSent(null);
+                setError(`Restore into ${parsed.data} failed: ${errorMessage(err)}`);
+                onDone();
+              },
+            );
           }}
         >
           <Field label="Target volume" htmlFor="restore-name" hint="Created when it does not exist">
@@ -81,7 +90,11 @@ export function RestoreDialog({ engine, initialName = "", onClose, onDone }: { e
               </div>
             </div>
           )}
-          {error && <p className="text-[13px] text-danger">{error}</p>}
+          {error && (
+            <p className="text-[13px] text-danger" role="alert" data-testid="restore-error">
+              {error}
+            </p>
+          )}
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={busy}>

@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, Download, File, FileSymlink, Folder, FolderUp, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useState } from "react";
 import { PageHeader } from "@/components/page-header";
 import { formatFullDate } from "@/components/containers/relative-time";
 import { useResourcesSync } from "@/components/resources/use-resources-sync";
@@ -18,11 +18,33 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { KeyValueTable, Table, TableFrame, Td, Th } from "@/components/ui/table";
 import { formatBytes } from "@/lib/format";
 import { can } from "@/lib/policy";
-import { parentPath } from "@/lib/resources/volume-path";
+import { parentPath, safeVolumePath } from "@/lib/resources/volume-path";
+import { FilePreviewDialog } from "./file-preview-dialog";
+import { MeasuredAgo } from "./measured-ago";
 import { removeVolume, volumeFilesQuery, volumeKeys, volumeQuery, volumeUrl } from "@/lib/queries/volumes";
+import { plural } from "@/lib/plural";
+
+/**
+ * The open folder lives in the URL (`?path=`): a reload or a shared link opens the same folder, and
+ * Back goes to the folder before (pushState, which Next's useSearchParams follows).
+ */
+function useBrowsePath(): [string, (p: string) => void] {
+  const sp = useSearchParams();
+  const path = safeVolumePath(sp.get("path") ?? "/") ?? "/";
+  const setPath = useCallback((next: string) => {
+    const cur = new URLSearchParams(window.location.search);
+    if (next === "/") cur.delete("path");
+    else cur.set("path", next);
+    const s = cur.toString();
+    // null state: Next syncs useSearchParams only for pushes that are not its own (its own carry __NA).
+    window.history.pushState(null, "", window.location.pathname + (s ? `?${s}` : ""));
+  }, []);
+  return [path, setPath];
+}
 
 function Browser({ engine, name }: { engine: string; name: string }) {
-  const [path, setPath] = useState("/");
+  const [path, setPath] = useBrowsePath();
+  const [preview, setPreview] = useState<{ path: string; name: string; size: number } | null>(null);
   const q = useQuery(volumeFilesQuery(engine, name, path));
   const crumbs = path.split("/").filter(Boolean);
   return (
@@ -52,9 +74,9 @@ function Browser({ engine, name }: { engine: string; name: string }) {
             <thead>
               <tr>
                 <Th>Name</Th>
-                <Th>Mode</Th>
+                <Th className="hidden sm:table-cell">Mode</Th>
                 <Th className="text-right">Size</Th>
-                <Th>Modified</Th>
+                <Th className="hidden md:table-cell">Modified</Th>
                 <Th className="w-10" />
               </tr>
             </thead>
@@ -85,6 +107,10 @@ function Browser({ engine, name }: { engine: string; name: string }) {
                         <button type="button" className="inline-flex items-center gap-1.5 font-medium hover:text-accent" onClick={() => setPath(child)}>
                           <Icon className="size-4 text-accent" /> {e.name}
                         </button>
+                      ) : e.type === "file" ? (
+                        <button type="button" className="inline-flex min-w-0 items-center gap-1.5 text-left hover:text-accent" data-testid="file-open" onClick={() => setPreview({ path: child, name: e.name, size: e.size })}>
+                          <Icon className="size-4 shrink-0 text-muted" /> <span className="break-all">{e.name}</span>
+                        </button>
                       ) : (
                         <span className="inline-flex items-center gap-1.5">
                           <Icon className="size-4 text-muted" /> {e.name}
@@ -92,9 +118,9 @@ function Browser({ engine, name }: { engine: string; name: string }) {
                         </span>
                       )}
                     </Td>
-                    <Td className="font-mono text-xs text-muted">{e.mode}</Td>
-                    <Td className="text-right tabular">{e.type === "file" ? formatBytes(e.size) : ""}</Td>
-                    <Td className="text-muted">{e.modifiedAt ? formatFullDate(e.modifiedAt) : ""}</Td>
+                    <Td className="hidden font-mono text-xs text-muted sm:table-cell">{e.mode}</Td>
+                    <Td className="text-right whitespace-nowrap tabular">{e.type === "file" ? formatBytes(e.size) : ""}</Td>
+                    <Td className="hidden text-muted md:table-cell">{e.modifiedAt ? formatFullDate(e.modifiedAt) : ""}</Td>
                     <Td>
                       {e.type === "file" && (
                         <a href={`${volumeUrl(engine, name)}/file?path=${encodeURIComponent(child)}`} download className={buttonClasses("ghost", "icon-sm")} aria-label={`Download ${e.name}`}>
@@ -109,7 +135,8 @@ function Browser({ engine, name }: { engine: string; name: string }) {
           </Table>
         </TableFrame>
       )}
-      {q.data?.truncated && <p className="mt-2 text-[13px] text-muted">Only the first {q.data.entries.length} entries are shown.</p>}
+      {q.data?.truncated && <p className="mt-2 text-[13px] text-muted">Only the first {plural(q.data.entries.length, "entry")} are shown.</p>}
+      {preview && <FilePreviewDialog url={`${volumeUrl(engine, name)}/file?path=${encodeURIComponent(preview.path)}`} path={preview.path} fileName={preview.name} size={preview.size} onClose={() => setPreview(null)} />}
     </section>
   );
 }
@@ -125,7 +152,7 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
   return (
     <>
       <PageHeader
-        title={<span data-testid="volume-title">{name}</span>}
+        title={<span data-testid="volume-title" className="break-all">{name}</span>}
         description={
           <Link href="/volumes" className="inline-flex items-center gap-1 hover:text-fg">
             <ArrowLeft className="size-3.5" /> All volumes
@@ -161,7 +188,18 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
               <KeyValueTable
                 rows={[
                   ["Driver", v.driver],
-                  ["Size", v.size === null ? "unknown" : formatBytes(v.size)],
+                  [
+                    "Size",
+                    <span key="s" data-testid="volume-size">
+                      {v.size === null ? "unknown" : formatBytes(v.size)}
+                      {v.sizeMeasuredAt && (
+                        <span className="text-muted">
+                          {" "}
+                          · <MeasuredAgo iso={v.sizeMeasuredAt} />
+                        </span>
+                      )}
+                    </span>,
+                  ],
                   ["Mountpoint", <code key="m" className="font-mono text-xs break-all">{v.mountpoint}</code>],
                   ["Created", v.createdAt ? formatFullDate(v.createdAt) : "—"],
                   ["Used by", v.usedBy.length ? v.usedBy.map((c) => c.name).join(", ") : <span key="u" className="text-muted">no containers</span>],

@@ -5,7 +5,7 @@ import { HardDrive, Plus, RefreshCw, RotateCcw, Scissors, Trash2 } from "lucide-
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { PageHeader } from "@/components/page-header";
-import { RelativeTime } from "@/components/containers/relative-time";
+import { formatFullDate, RelativeTime } from "@/components/containers/relative-time";
 import { ListBody, SelectionBar } from "@/components/resources/list-frame";
 import { PruneDialog } from "@/components/resources/prune-dialog";
 import { FilterTabs, ResourceTable, SearchInput, sortRows, TableSkeleton, type Column } from "@/components/resources/resource-table";
@@ -23,7 +23,9 @@ import { can } from "@/lib/policy";
 import { pruneVolumes, removeVolume, volumeKeys, volumePrunePreviewQuery, volumesQuery } from "@/lib/queries/volumes";
 import type { VolumeSummary } from "@/lib/wire";
 import { CreateVolumeDialog } from "./create-volume-dialog";
+import { MeasuredAgo } from "./measured-ago";
 import { RestoreDialog } from "./restore-dialog";
+import { plural } from "@/lib/plural";
 
 const FILTERS = ["all", "used", "dangling"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -48,19 +50,20 @@ export function VolumesView({ engine }: { engine: string }) {
         label: "Name",
         sortValue: (v) => v.name,
         render: (v) => (
-          <span className="flex min-w-0 items-center gap-1.5">
-            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[22rem] truncate font-medium text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
+          <span className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5">
+            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[45vw] truncate font-medium sm:max-w-[22rem] text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
               {v.name}
             </Link>
             {v.dangling && <Badge tone="amber">unused</Badge>}
           </span>
         ),
       },
-      { key: "driver", label: "Driver", sortValue: (v) => v.driver, render: (v) => v.driver },
-      { key: "size", label: "Size", className: "text-right", sortValue: (v) => v.size ?? -1, defaultDir: "desc", render: (v) => <span className="tabular" title="From docker system df (refreshed every 30 s)">{v.size === null ? "—" : formatBytes(v.size)}</span> },
+      { key: "driver", label: "Driver", className: "hidden sm:table-cell", sortValue: (v) => v.driver, render: (v) => v.driver },
+      { key: "size", label: "Size", className: "text-right whitespace-nowrap", sortValue: (v) => v.size ?? -1, defaultDir: "desc", render: (v) => <span className="tabular" title={v.sizeMeasuredAt ? `From docker system df, measured ${formatFullDate(v.sizeMeasuredAt)} (re-measured after 30 s, and after writes through Berth)` : "From docker system df"}>{v.size === null ? "—" : formatBytes(v.size)}</span> },
       {
         key: "usedBy",
         label: "Used by",
+        className: "hidden md:table-cell",
         sortValue: (v) => v.usedBy.length,
         defaultDir: "desc",
         render: (v) =>
@@ -77,7 +80,7 @@ export function VolumesView({ engine }: { engine: string }) {
             <span className="text-faint">—</span>
           ),
       },
-      { key: "mountpoint", label: "Mountpoint", className: "hidden xl:table-cell", render: (v) => <span className="block max-w-[18rem] truncate font-mono text-xs text-muted" title={v.mountpoint}>{v.mountpoint}</span> },
+      { key: "mountpoint", label: "Mountpoint", className: "hidden xl:table-cell", render: (v) => <span className="block max-w-[14rem] truncate font-mono text-xs text-muted" title={v.mountpoint}>{v.mountpoint}</span> },
       { key: "created", label: "Created", className: "hidden md:table-cell", sortValue: (v) => (v.createdAt ? Date.parse(v.createdAt) : 0), defaultDir: "desc", render: (v) => (v.createdAt ? <RelativeTime iso={v.createdAt} compact className="text-muted" /> : "—") },
     ],
     [],
@@ -97,6 +100,8 @@ export function VolumesView({ engine }: { engine: string }) {
   const [pruneOpen, setPruneOpen] = useState(false);
   const [removeFor, setRemoveFor] = useState<readonly VolumeSummary[] | null>(null);
   const totalSize = (query.data ?? []).reduce((s, v) => s + (v.size ?? 0), 0);
+  // One `system df` measures every size; say when, since writes inside containers do not refresh it.
+  const measuredAt = query.data?.find((v) => v.sizeMeasuredAt)?.sizeMeasuredAt;
 
   const doRemove = async (targets: readonly VolumeSummary[]) => {
     await Promise.all(targets.map((v) => runWithToast(`vol-rm-${v.name}`, () => removeVolume(engine, v.name), { success: () => `Removed volume ${v.name}`, failure: `Could not remove ${v.name}` })));
@@ -108,7 +113,12 @@ export function VolumesView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Volumes"
-        description={query.data ? <>{query.data.length} volumes on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} unused</> : <>Volumes on engine {engine}</>}
+        description={query.data ? <>{plural(query.data.length, "volume")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} unused{measuredAt && (
+                <span data-testid="sizes-measured">
+                  {" "}
+                  · sizes <MeasuredAgo iso={measuredAt} />
+                </span>
+              )}</> : <>Volumes on engine {engine}</>}
         actions={
           <>
             {perm.prune && (
@@ -186,7 +196,7 @@ export function VolumesView({ engine }: { engine: string }) {
         <ConfirmDialog
           open
           onOpenChange={(o) => !o && setRemoveFor(null)}
-          title={removeFor.length === 1 ? `Remove volume ${removeFor[0]!.name}?` : `Remove ${removeFor.length} volumes?`}
+          title={removeFor.length === 1 ? `Remove volume ${removeFor[0]!.name}?` : `Remove ${plural(removeFor.length, "volume")}?`}
           description="The data in it is deleted. Docker refuses while a container uses the volume and names it."
           confirmLabel="Remove"
           onConfirm={() => void doRemove(removeFor)}
@@ -199,7 +209,7 @@ export function VolumesView({ engine }: { engine: string }) {
           title="Prune volumes"
           what="volume"
           query={volumePrunePreviewQuery(engine)}
-          onConfirm={() => void runWithToast("vol-prune", () => pruneVolumes(engine), { success: (r) => `Removed ${r.removed.length} volumes · ${formatBytes(r.spaceReclaimed)} freed`, failure: "Prune failed" }).then(refresh)}
+          onConfirm={() => void runWithToast("vol-prune", () => pruneVolumes(engine), { success: (r) => `Removed ${plural(r.removed.length, "volume")} · ${formatBytes(r.spaceReclaimed)} freed`, failure: "Prune failed" }).then(refresh)}
         />
       )}
     </>

@@ -14,6 +14,15 @@ describe("toHttpError", () => {
     expect(toHttpError(dockerError(404, "No such container: x"), "local")).toMatchObject({ status: 404, message: "No such container: x" });
     expect(toHttpError(dockerError(500, "driver failed"), "local")).toMatchObject({ status: 502, code: "engine_error" });
   });
+  it("answers Docker's 403 (a state conflict) with 409, keeping 403 for Berth's role refusals", () => {
+    expect(toHttpError(dockerError(403, "Pool overlaps with other one on this address space"), "local")).toMatchObject({
+      status: 409,
+      code: "conflict",
+      message: "Pool overlaps with other one on this address space",
+    });
+    expect(toHttpError(dockerError(403, "error while removing network: network n id abc has active endpoints"), "local")).toMatchObject({ status: 409 });
+    expect(toHttpError(dockerError(401, "unauthorized"), "local")).toMatchObject({ status: 502 });
+  });
   it("turns socket failures into 503 without leaking the socket path", () => {
     const err = toHttpError(Object.assign(new Error("connect ENOENT /var/run/docker.sock"), { code: "ENOENT" }), "local");
     expect(err).toMatchObject({ status: 503, code: "engine_unreachable" });

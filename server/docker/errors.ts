@@ -46,7 +46,8 @@ export function dockerMessage(e: unknown): string {
 
 /**
  * Maps a dockerode failure to an HttpError with Docker's message and the matching status:
- * 404 no such object, 409 conflict, 400 bad parameter, 503 engine unreachable, 502 other engine errors.
+ * 404 no such object, 409 conflict (Docker's 409, and its 403 which is a state conflict too), 400 bad parameter,
+ * 503 engine unreachable, 502 other engine errors.
  */
 export function toHttpError(e: unknown, engineId: string): HttpError {
   if (isHttpError(e)) return e;
@@ -58,8 +59,12 @@ export function toHttpError(e: unknown, engineId: string): HttpError {
     case 400:
       return new HttpError(400, "invalid_input", message);
     case 401:
+      // The engine (or a registry behind it) refused credentials: not the caller's role, and not ours to fix.
+      return new HttpError(502, "engine_unauthorized", message);
     case 403:
-      return new HttpError(403, "engine_forbidden", message);
+      // Docker answers 403 for state conflicts ("Pool overlaps with other one on this address space", "error
+      // while removing network: network … has active endpoints"); Berth's 403 means "your role forbids this".
+      return new HttpError(409, "conflict", message);
     case 404:
       return new HttpError(404, "not_found", message);
     case 409:

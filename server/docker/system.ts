@@ -67,6 +67,12 @@ export async function systemDf(engine: Engine, maxAgeMs = DF_TTL_MS): Promise<Df
   }
 }
 
+/** When the cached df of this engine was measured, or null when there is none. */
+export function dfMeasuredAt(engine: Engine): Date | null {
+  const at = dfCache.get(engine.id)?.at;
+  return at ? new Date(at) : null;
+}
+
 /** Forget the cached df, e.g. after a prune or a volume restore. */
 export function invalidateDf(engine: Engine): void {
   dfCache.delete(engine.id);

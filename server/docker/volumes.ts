@@ -8,7 +8,7 @@ import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
-import { invalidateDf, systemDf } from "./system";
+import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
 import { TarReader } from "./volumes-tar";
 
 async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
@@ -45,6 +45,7 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
     }
   }
   const sizes = new Map((df?.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
+  const measuredAt = df ? dfMeasuredAt(engine)?.toISOString() : undefined;
   return (res.Volumes ?? []).map((v) => {
     const used = users.get(v.Name) ?? [];
     const size = sizes.get(v.Name);
@@ -58,6 +59,7 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
       labels: v.Labels ?? {},
       options: (v.Options as Record<string, string> | null) ?? {},
       size: size !== undefined && size >= 0 ? size : null,
+      ...(measuredAt ? { sizeMeasuredAt: measuredAt } : {}),
       usedBy: used,
       dangling: used.length === 0,
     };
@@ -72,7 +74,14 @@ export async function inspectVolume(engine: Engine, name: string): Promise<Volum
   return v;
 }
 
+/**
+ * Creates a volume. Docker answers 201 for a name that already exists (and changes nothing), so a
+ * named create looks first and refuses with 409: the user meant a new volume, not the old one.
+ */
 export async function createVolume(engine: Engine, input: VolumeCreateInput): Promise<{ name: string }> {
+  if (input.name && (await volumeExists(engine, input.name))) {
+    throw new HttpError(409, "conflict", `A volume named ${input.name} already exists: choose another name, or use the existing volume.`, "name");
+  }
   const v = await call(engine, () => engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }));
   invalidateDf(engine);
   return { name: (v as unknown as { Name: string }).Name };
@@ -139,6 +148,38 @@ async function removeHelper(engine: Engine, c: Docker.Container): Promise<void> 
   }
 }
 
+async function volumeExists(engine: Engine, name: string): Promise<boolean> {
+  try {
+    await engine.docker.getVolume(name).inspect();
+    return true;
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) return false;
+    engine.noteFailure(e);
+    throw toHttpError(e, engine.id);
+  }
+}
+
+/**
+ * Reads the rest of an upload and throws it away, so an error answer reaches the browser: one sent
+ * while the request body is still streaming in makes the browser's upload fail as a network error,
+ * and the user would never read why. Bounded in time; after that the connection is given up.
+ */
+export function drainBody(body: Readable, timeoutMs = 120_000): Promise<void> {
+  if (body.readableEnded || body.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      body.destroy();
+      resolve();
+    }, timeoutMs);
+    body.once("end", done).once("close", done).once("error", done);
+    body.resume();
+  });
+}
+
 /** Fails with 404 when the volume does not exist (a helper would otherwise create it). */
 async function mustExist(engine: Engine, name: string): Promise<void> {
   await call(engine, () => engine.docker.getVolume(name).inspect());
@@ -203,7 +244,7 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
     await engine.docker.getVolume(name).inspect();
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode !== 404) throw toHttpError(e, engine.id);
-    if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name} (restore with ?create=true to make it)`);
+    if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name}. Restore with ?create=true to create it.`);
     await call(engine, () => engine.docker.createVolume({ Name: name, Labels: { "berth.restored": "1" } }));
     created = true;
   }
@@ -211,8 +252,10 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
   let ok = false;
   try {
     c = await helper(engine, name, false);
-    if (!created && !(await isEmpty(engine, c))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume`);
-    await call(engine, () => c!.putArchive(body, { path: MOUNT }));
+    if (!created && !(await isEmpty(engine, c))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume.`);
+    await call(engine, () => c!.putArchive(body, { path: MOUNT })).catch((e) => {
+      throw asArchiveError(e);
+    });
     ok = true;
     return { name, created };
   } finally {
@@ -221,6 +264,18 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
     if (!ok && created) await engine.docker.getVolume(name).remove().catch(() => undefined);
     invalidateDf(engine);
   }
+}
+
+/**
+ * Docker answers a corrupt upload with a 500 ("Error processing tar file(exit status 1): archive/tar:
+ * invalid tar header"): it is the file that is wrong, not the engine, so say so with a 400.
+ */
+export function asArchiveError(e: unknown): unknown {
+  const message = (e as { message?: string })?.message ?? "";
+  if (/Error processing tar file|archive\/tar|gzip: invalid|unexpected EOF/i.test(message)) {
+    return new HttpError(400, "invalid_archive", `The file is not a valid .tar or .tar.gz archive (Docker: ${message}).`);
+  }
+  return e;
 }
 
 const MAX_ENTRIES = 2000;
@@ -245,7 +300,7 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
     const stat = await call(engine, () => c.infoArchive({ path: helperPath(MOUNT, safePath) }));
     const info = stat as unknown as { mode?: number };
     // Go's os.ModeDir is bit 31.
-    if (info.mode !== undefined && !(info.mode & 0x80000000)) throw new HttpError(400, "invalid_input", `${safePath} is a file, not a directory`, "path");
+    if (info.mode !== undefined && !(info.mode & 0x80000000)) throw new HttpError(400, "invalid_input", `Path ${safePath} is a file, not a directory.`, "path");
     const tar = (await call(engine, () => c.getArchive({ path: `${helperPath(MOUNT, safePath)}/.` }))) as Readable;
     const entries: VolumeEntry[] = [];
     let truncated = false;
@@ -283,7 +338,7 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
 
 /** One regular file of a volume as a stream, with its size; the helper goes when the stream ends. */
 export async function readVolumeFile(engine: Engine, name: string, safePath: string): Promise<{ stream: Readable; size: number; fileName: string }> {
-  if (safePath === "/") throw new HttpError(400, "invalid_input", "Give a file path", "path");
+  if (safePath === "/") throw new HttpError(400, "invalid_input", "Path must name a file, not the volume's root.", "path");
   await mustExist(engine, name);
   const c = await helper(engine, name, true);
   try {
@@ -296,7 +351,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
           if (seen) return false;
           seen = true;
           if (entryType(h.type) !== "file") {
-            reject(new HttpError(400, "invalid_input", `${safePath} is not a regular file`, "path"));
+            reject(new HttpError(400, "invalid_input", `Path ${safePath} is not a regular file.`, "path"));
             tar.destroy();
             return false;
           }
@@ -313,7 +368,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
       out.on("drain", () => tar.resume());
       tar.on("data", (chunk: Buffer) => reader.write(chunk));
       tar.on("end", () => {
-        if (!seen) reject(new HttpError(404, "not_found", `${safePath} not found`));
+        if (!seen) reject(new HttpError(404, "not_found", `Path ${safePath} does not exist in this volume.`));
         out.end();
       });
       tar.on("error", (e) => {

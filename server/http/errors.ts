@@ -20,6 +20,8 @@ export function isHttpError(e: unknown): e is HttpError {
 }
 
 export const badRequest = (message: string, field?: string) => new HttpError(400, "invalid_input", message, field);
-export const unauthenticated = () => new HttpError(401, "unauthenticated", "Sign in first");
+export const unauthenticated = () => new HttpError(401, "unauthenticated", "Sign in first.");
+/** A session cookie came along but its session is gone (ended by an admin, signed out elsewhere, expired). */
+export const sessionEnded = () => new HttpError(401, "session_ended", "Your session has ended: sign in again.");
 export const forbidden = (message = "Your role does not allow this") => new HttpError(403, "forbidden", message);
 export const notFound = (message: string) => new HttpError(404, "not_found", message);

@@ -6,9 +6,10 @@ import { authorize, type Target } from "@/server/auth/authorize";
 import { audit } from "@/server/auth/audit";
 import { userForApiToken } from "@/server/auth/api-tokens";
 import { SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
+import { firstIssue } from "@/lib/zod-messages";
 import { log } from "@/server/log";
 import { runtime, type Runtime } from "@/server/runtime";
-import { forbidden, HttpError, isHttpError } from "./errors";
+import { forbidden, HttpError, isHttpError, sessionEnded } from "./errors";
 import { isSameOrigin } from "./origin";
 
 export interface RouteContext<P> {
@@ -46,9 +47,8 @@ export function errorResponse(e: unknown): NextResponse {
     return NextResponse.json({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } }, { status: e.status, headers });
   }
   if (e instanceof ZodError || (e as { name?: string })?.name === "ZodError") {
-    const issue = (e as ZodError).issues[0];
-    const field = issue?.path.join(".") || undefined;
-    return NextResponse.json({ error: { code: "invalid_input", message: field ? `${field}: ${issue?.message}` : (issue?.message ?? "Invalid input"), ...(field ? { field } : {}) } }, { status: 400 });
+    const { field, message } = firstIssue((e as ZodError).issues);
+    return NextResponse.json({ error: { code: "invalid_input", message, ...(field ? { field } : {}) } }, { status: 400 });
   }
   log.error({ err: e }, "unhandled route error");
   return NextResponse.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
@@ -87,6 +87,7 @@ export function route<P extends Record<string, string> = Record<string, never>>(
       }
       if (!spec.public) {
         if (!spec.action) throw forbidden("No permission is defined for this route");
+        if (!user && viaCookie && req.cookies.has(SESSION_COOKIE)) throw sessionEnded();
         try {
           authorize(user, spec.action, spec.target?.(params));
         } catch (e) {
@@ -106,7 +107,7 @@ export function route<P extends Record<string, string> = Record<string, never>>(
           try {
             json = await req.json();
           } catch {
-            throw new HttpError(400, "invalid_input", "The request body must be JSON");
+            throw new HttpError(400, "invalid_input", "The request body must be JSON.");
           }
           return schema.parse(json);
         },

@@ -1,4 +1,5 @@
 import type { Ack } from "@/lib/socket-events";
+import { firstIssue, type IssueLike } from "@/lib/zod-messages";
 import { isHttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 
@@ -6,9 +7,7 @@ import { log } from "@/server/log";
 export function ackError(e: unknown): Ack<never> {
   if (isHttpError(e)) return { ok: false, error: { code: e.code, message: e.message } };
   if ((e as { name?: string })?.name === "ZodError") {
-    const issue = (e as { issues: { path: PropertyKey[]; message: string }[] }).issues[0];
-    const field = issue?.path.map(String).join(".");
-    return { ok: false, error: { code: "invalid_input", message: field ? `${field}: ${issue?.message}` : (issue?.message ?? "Invalid input") } };
+    return { ok: false, error: { code: "invalid_input", message: firstIssue((e as { issues: IssueLike[] }).issues).message } };
   }
   log.error({ err: e }, "unhandled socket handler error");
   return { ok: false, error: { code: "internal", message: "Internal error" } };

@@ -64,7 +64,16 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
     const hash = sha256(sessionToken);
     for (const socket of io.of("/").sockets.values()) {
       if (socket.data.sessionHash === hash) {
-        socket.emit("session-ended");
+        socket.emit("session-ended", { reason: "signed-out" });
+        socket.disconnect(true);
+      }
+    }
+  };
+  rt.endSocketsOfUser = (userId, reason) => {
+    for (const socket of io.of("/").sockets.values()) {
+      // API-token sockets live by their token, not by a session: revoking the token is what ends them.
+      if (socket.data.user.id === userId && !socket.data.apiToken) {
+        socket.emit("session-ended", { reason });
         socket.disconnect(true);
       }
     }

@@ -30,7 +30,7 @@ async function currentUser(rt: Runtime, socket: BerthSocket): Promise<AuthUser> 
   const cookie = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
   const user = socket.data.apiToken ? await userForApiToken(rt.db, socket.data.apiToken) : await userForSession(rt.db, cookie);
   if (!user) {
-    socket.emit("session-ended");
+    socket.emit("session-ended", { reason: "ended" });
     socket.disconnect(true);
     throw unauthenticated();
   }

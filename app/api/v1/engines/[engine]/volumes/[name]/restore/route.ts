@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { volumeParamsSchema, volumeRestoreQuerySchema } from "@/lib/schemas";
-import { restoreVolume } from "@/server/docker/volumes";
+import { drainBody, restoreVolume } from "@/server/docker/volumes";
 import { badRequest } from "@/server/http/errors";
 import { route } from "@/server/http/route";
 
@@ -13,11 +13,17 @@ type Params = { engine: string; name: string };
  * volume. A volume created here is removed again if the restore fails.
  */
 export const POST = route<Params>({ action: "volumes:restore", target: (p) => ({ engine: p.engine, volume: p.name }) }, async (ctx) => {
-  const { engine, name } = volumeParamsSchema.parse(ctx.params);
-  const { create } = ctx.query(volumeRestoreQuerySchema);
-  if (!ctx.req.body) throw badRequest("Send the .tar.gz as the request body");
-  const e = await ctx.rt.engines.reachable(engine);
+  if (!ctx.req.body) throw badRequest("Send the .tar.gz as the request body.");
   const body = Readable.fromWeb(ctx.req.body as import("node:stream/web").ReadableStream);
-  const res = await ctx.audited("volume.restore", `${engine}/${name}`, () => restoreVolume(e, name, body, { create }), `create=${create}`);
-  return Response.json(res, { status: res.created ? 201 : 200 });
+  try {
+    const { engine, name } = volumeParamsSchema.parse(ctx.params);
+    const { create } = ctx.query(volumeRestoreQuerySchema);
+    const e = await ctx.rt.engines.reachable(engine);
+    const res = await ctx.audited("volume.restore", `${engine}/${name}`, () => restoreVolume(e, name, body, { create }), `create=${create}`);
+    return Response.json(res, { status: res.created ? 201 : 200 });
+  } catch (err) {
+    // Answer only once the upload is in: an answer mid-upload reaches the browser as "network error".
+    await drainBody(body);
+    throw err;
+  }
 });
