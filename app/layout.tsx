@@ -9,11 +9,13 @@ export const metadata: Metadata = {
   description: "Berth: a web console for Docker operations",
   // Inline, so there is no extra file to serve (and no 404 for /favicon.ico).
   icons: {
-    icon: "data:image/svg+xml," + encodeURIComponent(
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#2459d6"/>' +
-        '<g fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round">' +
-        '<circle cx="16" cy="8.5" r="2.5"/><path d="M16 11v14M9 15h14M7 19a9 7 0 0 0 18 0"/></g></svg>',
-    ),
+    icon:
+      "data:image/svg+xml," +
+      encodeURIComponent(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#2459d6"/>' +
+          '<g fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round">' +
+          '<circle cx="16" cy="8.5" r="2.5"/><path d="M16 11v14M9 15h14M7 19a9 7 0 0 0 18 0"/></g></svg>',
+      ),
   },
 };
 

@@ -27,7 +27,15 @@ async function main() {
       // With --expose-gc a collection first, so heap figures compare retained memory, not garbage.
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      return res.end(JSON.stringify({ stats: rt.stats.get("local")?.upstreamCount ?? 0, logs: followers.count, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss }));
+      return res.end(
+        JSON.stringify({
+          stats: rt.stats.get("local")?.upstreamCount ?? 0,
+          logs: followers.count,
+          heapUsed: m.heapUsed,
+          arrayBuffers: m.arrayBuffers,
+          rss: m.rss,
+        }),
+      );
     }
     res.writeHead(404).end();
   });

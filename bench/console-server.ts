@@ -108,7 +108,10 @@ export async function startConsoleServer(logFile: string): Promise<ConsoleServer
   let gone = false;
   void exited.then(() => (gone = true));
   while (Date.now() < deadline && !gone) {
-    const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, adminPassword, stop };
     await new Promise((r) => setTimeout(r, 500));
   }

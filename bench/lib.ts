@@ -59,11 +59,21 @@ export async function withPeakRss<T>(pid: number, fn: () => Promise<T>): Promise
 
 export async function removeBenchContainers(): Promise<void> {
   const list = await docker.listContainers({ all: true, filters: { label: [BENCH_LABEL] } });
-  await Promise.all(list.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => {})));
+  await Promise.all(
+    list.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
 }
 
 export async function createContainer(name: string, script: string, start = true): Promise<Docker.Container> {
-  await docker.getContainer(name).remove({ force: true }).catch(() => {});
+  await docker
+    .getContainer(name)
+    .remove({ force: true })
+    .catch(() => {});
   const c = await docker.createContainer({ name, Image: FIXTURE_IMAGE, Cmd: ["sh", "-c", script], Labels: { [BENCH_LABEL]: "1" } });
   if (start) await c.start();
   return c;

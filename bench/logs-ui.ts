@@ -271,12 +271,20 @@ async function idleAndLive(context: BrowserContext, server: ConsoleServer, tag: 
     const box = (await page.getByTestId("log-scroller").boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -4_000);
-    const paused = await waitFor(() => readView(page), (v) => !v.following && v.status === "paused", 5_000);
+    const paused = await waitFor(
+      () => readView(page),
+      (v) => !v.following && v.status === "paused",
+      5_000,
+    );
     await sleep(500);
     const topBefore = (await page.evaluate(TOP_ROW_TEXT)) as string;
     await sleep(3_000);
     const topAfter = (await page.evaluate(TOP_ROW_TEXT)) as string;
-    const jumpLabel = (await page.getByTestId("jump-to-latest").textContent().catch(() => "")) ?? "";
+    const jumpLabel =
+      (await page
+        .getByTestId("jump-to-latest")
+        .textContent()
+        .catch(() => "")) ?? "";
     notes.push(
       `pause: status "${paused.status}", top row ${topBefore} → ${topAfter} after 3 s (${topBefore === topAfter ? "held still" : "MOVED"}), button "${jumpLabel.trim()}"`,
     );
@@ -285,8 +293,15 @@ async function idleAndLive(context: BrowserContext, server: ConsoleServer, tag: 
     notes.push(`jump to latest: following at the bottom after ${jumpMs < 0 ? "— (not within 10 s)" : `${fmt(jumpMs)} ms`}, newest row #${afterJump.newestSeq}`);
 
     // Stop the writer; once the view says "ended", every line written must be accounted for.
-    await docker.getContainer(c.id).kill().catch(() => {});
-    const ended = await waitFor(() => readView(page), (v) => v.status === "ended", 60_000);
+    await docker
+      .getContainer(c.id)
+      .kill()
+      .catch(() => {});
+    const ended = await waitFor(
+      () => readView(page),
+      (v) => v.status === "ended",
+      60_000,
+    );
     const total = await dockerLineCount(c.id);
     const markerCount = ended.dropped > 0 ? await droppedMarkerCount(page) : null;
     const live: CaseResult = {
@@ -319,7 +334,11 @@ async function backlog(context: BrowserContext, server: ConsoleServer, tag: stri
     const { page, metrics } = await openPage(context, `${server.url}/logs?c=${name}&tail=all`);
     let view: ViewReport | undefined;
     const run = await measure(page, metrics, async () => {
-      view = await waitFor(() => readView(page), (v) => v.status === "ended" && v.held + v.dropped + v.skipped >= written, BACKLOG_TIMEOUT_MS);
+      view = await waitFor(
+        () => readView(page),
+        (v) => v.status === "ended" && v.held + v.dropped + v.skipped >= written,
+        BACKLOG_TIMEOUT_MS,
+      );
     });
     const seconds = (performance.now() - opened) / 1000;
     fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -353,7 +372,11 @@ function report(idle: CaseResult, live: CaseResult, big: CaseResult | null) {
     { metric: "fps median (worst 1 s)", ...cols((r) => `${fmt(r.frames.fpsMedian)} (${fmt(r.frames.fpsMin)})`), target: "≥ 50 median" },
     { metric: "frame gap p50 / p99", ...cols((r) => `${fmt(r.frames.gapP50)} / ${fmt(r.frames.gapP99)} ms`), target: "p99 ≤ 100 ms" },
     { metric: "frame gap max (gaps >100 ms)", ...cols((r) => `${ms(r.frames.gapMax)} (${r.frames.gapsOver100})`), target: "" },
-    { metric: "long tasks: n / total / max", ...cols((r) => `${r.frames.longTaskCount} / ${fmt(r.frames.longTaskTotalMs)} / ${fmt(r.frames.longTaskMaxMs)} ms`), target: "none > 200 ms" },
+    {
+      metric: "long tasks: n / total / max",
+      ...cols((r) => `${r.frames.longTaskCount} / ${fmt(r.frames.longTaskTotalMs)} / ${fmt(r.frames.longTaskMaxMs)} ms`),
+      target: "none > 200 ms",
+    },
     { metric: "main thread busy", ...cols((r) => `${fmt(r.busyShare * 100)} %`), target: "≤ 50 %" },
     { metric: "keydown wait p50 / max", ...cols((r) => `${fmt(r.frames.keyDelayP50, 1)} / ${fmt(r.frames.keyDelayMax)} ms`), target: "max ≤ 100 ms" },
     { metric: "keydown → next frame p50 / max", ...cols((r) => `${fmt(r.frames.keyFrameP50)} / ${fmt(r.frames.keyFrameMax)} ms`), target: "max ≤ 200 ms" },
@@ -364,7 +387,9 @@ function report(idle: CaseResult, live: CaseResult, big: CaseResult | null) {
   ];
   table(rows);
   console.log("");
-  console.log(`live: Docker received ${fmt(live.writerRate ?? NaN)} lines/s from the writer while measured; the view showed ${fmt(live.viewRate ?? NaN)} lines/s`);
+  console.log(
+    `live: Docker received ${fmt(live.writerRate ?? NaN)} lines/s from the writer while measured; the view showed ${fmt(live.viewRate ?? NaN)} lines/s`,
+  );
   console.log(`live: ${accounting(live)}; marker row says ${live.markerCount ?? "—"} older lines dropped`);
   for (const n of live.notes) console.log(`live: ${n}`);
   if (big) {

@@ -96,35 +96,37 @@ async function berthRead(server: BerthServer, client: BerthClient, id: string, u
   let lost = 0;
   let reordered = 0;
   const latencies: number[] = [];
-  const { result: subscription, peakMb } = await withPeakRss(server.pid, () =>
-    new Promise<string>((resolve, reject) => {
-      let sub = "";
-      const onLines = (p: { subscription: string; lines: readonly LogLineWire[] }) => {
-        if (p.subscription !== sub) return;
-        const now = Date.now();
-        for (const l of p.lines) {
-          lines++;
-          const seq = Number(l.text.slice(0, 8));
-          if (process.env.BENCH_DEBUG && seq < expected) console.log("out of order", seq, "expected", expected, l.ts);
-          if (seq < expected) reordered++;
-          else if (seq > expected) lost += seq - expected;
-          expected = Math.max(expected, seq + 1);
-          if (latency) latencies.push(now - Date.parse(l.ts));
-        }
-      };
-      const done = (p: { subscription: string }) => {
-        if (p.subscription !== sub) return;
-        client.off("logs:lines", onLines);
-        resolve(sub);
-      };
-      client.on("logs:lines", onLines);
-      if (until === "live") client.on("logs:live", done);
-      else client.on("logs:ended", done);
-      client.emit("logs:subscribe", { engine: "local", containers: [id], since: 0 }, (ack) => {
-        if (!ack.ok) return reject(new Error(ack.error.message));
-        sub = ack.data.subscription;
-      });
-    }),
+  const { result: subscription, peakMb } = await withPeakRss(
+    server.pid,
+    () =>
+      new Promise<string>((resolve, reject) => {
+        let sub = "";
+        const onLines = (p: { subscription: string; lines: readonly LogLineWire[] }) => {
+          if (p.subscription !== sub) return;
+          const now = Date.now();
+          for (const l of p.lines) {
+            lines++;
+            const seq = Number(l.text.slice(0, 8));
+            if (process.env.BENCH_DEBUG && seq < expected) console.log("out of order", seq, "expected", expected, l.ts);
+            if (seq < expected) reordered++;
+            else if (seq > expected) lost += seq - expected;
+            expected = Math.max(expected, seq + 1);
+            if (latency) latencies.push(now - Date.parse(l.ts));
+          }
+        };
+        const done = (p: { subscription: string }) => {
+          if (p.subscription !== sub) return;
+          client.off("logs:lines", onLines);
+          resolve(sub);
+        };
+        client.on("logs:lines", onLines);
+        if (until === "live") client.on("logs:live", done);
+        else client.on("logs:ended", done);
+        client.emit("logs:subscribe", { engine: "local", containers: [id], since: 0 }, (ack) => {
+          if (!ack.ok) return reject(new Error(ack.error.message));
+          sub = ack.data.subscription;
+        });
+      }),
   );
   await new Promise((r) => client.emit("logs:unsubscribe", { subscription }, r));
   return {
@@ -147,7 +149,7 @@ function report(title: string, results: Result[], expectedLines: number) {
       return {
         consumer: r.consumer,
         lines: fmt(r.lines),
-        "missing": fmt(expectedLines - r.lines),
+        missing: fmt(expectedLines - r.lines),
         "lines/s": fmt(r.lines / r.seconds),
         "CPU s per 1M lines": fmt((r.cpu / Math.max(r.lines, 1)) * 1e6, 2),
         "lost/reordered": r.lost === undefined ? "—" : `${r.lost}/${r.reordered}`,
@@ -177,7 +179,10 @@ async function demuxMicro(id: string) {
 
   const ours = async () => {
     let bytes = 0;
-    const p = new FrameParser(() => {}, (_s, b) => (bytes += b.length));
+    const p = new FrameParser(
+      () => {},
+      (_s, b) => (bytes += b.length),
+    );
     const t0 = performance.now();
     for await (const c of Readable.from(pieces)) p.write(c as Buffer);
     return { ms: performance.now() - t0, bytes };

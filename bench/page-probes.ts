@@ -99,7 +99,10 @@ function summarize(raw: RawProbes): FrameStats {
   for (let b = 0; b < whole; b++) perSecond.push(buckets.get(b) ?? 0);
   perSecond.sort((a, b) => a - b);
   const delays = raw.keys.map((k) => k[0]).sort((a, b) => a - b);
-  const toFrame = raw.keys.map((k) => k[1]).filter(Number.isFinite).sort((a, b) => a - b);
+  const toFrame = raw.keys
+    .map((k) => k[1])
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const longMs = raw.longTasks.map((t) => t[1]);
   return {
     seconds: raw.seconds,

@@ -90,7 +90,9 @@ export async function benchStats(): Promise<void> {
   const cli = hasDockerCli();
   const d = dockerdPid();
   await removeBenchContainers();
-  console.log(`\n# Stats benchmark — N = ${SIZES.join(", ")} idle containers, M = ${CLIENTS.join(", ")} socket.io clients, ${WINDOW_S} s windows after ${WARMUP_S} s warm-up`);
+  console.log(
+    `\n# Stats benchmark — N = ${SIZES.join(", ")} idle containers, M = ${CLIENTS.join(", ")} socket.io clients, ${WINDOW_S} s windows after ${WARMUP_S} s warm-up`,
+  );
   const memByN = new Map<number, number>();
   // Berth's own idle cost (engine probes, timers, socket.io pings) with no container to collect:
   // the issue compares CPU "above idle", so it is subtracted, and printed.
@@ -101,7 +103,9 @@ export async function benchStats(): Promise<void> {
     await server.stop();
     return m.cpu;
   })();
-  console.log(`Berth idle (no running containers of its own to collect: ${(await docker.listContainers()).length} running): ${fmt(berthIdle, 2)} CPU s per ${WINDOW_S} s`);
+  console.log(
+    `Berth idle (no running containers of its own to collect: ${(await docker.listContainers()).length} running): ${fmt(berthIdle, 2)} CPU s per ${WINDOW_S} s`,
+  );
   try {
     for (const n of SIZES) {
       await ensureIdleContainers(n);
@@ -111,7 +115,16 @@ export async function benchStats(): Promise<void> {
       const idle = await measure([], WINDOW_S);
       const rows: Record<string, string | number>[] = [];
       const otherRow = (consumer: string, m: { cpu: number; dockerd: number }) =>
-        rows.push({ consumer, clients: "—", "CPU s": fmt(m.cpu, 2), "CPU s above idle": fmt(m.cpu, 2), "dockerd CPU s above idle": fmt(m.dockerd - idle.dockerd, 2), upstream: running, "msgs/client/s": "—", "kB/client/s": "—" });
+        rows.push({
+          consumer,
+          clients: "—",
+          "CPU s": fmt(m.cpu, 2),
+          "CPU s above idle": fmt(m.cpu, 2),
+          "dockerd CPU s above idle": fmt(m.dockerd - idle.dockerd, 2),
+          upstream: running,
+          "msgs/client/s": "—",
+          "kB/client/s": "—",
+        });
       const berthAboveIdle = new Map<number, number>();
       const allIds = (await docker.listContainers()).map((c) => c.Id);
       const raw = await rawCollector(allIds, WINDOW_S);
@@ -149,17 +162,23 @@ export async function benchStats(): Promise<void> {
       const rawAfter = await rawCollector(allIds, WINDOW_S);
       const rawMean = (raw.cpu + rawAfter.cpu) / 2;
       otherRow("raw collector, after", rawAfter);
-      console.log(`\n## N = ${n} running containers (${ids.length} bench + ${running - ids.length} others), dockerd idle ${fmt(idle.dockerd, 2)} CPU s per ${WINDOW_S} s`);
+      console.log(
+        `\n## N = ${n} running containers (${ids.length} bench + ${running - ids.length} others), dockerd idle ${fmt(idle.dockerd, 2)} CPU s per ${WINDOW_S} s`,
+      );
       table(rows);
       for (const m of CLIENTS) {
         const b = berthAboveIdle.get(m)!;
-        console.log(`  N=${n} M=${m}: Berth/raw CPU ${fmt(b / rawMean, 2)}× (Berth ${fmt(b, 2)} s above its idle, raw collector ${fmt(rawMean, 2)} s, the mean of its windows before and after; target ≤ ${m === 1 ? "1.15" : "1.3"}×)`);
+        console.log(
+          `  N=${n} M=${m}: Berth/raw CPU ${fmt(b / rawMean, 2)}× (Berth ${fmt(b, 2)} s above its idle, raw collector ${fmt(rawMean, 2)} s, the mean of its windows before and after; target ≤ ${m === 1 ? "1.15" : "1.3"}×)`,
+        );
       }
     }
     if (memByN.size >= 2) {
       const [a, b] = [...memByN.entries()].sort((x, y) => x[0] - y[0]);
       const perContainer = (b![1] - a![1]) / (b![0] - a![0]);
-      console.log(`\nBerth retained memory per additional running container (heap + buffers after GC, with full 15-minute rings preallocated): ${fmt(perContainer, 3)} MB (target ≤ 0.25)`);
+      console.log(
+        `\nBerth retained memory per additional running container (heap + buffers after GC, with full 15-minute rings preallocated): ${fmt(perContainer, 3)} MB (target ≤ 0.25)`,
+      );
     }
   } finally {
     await removeBenchContainers();

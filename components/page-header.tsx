@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** Title row at the top of every console page. */
-export function PageHeader({ title, description, actions, children }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  children,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="border-b border-line bg-surface px-4 pt-4 pb-3 sm:px-6">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">

@@ -46,14 +46,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <TooltipProvider delayDuration={300} skipDelayDuration={100}>
         {children}
       </TooltipProvider>
-      <Toaster
-        position="bottom-right"
-        theme={theme}
-        richColors
-        closeButton
-        visibleToasts={5}
-        toastOptions={{ className: "text-[13px]", duration: 5_000 }}
-      />
+      <Toaster position="bottom-right" theme={theme} richColors closeButton visibleToasts={5} toastOptions={{ className: "text-[13px]", duration: 5_000 }} />
     </QueryClientProvider>
   );
 }

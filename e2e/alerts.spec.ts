@@ -125,14 +125,21 @@ test.describe("alerts administration", () => {
       await expect(saved.getByRole("checkbox", { name: "Allow private targets" })).toBeChecked();
 
       const audit = await auditEntries(adminApi);
-      expect(audit.some((e) => e.action === "alert-rule.update" && e.target === "oom-killed" && e.outcome === "ok" && e.detail?.includes("allowPrivateWebhook"))).toBe(true);
+      expect(
+        audit.some((e) => e.action === "alert-rule.update" && e.target === "oom-killed" && e.outcome === "ok" && e.detail?.includes("allowPrivateWebhook")),
+      ).toBe(true);
     } finally {
       const res = await adminApi.patch("/api/v1/alerts/rules/oom-killed", { data: { webhookUrl: null, allowPrivateWebhook: false } });
       expect(res.status()).toBe(200);
     }
   });
 
-  test("acknowledging a firing alert marks it acknowledged, for everyone and after reload, and is audited", async ({ docker, adminPage: page, adminApi, viewerApi }) => {
+  test("acknowledging a firing alert marks it acknowledged, for everyone and after reload, and is audited", async ({
+    docker,
+    adminPage: page,
+    adminApi,
+    viewerApi,
+  }) => {
     await openAlerts(page);
     const { name } = await docker.run({ cmd: FAILING_CMD });
 
@@ -145,7 +152,9 @@ test.describe("alerts administration", () => {
     await page.reload();
     await expect(page.getByTestId("alert-firing").filter({ hasText: name })).toContainText("acknowledged by admin");
 
-    const list = (await (await viewerApi.get("/api/v1/alerts?status=firing")).json()) as { alerts: { id: number; containerName: string; acknowledgedBy?: string }[] };
+    const list = (await (await viewerApi.get("/api/v1/alerts?status=firing")).json()) as {
+      alerts: { id: number; containerName: string; acknowledgedBy?: string }[];
+    };
     const alert = list.alerts.find((a) => a.containerName === name);
     expect(alert?.acknowledgedBy).toBe("admin");
     const audit = await auditEntries(adminApi);
@@ -186,9 +195,17 @@ test.describe("alerts administration", () => {
     await expect(again.getByText("silenced", { exact: true })).toHaveCount(0);
   });
 
-  test("a container whose health check fails raises “Unhealthy” (Docker 20.10 puts the status in the action text)", async ({ docker, adminPage: page, adminApi }) => {
+  test("a container whose health check fails raises “Unhealthy” (Docker 20.10 puts the status in the action text)", async ({
+    docker,
+    adminPage: page,
+    adminApi,
+  }) => {
     await openAlerts(page);
-    const name = await runWith(docker, ["--health-cmd", "false", "--health-interval", "1s", "--health-retries", "1"], ["sh", "-c", "while :; do sleep 1; done"]);
+    const name = await runWith(
+      docker,
+      ["--health-cmd", "false", "--health-interval", "1s", "--health-retries", "1"],
+      ["sh", "-c", "while :; do sleep 1; done"],
+    );
 
     await expect(page.getByText(`Unhealthy: ${name}`)).toBeVisible({ timeout: 30_000 });
     const item = page.getByTestId("alert-firing").filter({ hasText: name });
@@ -197,7 +214,11 @@ test.describe("alerts administration", () => {
     expect((await alertsOf(adminApi, name)).map((a) => `${a.rule} ${a.status}`)).toEqual(["unhealthy firing"]);
   });
 
-  test("a crash loop is one “Restarting repeatedly” incident whose count grows, with the crashes folded into it", async ({ docker, adminPage: page, adminApi }) => {
+  test("a crash loop is one “Restarting repeatedly” incident whose count grows, with the crashes folded into it", async ({
+    docker,
+    adminPage: page,
+    adminApi,
+  }) => {
     await openAlerts(page);
     const name = await runWith(docker, ["--restart", "always"], ["sh", "-c", "sleep 1; exit 1"]);
 

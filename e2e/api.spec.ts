@@ -28,7 +28,10 @@ test.describe("public and auth", () => {
         expect(res.status()).toBe(200);
         return res.json();
       })
-      .toMatchObject({ status: "ok", engines: expect.arrayContaining([expect.objectContaining({ id: "local", reachable: true, version: expect.any(String) })]) });
+      .toMatchObject({
+        status: "ok",
+        engines: expect.arrayContaining([expect.objectContaining({ id: "local", reachable: true, version: expect.any(String) })]),
+      });
   });
 
   test("wrong password is 401; the container list needs a session", async ({ request }) => {
@@ -169,7 +172,9 @@ test.describe("error wording", () => {
     expect(empty.status()).toBe(400);
     expect(await empty.json()).toEqual({ error: { code: "invalid_input", message: "Name must not be empty.", field: "name" } });
     const port = await adminApi.post(containers, { data: { image: "berth-fixture:latest", ports: [{ containerPort: 0 }] } });
-    expect(await port.json()).toEqual({ error: { code: "invalid_input", message: "Container port must be a number between 1 and 65535.", field: "ports.0.containerPort" } });
+    expect(await port.json()).toEqual({
+      error: { code: "invalid_input", message: "Container port must be a number between 1 and 65535.", field: "ports.0.containerPort" },
+    });
   });
 
   test("a network whose subnet overlaps another is a 409 conflict with Docker's reason, not a 403", async ({ adminApi, docker }) => {

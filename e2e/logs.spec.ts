@@ -240,7 +240,9 @@ const copied = (page: Page) => page.evaluate(() => (window as unknown as { __cop
 test("wrapped, the view still follows live lines of varying height", async ({ docker, adminPage: page }) => {
   // Every third line is long: rows of one, several and one line high arrive while following.
   const { name } = await docker.run({
-    cmd: sh(`i=0; while true; do i=$((i+1)); if [ $((i % 3)) -eq 0 ]; then echo "count $i $(seq -s ' ' 1 200)"; else echo "count $i"; fi; ${nap(100_000)}; done`),
+    cmd: sh(
+      `i=0; while true; do i=$((i+1)); if [ $((i % 3)) -eq 0 ]; then echo "count $i $(seq -s ' ' 1 200)"; else echo "count $i"; fi; ${nap(100_000)}; done`,
+    ),
   });
   await page.goto(`/logs?c=${name}&wrap=1`);
   await expect.poll(() => lastCounter(page)).toBeGreaterThan(30);
@@ -248,9 +250,7 @@ test("wrapped, the view still follows live lines of varying height", async ({ do
   await expect.poll(() => lastCounter(page)).toBeGreaterThan(first + 20);
   await expect(page.getByTestId("log-scroller")).toHaveAttribute("data-following", "true");
   // The newest line is on screen, not below the fold of rows measured taller than estimated.
-  await expect
-    .poll(() => page.getByTestId("log-scroller").evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
-    .toBeLessThanOrEqual(20);
+  await expect.poll(() => page.getByTestId("log-scroller").evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThanOrEqual(20);
   await expect(rows(page).last()).toBeInViewport();
 });
 
@@ -321,7 +321,9 @@ test("a merged view interleaves two containers by time", async ({ docker, adminP
   // Both wait for the same wall-clock second, then a writes every second and b half a second
   // after each a. They are created first and started together, so a busy engine cannot skew it.
   const script = (who: string, offsetUs: number, start: number) =>
-    sh(`while [ $(date +%s) -lt ${start} ]; do ${nap(20_000)}; done; ${offsetUs ? `${nap(offsetUs)}; ` : ""}for i in 1 2 3 4; do echo "${who}-$i"; ${nap(1_000_000)}; done; ${IDLE}`);
+    sh(
+      `while [ $(date +%s) -lt ${start} ]; do ${nap(20_000)}; done; ${offsetUs ? `${nap(offsetUs)}; ` : ""}for i in 1 2 3 4; do echo "${who}-$i"; ${nap(1_000_000)}; done; ${IDLE}`,
+    );
   const start = Math.floor(Date.now() / 1000) + 8;
   const a = await docker.run({ cmd: script("a", 0, start), start: false });
   const b = await docker.run({ cmd: script("b", 500_000, start), start: false });
@@ -332,9 +334,7 @@ test("a merged view interleaves two containers by time", async ({ docker, adminP
   await expect.poll(async () => (await written(b.name)).length, { timeout: 60_000 }).toBe(4);
   // Docker trims trailing zeros of the nanoseconds: compare normalised keys, not raw strings.
   const key = (l: string) => tsKey(l.slice(0, l.indexOf(" ")));
-  const byTime = [...(await written(a.name)), ...(await written(b.name))]
-    .sort((x, y) => (key(x) < key(y) ? -1 : 1))
-    .map((l) => l.slice(l.indexOf(" ") + 1));
+  const byTime = [...(await written(a.name)), ...(await written(b.name))].sort((x, y) => (key(x) < key(y) ? -1 : 1)).map((l) => l.slice(l.indexOf(" ") + 1));
   expect(byTime).toEqual(["a-1", "b-1", "a-2", "b-2", "a-3", "b-3", "a-4", "b-4"]);
 
   await page.goto(`/logs?c=${a.name},${b.name}`);
@@ -471,10 +471,12 @@ test("a plain download is byte for byte what docker logs prints; timestamps, lab
   const errLines = new Set(dockerLogsStderr("--timestamps", name).split("\n").filter(Boolean));
   const stampedLines = withTs.split("\n").filter(Boolean);
   const labelled = (ts: boolean) =>
-    stampedLines.map((l) => {
-      const sp = l.indexOf(" ");
-      return `${ts ? l.slice(0, sp + 1) : ""}${errLines.has(l) ? "[stderr] " : ""}${l.slice(sp + 1)}\n`;
-    }).join("");
+    stampedLines
+      .map((l) => {
+        const sp = l.indexOf(" ");
+        return `${ts ? l.slice(0, sp + 1) : ""}${errLines.has(l) ? "[stderr] " : ""}${l.slice(sp + 1)}\n`;
+      })
+      .join("");
   expect(labelled(false)).toContain("[stderr] \x1b[31merr 1");
   expect(await (await adminApi.get(`${url}?labels=true`)).text()).toBe(labelled(false));
   expect(await (await adminApi.get(`${url}?labels=true&timestamps=true`)).text()).toBe(labelled(true));
@@ -487,7 +489,10 @@ test("a plain download is byte for byte what docker logs prints; timestamps, lab
 });
 
 test("a TTY container's plain download is its raw output, as docker logs prints it", async ({ docker, adminApi }) => {
-  const { name } = await docker.run({ tty: true, cmd: ["sh", "-c", `printf 'step 1\\rstep 2\\n'; printf '\\033[32mok\\033[0m\\n'; printf 'err\\n' >&2; ${LINGER}`] });
+  const { name } = await docker.run({
+    tty: true,
+    cmd: ["sh", "-c", `printf 'step 1\\rstep 2\\n'; printf '\\033[32mok\\033[0m\\n'; printf 'err\\n' >&2; ${LINGER}`],
+  });
   await exited(docker, name);
   const body = await (await adminApi.get(`/api/v1/engines/local/containers/${name}/logs`)).body();
   const expected = dockerLogsBytes(name);
@@ -511,7 +516,12 @@ test("a merged download orders several containers' lines by time, each prefixed 
   await exited(docker, a.name);
   await exited(docker, b.name);
 
-  const stamped = (n: string) => dockerLogsBytes("--timestamps", n).toString().split("\n").filter(Boolean).map((l) => ({ n, l }));
+  const stamped = (n: string) =>
+    dockerLogsBytes("--timestamps", n)
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => ({ n, l }));
   const key = (l: string) => tsKey(l.slice(0, l.indexOf(" ")));
   const byTime = [...stamped(a.name), ...stamped(b.name)].sort((x, y) => (key(x.l) < key(y.l) ? -1 : key(x.l) > key(y.l) ? 1 : 0));
   const width = b.name.length;
@@ -528,7 +538,9 @@ test("a merged download orders several containers' lines by time, each prefixed 
 
   // timestamps and labels work as in the single download; the name stays first, as in docker compose logs.
   const rich = (await (await adminApi.get(`${url}&timestamps=true&labels=true`)).text()).split("\n").filter(Boolean);
-  expect(rich).toEqual(byTime.map(({ n, l }) => `${n.padEnd(width)} | ${l.slice(0, l.indexOf(" "))} ${l.endsWith(" to stderr") ? "[stderr] " : ""}${l.slice(l.indexOf(" ") + 1)}`));
+  expect(rich).toEqual(
+    byTime.map(({ n, l }) => `${n.padEnd(width)} | ${l.slice(0, l.indexOf(" "))} ${l.endsWith(" to stderr") ? "[stderr] " : ""}${l.slice(l.indexOf(" ") + 1)}`),
+  );
   // tail counts per container; q filters before merging.
   expect((await (await adminApi.get(`${url}&tail=1`)).text()).split("\n").filter(Boolean)).toEqual(expected.filter((l) => l.endsWith(" to stderr")));
   expect((await (await adminApi.get(`${url}&q=-3`)).text()).split("\n").filter(Boolean)).toEqual(expected.filter((l) => l.endsWith("-3")));
@@ -554,7 +566,11 @@ test("a merged download orders several containers' lines by time, each prefixed 
 
 test("an exited container's overview shows its exit code and last 20 lines", async ({ docker, adminPage: page }) => {
   const { name } = await docker.run({
-    cmd: ["sh", "-c", `for i in $(seq 1 24); do echo "line $i"; done; usleep 100000; printf '\\033[31mfatal:\\033[0m config missing\\n' >&2; ${LINGER}; exit 3`],
+    cmd: [
+      "sh",
+      "-c",
+      `for i in $(seq 1 24); do echo "line $i"; done; usleep 100000; printf '\\033[31mfatal:\\033[0m config missing\\n' >&2; ${LINGER}; exit 3`,
+    ],
   });
   const silent = await docker.run({ cmd: ["sh", "-c", "exit 0"] });
   await exited(docker, name);

@@ -30,7 +30,10 @@ let authLogin = { user: "", password: "" };
 test.beforeAll(async () => {
   // Running the spec directly (not through scripts/test.sh): start the registries the same way.
   const lib = path.join(__dirname, "..", "scripts", "lib.sh");
-  const { stdout } = await execFileP("bash", ["-c", `source "${lib}" && ensure_registry && printf '%s\\n%s\\n' "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD"`]);
+  const { stdout } = await execFileP("bash", [
+    "-c",
+    `source "${lib}" && ensure_registry && printf '%s\\n%s\\n' "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD"`,
+  ]);
   const [user = "", password = ""] = stdout.trim().split("\n");
   authLogin = { user, password };
 });
@@ -128,7 +131,11 @@ test("image detail shows config and history; removing an image a container uses 
   }
 });
 
-test("a registry that needs a login: the pull shows its auth error; with credentials saved in Registries, push and pull work", async ({ adminPage, adminApi, docker }) => {
+test("a registry that needs a login: the pull shows its auth error; with credentials saved in Registries, push and pull work", async ({
+  adminPage,
+  adminApi,
+  docker,
+}) => {
   const t = token();
   const ref = `${AUTH_REGISTRY}/berth-e2e/${t}:v1`;
   const forgetLogin = async () => {
@@ -181,29 +188,32 @@ test("a registry that needs a login: the pull shows its auth error; with credent
 async function trickleRegistry(): Promise<{ addr: string; abandoned: () => number; close: () => void }> {
   let abandoned = 0;
   const server = http.createServer((req, res) => {
-    const upstream = http.request({ host: "127.0.0.1", port: Number(REGISTRY.split(":")[1]), method: req.method, path: req.url, headers: { ...req.headers, host: REGISTRY } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      if (req.method !== "GET" || !/\/blobs\//.test(req.url ?? "")) return void up.pipe(res);
-      const chunks: Buffer[] = [];
-      up.on("data", (c: Buffer) => chunks.push(c));
-      up.on("end", () => {
-        const body = Buffer.concat(chunks);
-        let sent = 0;
-        const timer = setInterval(() => {
-          if (sent < body.length) {
-            res.write(body.subarray(sent, sent + 16_384));
-            sent += 16_384;
-          } else {
+    const upstream = http.request(
+      { host: "127.0.0.1", port: Number(REGISTRY.split(":")[1]), method: req.method, path: req.url, headers: { ...req.headers, host: REGISTRY } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        if (req.method !== "GET" || !/\/blobs\//.test(req.url ?? "")) return void up.pipe(res);
+        const chunks: Buffer[] = [];
+        up.on("data", (c: Buffer) => chunks.push(c));
+        up.on("end", () => {
+          const body = Buffer.concat(chunks);
+          let sent = 0;
+          const timer = setInterval(() => {
+            if (sent < body.length) {
+              res.write(body.subarray(sent, sent + 16_384));
+              sent += 16_384;
+            } else {
+              clearInterval(timer);
+              res.end();
+            }
+          }, 100);
+          res.on("close", () => {
             clearInterval(timer);
-            res.end();
-          }
-        }, 100);
-        res.on("close", () => {
-          clearInterval(timer);
-          if (!res.writableFinished) abandoned++;
+            if (!res.writableFinished) abandoned++;
+          });
         });
-      });
-    });
+      },
+    );
     upstream.on("error", () => res.destroy());
     req.pipe(upstream);
   });
@@ -211,7 +221,11 @@ async function trickleRegistry(): Promise<{ addr: string; abandoned: () => numbe
   return { addr: `127.0.0.1:${(server.address() as AddressInfo).port}`, abandoned: () => abandoned, close: () => void server.close() };
 }
 
-test("a running pull can be cancelled: the daemon stops downloading, the dialog says cancelled, the audit trail has it", async ({ adminPage, adminApi, docker }) => {
+test("a running pull can be cancelled: the daemon stops downloading, the dialog says cancelled, the audit trail has it", async ({
+  adminPage,
+  adminApi,
+  docker,
+}) => {
   const t = token();
   const source = `${REGISTRY}/berth-e2e/${t}:v1`;
   await importRandomImage(docker, 1_500_000, source);
@@ -266,7 +280,9 @@ test("image detail page: remove refused with Docker's reason, tag (validated), p
     let dialog = adminPage.getByRole("dialog");
     await dialog.getByTestId("tag-target").fill("Not A/Ref!");
     await dialog.getByTestId("tag-submit").click();
-    await expect(dialog.getByText("Repository and tag is not an image reference: use name[:tag], such as nginx:1.27 or registry.example.com/team/app:v2.")).toBeVisible();
+    await expect(
+      dialog.getByText("Repository and tag is not an image reference: use name[:tag], such as nginx:1.27 or registry.example.com/team/app:v2."),
+    ).toBeVisible();
     await dialog.getByTestId("tag-target").fill(pushed);
     await dialog.getByTestId("tag-submit").click();
     await expect(adminPage.getByText(`Tagged as ${pushed}`)).toBeVisible();
@@ -414,7 +430,18 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     // removes it if the `finally` below cannot (a helper still mounting it).
     const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: TEST_RUN } } });
     expect(created.status()).toBe(201);
-    await docker.cli("run", "--rm", "--label", TEST_LABEL_ARG, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`);
+    await docker.cli(
+      "run",
+      "--rm",
+      "--label",
+      TEST_LABEL_ARG,
+      "-v",
+      `${vol}:/data`,
+      FIXTURE_IMAGE,
+      "sh",
+      "-c",
+      `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt && head -c 200000 /dev/urandom > /data/blob.bin`,
+    );
 
     // Browse read-only, then back up from the detail page.
     await adminPage.goto(`/volumes/${vol}`);
@@ -439,7 +466,10 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     // No helper container is left behind.
     await expect.poll(() => docker.cli("ps", "-aq", "--filter", "label=berth.helper=1", "--filter", `label=berth.helper.volume=${restored}`)).toBe("");
     // Restoring into a volume that is not empty is refused.
-    const again = await adminApi.post(`/api/v1/engines/local/volumes/${restored}/restore`, { data: fs.readFileSync(backup), headers: { "content-type": "application/gzip" } });
+    const again = await adminApi.post(`/api/v1/engines/local/volumes/${restored}/restore`, {
+      data: fs.readFileSync(backup),
+      headers: { "content-type": "application/gzip" },
+    });
     expect(again.status()).toBe(409);
     // `..` never reaches Docker.
     const escape = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/files?path=../../etc`);
@@ -463,7 +493,10 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     // The open detail page keeps asking for file listings, and each one mounts the volume in a
     // short-lived helper: leave the page first, or a late helper keeps the volume from going.
     await adminPage.goto("about:blank").catch(() => undefined);
-    await docker.cli("ps", "-aq", "--filter", `volume=${vol}`).then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : "")).catch(() => undefined);
+    await docker
+      .cli("ps", "-aq", "--filter", `volume=${vol}`)
+      .then((ids) => (ids ? docker.cli("rm", "-f", ...ids.split("\n")) : ""))
+      .catch(() => undefined);
     await docker.cli("volume", "rm", "-f", vol, restored).catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -501,14 +534,29 @@ test("viewers see lists but no mutating buttons", async ({ viewerPage }) => {
   await expect(viewerPage.getByTestId("volumes-create")).toHaveCount(0);
 });
 
-test("volume forms: an existing name is refused in the dialog, a failed restore shows the server's reason, the folder is in the URL, a text file previews", async ({ adminPage, adminApi, docker }) => {
+test("volume forms: an existing name is refused in the dialog, a failed restore shows the server's reason, the folder is in the URL, a text file previews", async ({
+  adminPage,
+  adminApi,
+  docker,
+}) => {
   const t = token();
   const vol = `${t}-forms`;
   const corrupt = `${t}-corrupt`;
   try {
     const created = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: TEST_RUN } } });
     expect(created.status()).toBe(201);
-    await docker.cli("run", "--rm", "--label", TEST_LABEL_ARG, "-v", `${vol}:/data`, FIXTURE_IMAGE, "sh", "-c", `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt`);
+    await docker.cli(
+      "run",
+      "--rm",
+      "--label",
+      TEST_LABEL_ARG,
+      "-v",
+      `${vol}:/data`,
+      FIXTURE_IMAGE,
+      "sh",
+      "-c",
+      `mkdir -p /data/sub && echo hello-${t} > /data/sub/note.txt`,
+    );
 
     // Docker answers 201 for a name that exists; Berth says so and the dialog stays open.
     await adminPage.goto("/volumes");
@@ -527,11 +575,15 @@ test("volume forms: an existing name is refused in the dialog, a failed restore 
     await restore.getByTestId("restore-name").fill(vol);
     await restore.getByTestId("restore-file").setInputFiles(junk);
     await restore.getByTestId("restore-submit").click();
-    await expect(restore.getByTestId("restore-error")).toHaveText(`Restore into ${vol} failed: Volume ${vol} is not empty: restore into a new or empty volume.`);
+    await expect(restore.getByTestId("restore-error")).toHaveText(
+      `Restore into ${vol} failed: Volume ${vol} is not empty: restore into a new or empty volume.`,
+    );
     // A corrupt archive into a new volume: Docker's reason, not "Network error", and the volume made for it goes again.
     await restore.getByTestId("restore-name").fill(corrupt);
     await restore.getByTestId("restore-submit").click();
-    await expect(restore.getByTestId("restore-error")).toContainText(`Restore into ${corrupt} failed: The file is not a valid .tar or .tar.gz archive (Docker: `);
+    await expect(restore.getByTestId("restore-error")).toContainText(
+      `Restore into ${corrupt} failed: The file is not a valid .tar or .tar.gz archive (Docker: `,
+    );
     await expect(restore.getByTestId("restore-error")).not.toContainText(/network error/i);
     await expect.poll(() => docker.cli("volume", "ls", "-q", "--filter", `name=^${corrupt}$`)).toBe("");
     await restore.getByRole("button", { name: "Cancel" }).click();
@@ -560,7 +612,11 @@ test("images, networks, volumes and a volume's page fit a 390 px phone without s
     expect((await adminApi.post("/api/v1/engines/local/volumes", { data: { name: vol, labels: { [TEST_LABEL]: TEST_RUN } } })).status()).toBe(201);
     await adminPage.setViewportSize({ width: 390, height: 844 });
     const fits = () => adminPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-    for (const [url, row] of [["/images", "image-row"], ["/networks", "network-row"], ["/volumes", "volume-row"]] as const) {
+    for (const [url, row] of [
+      ["/images", "image-row"],
+      ["/networks", "network-row"],
+      ["/volumes", "volume-row"],
+    ] as const) {
       await adminPage.goto(url);
       await expect(adminPage.getByTestId(row).first()).toBeVisible();
       expect(await fits(), `${url} scrolls sideways at 390 px`).toBe(true);

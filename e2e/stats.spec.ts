@@ -25,7 +25,9 @@ test.describe("stats and alerts", () => {
     // History ranges come from the HTTP series and still draw for the same container.
     await page.getByRole("radio", { name: "15m" }).click();
     await expect(panel).toHaveAttribute("data-range", "15m");
-    await expect.poll(async () => Number((await cpu.getAttribute("data-value", { timeout: 1_000 }).catch(() => "")) || 0), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await cpu.getAttribute("data-value", { timeout: 1_000 }).catch(() => "")) || 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
   });
 
   test("the overview lists a busy container with its CPU", async ({ docker, adminPage: page }) => {
@@ -34,7 +36,16 @@ test.describe("stats and alerts", () => {
     const row = page.locator(`[data-testid="overview-row"][data-name="${name}"]`);
     await expect(row).toBeVisible({ timeout: 20_000 });
     await expect
-      .poll(async () => parseFloat((await row.getByTestId("overview-cpu-value").textContent({ timeout: 1_000 }).catch(() => "")) ?? "") || 0, { timeout: 30_000 })
+      .poll(
+        async () =>
+          parseFloat(
+            (await row
+              .getByTestId("overview-cpu-value")
+              .textContent({ timeout: 1_000 })
+              .catch(() => "")) ?? "",
+          ) || 0,
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(0);
     await expect(row.getByRole("img", { name: `${name} CPU over the last minute` })).toBeVisible();
     await expect(row.getByRole("img", { name: `${name} memory over the last minute` })).toBeVisible();
@@ -45,7 +56,10 @@ test.describe("stats and alerts", () => {
     const idle = await docker.run();
     await expect(page.locator(`[data-testid="overview-row"][data-name="${idle.name}"]`)).toBeVisible({ timeout: 20_000 });
     const tops = (label: string) =>
-      page.getByTestId("overview-table").getByRole("img", { name: new RegExp(`${label} over the last minute$`) }).evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("data-top")))]);
+      page
+        .getByTestId("overview-table")
+        .getByRole("img", { name: new RegExp(`${label} over the last minute$`) })
+        .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("data-top")))]);
     await expect.poll(async () => (await tops("CPU")).length).toBe(1);
     await expect.poll(async () => (await tops("memory")).length).toBe(1);
     await expect(page.getByTestId("overview-cpu-scale")).toContainText(/0–\d+ %$/);
@@ -54,8 +68,7 @@ test.describe("stats and alerts", () => {
     // Top consumers first: CPU descending by default, and memory on a click. Values and order
     // come from one render, so one snapshot of the column must be in order.
     const table = page.getByTestId("overview-table");
-    const column = (testId: string) =>
-      table.getByTestId(testId).evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value") || -1)));
+    const column = (testId: string) => table.getByTestId(testId).evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value") || -1)));
     const descending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! >= x);
     await expect(table.getByRole("columnheader", { name: "CPU", exact: true })).toHaveAttribute("aria-sort", "descending");
     await expect.poll(async () => descending(await column("overview-cpu-value"))).toBe(true);
@@ -68,14 +81,23 @@ test.describe("stats and alerts", () => {
     await expect(page.getByTestId("stats-panel")).toBeVisible();
   });
 
-  test("a removed container's history stays reachable: listed as removed on the overview, charts badged removed, linked from its not-found page", async ({ docker, adminPage: page, adminApi, viewerApi, playwright }) => {
+  test("a removed container's history stays reachable: listed as removed on the overview, charts badged removed, linked from its not-found page", async ({
+    docker,
+    adminPage: page,
+    adminApi,
+    viewerApi,
+    playwright,
+  }) => {
     const { id, name } = await docker.run({ cmd: BUSY_CMD });
     // Wait until the store holds points for it (10 s buckets, written every few seconds).
     await expect
-      .poll(async () => {
-        const res = await adminApi.get(`/api/v1/engines/local/containers/${id}/stats?range=1h`);
-        return res.ok() ? ((await res.json()) as { samples: unknown[] }).samples.length : 0;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const res = await adminApi.get(`/api/v1/engines/local/containers/${id}/stats?range=1h`);
+          return res.ok() ? ((await res.json()) as { samples: unknown[] }).samples.length : 0;
+        },
+        { timeout: 60_000 },
+      )
       .toBeGreaterThan(0);
     await docker.cli("rm", "-f", id);
 

@@ -107,7 +107,9 @@ test("an admin changing a signed-in viewer's role sends their page to sign-in, w
     expect((await adminApi.patch(`/api/v1/users/${viewer.id}`, { data: { role: "operator" } })).status()).toBe(200);
     // Told at once by the socket, not at the next click.
     await expect(viewer.page).toHaveURL(/\/login\?reason=role-changed&next=%2Flogs/);
-    await expect(viewer.page.getByTestId("session-ended")).toHaveText("An administrator changed your role, which ended your session. Sign in again to continue with the new role.");
+    await expect(viewer.page.getByTestId("session-ended")).toHaveText(
+      "An administrator changed your role, which ended your session. Sign in again to continue with the new role.",
+    );
   } finally {
     await viewer.close();
     await adminApi.delete(`/api/v1/users/${viewer.id}`);

@@ -85,7 +85,10 @@ export const alertSettingsSchema = z.strictObject(
       .min(RENOTIFY_MIN_SECONDS, { error: RENOTIFY_MESSAGE })
       .max(RENOTIFY_MAX_SECONDS, { error: RENOTIFY_MESSAGE }),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field ${issue.keys.map((k) => `“${k}”`).join(", ")}: only renotifyIntervalSeconds can be set.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `Unknown field ${issue.keys.map((k) => `“${k}”`).join(", ")}: only renotifyIntervalSeconds can be set.` : undefined,
+  },
 );
 
 export interface SilenceWire {

@@ -3,7 +3,10 @@ import { decodeRouteParam, formatBytes, formatStatus, humanDuration } from "./fo
 
 const NOW = Date.parse("2026-01-10T12:00:00Z");
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
-const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H;
+const S = 1000,
+  M = 60 * S,
+  H = 60 * M,
+  D = 24 * H;
 
 describe("humanDuration (docker CLI wording)", () => {
   it.each([

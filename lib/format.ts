@@ -30,7 +30,6 @@ export interface StatusInput {
   restarting?: boolean;
 }
 
-
 function validTime(t: string | null | undefined): number | null {
   if (!t || t.startsWith("0001-01-01")) return null;
   const ms = Date.parse(t);

@@ -23,7 +23,9 @@ describe("merged log download query", () => {
     expect(message({ containers: " , " })).toMatch(/^containers: Name at least one container/);
     expect(message({ containers: "web,no spaces" })).toMatch(/^containers\.1: /);
     const many = Array.from({ length: MAX_MERGED_LOG_CONTAINERS + 1 }, (_, i) => `c${i}`).join(",");
-    expect(message({ containers: many })).toBe(`containers: A merged download takes at most ${MAX_MERGED_LOG_CONTAINERS} containers; download the rest separately.`);
+    expect(message({ containers: many })).toBe(
+      `containers: A merged download takes at most ${MAX_MERGED_LOG_CONTAINERS} containers; download the rest separately.`,
+    );
     expect(mergedLogsQuerySchema.safeParse({ containers: many.split(",").slice(0, MAX_MERGED_LOG_CONTAINERS).join(",") }).success).toBe(true);
   });
 });

@@ -98,7 +98,11 @@ export const createContainerSchema = z.object({
     .max(128)
     .optional(),
   restartPolicy: z.enum(["no", "always", "unless-stopped", "on-failure"]).optional(),
-  memoryBytes: z.number().int().min(6 * 1024 * 1024).optional(),
+  memoryBytes: z
+    .number()
+    .int()
+    .min(6 * 1024 * 1024)
+    .optional(),
   nanoCpus: z.number().int().min(1_000_000).optional(),
   tty: z.boolean().optional(),
 });
@@ -170,7 +174,12 @@ export const mergedLogsQuerySchema = logsDownloadQuerySchema.extend({
   containers: z
     .string({ error: "Name the containers to merge, separated by commas." })
     .max(20_000, "The container list is too long.")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(containerRefSchema)
@@ -352,8 +361,15 @@ export const updateAlertRuleSchema = z
   .object({
     enabled: z.boolean(),
     threshold: z.number().min(0).max(100_000),
-    forSeconds: z.number().int().min(0).max(7 * 24 * 3600),
-    webhookUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+    forSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600),
+    webhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable(),
     allowPrivateWebhook: z.boolean(),
   })
   .partial();
@@ -362,7 +378,11 @@ export const createSilenceSchema = z
   .object({
     rule: alertRuleParamsSchema.shape.rule.optional(),
     containerName: z.string().trim().min(1).max(256).optional(),
-    minutes: z.number().int().min(1).max(7 * 24 * 60),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
     reason: z.string().trim().min(1).max(500),
   })
   .refine((v) => v.rule || v.containerName, "Silence a rule, a container, or both.");

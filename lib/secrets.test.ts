@@ -2,10 +2,19 @@ import { describe, expect, it } from "vitest";
 import { isSecretKey, maskEnvList, MASK, toEnvEntries } from "./secrets";
 
 describe("isSecretKey", () => {
-  it.each(["DB_PASSWORD", "PGPASSWORD", "API_TOKEN", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "SSH_KEY", "stripeApiKey", "client_secret", "REDIS_PASS", "SENTRY_DSN", "MYSQL_ROOT_PASSWORD"])(
-    "masks %s",
-    (key) => expect(isSecretKey(key)).toBe(true),
-  );
+  it.each([
+    "DB_PASSWORD",
+    "PGPASSWORD",
+    "API_TOKEN",
+    "GITHUB_TOKEN",
+    "AWS_SECRET_ACCESS_KEY",
+    "SSH_KEY",
+    "stripeApiKey",
+    "client_secret",
+    "REDIS_PASS",
+    "SENTRY_DSN",
+    "MYSQL_ROOT_PASSWORD",
+  ])("masks %s", (key) => expect(isSecretKey(key)).toBe(true));
   it.each(["PATH", "HOME", "LOG_LEVEL", "KEYBOARD_LAYOUT", "MONKEY_MODE", "HOSTNAME", "PWD", "NODE_ENV", "PASSENGER_COUNT"])("leaves %s alone", (key) =>
     expect(isSecretKey(key)).toBe(false),
   );

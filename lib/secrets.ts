@@ -10,7 +10,10 @@ const SECRET_WORDS = ["PASSWORD", "PASSWD", "PASS", "TOKEN", "SECRET", "KEY", "A
 export const MASK = "••••••••";
 
 export function isSecretKey(key: string): boolean {
-  const words = key.toUpperCase().split(/[^A-Z0-9]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+  const words = key
+    .toUpperCase()
+    .split(/[^A-Z0-9]+|(?<=[a-z])(?=[A-Z])/)
+    .filter(Boolean);
   if (words.some((w) => SECRET_WORDS.includes(w))) return true;
   // Glued forms without separators: PGPASSWORD, MYSQL_ROOTPASSWORD, GITHUBTOKEN.
   const upper = key.toUpperCase();

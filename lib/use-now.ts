@@ -31,5 +31,9 @@ function subscribe(listener: () => void): () => void {
 
 /** The current time in ms, refreshed every 15 s while something is subscribed. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now, () => now);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );
 }

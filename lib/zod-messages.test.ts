@@ -25,7 +25,10 @@ describe("issueSentence", () => {
   it("names enum choices, formats, list items and unknown keys", () => {
     expect(first(z.object({ role: z.enum(["viewer", "operator", "admin"]) }), { role: "root" }).message).toBe("Role must be one of viewer, operator or admin.");
     expect(first(z.object({ webhookUrl: z.url() }), { webhookUrl: "x" }).message).toBe("Webhook URL must be a URL such as https://example.com/hook.");
-    expect(first(z.object({ aliases: z.array(z.string().min(1)) }), { aliases: ["a", ""] })).toEqual({ field: "aliases.1", message: "Alias 2 must not be empty." });
+    expect(first(z.object({ aliases: z.array(z.string().min(1)) }), { aliases: ["a", ""] })).toEqual({
+      field: "aliases.1",
+      message: "Alias 2 must not be empty.",
+    });
     expect(first(z.object({ a: z.string() }).strict(), { a: "x", extra: 1 }).message).toBe("Unknown field “extra”.");
     expect(first(z.string().min(2), "")).toEqual({ message: "The request must have at least 2 characters." });
   });
@@ -61,8 +64,14 @@ describe("issueSentence", () => {
   });
 
   it("gives the exact sentences the forms show for volume names and ports", () => {
-    expect(first(volumeCreateSchema, { name: "-bad" })).toEqual({ field: "name", message: "Name may contain only letters, digits, dot, dash and underscore, and must start with a letter or digit." });
-    expect(first(createContainerSchema, { image: "x", ports: [{ containerPort: 0 }] })).toEqual({ field: "ports.0.containerPort", message: "Container port must be a number between 1 and 65535." });
+    expect(first(volumeCreateSchema, { name: "-bad" })).toEqual({
+      field: "name",
+      message: "Name may contain only letters, digits, dot, dash and underscore, and must start with a letter or digit.",
+    });
+    expect(first(createContainerSchema, { image: "x", ports: [{ containerPort: 0 }] })).toEqual({
+      field: "ports.0.containerPort",
+      message: "Container port must be a number between 1 and 65535.",
+    });
     expect(first(createUserSchema, { username: "alice", password: "short", role: "admin" }).message).toBe("Password must have at least 12 characters.");
   });
 });

@@ -60,7 +60,10 @@ const ITEM_LABELS: Record<string, string> = {
 };
 
 function words(key: string): string {
-  const spaced = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const spaced = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -124,8 +127,12 @@ function genericSentence(issue: IssueLike, label: string): string {
     case "too_small": {
       const n = issue.minimum ?? 0;
       const strict = issue.inclusive === false;
-      if (issue.origin === "string") return Number(n) <= 1 && !strict ? `${label} must not be empty.` : `${label} must have at least ${plural(strict ? Number(n) + 1 : n, "character")}.`;
-      if (issue.origin === "array" || issue.origin === "set") return Number(n) <= 1 && !strict ? `${label} must have at least one item.` : `${label} must have at least ${plural(strict ? Number(n) + 1 : n, "item")}.`;
+      if (issue.origin === "string")
+        return Number(n) <= 1 && !strict ? `${label} must not be empty.` : `${label} must have at least ${plural(strict ? Number(n) + 1 : n, "character")}.`;
+      if (issue.origin === "array" || issue.origin === "set")
+        return Number(n) <= 1 && !strict
+          ? `${label} must have at least one item.`
+          : `${label} must have at least ${plural(strict ? Number(n) + 1 : n, "item")}.`;
       return `${label} must be ${strict ? "greater than" : "at least"} ${n}.`;
     }
     case "too_big": {
@@ -141,7 +148,8 @@ function genericSentence(issue: IssueLike, label: string): string {
       return `${label} must be one of ${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}.`;
     }
     case "invalid_format":
-      if (issue.format === "starts_with" || issue.format === "ends_with" || issue.format === "includes" || issue.format === "regex") return `${label} is not in the expected format.`;
+      if (issue.format === "starts_with" || issue.format === "ends_with" || issue.format === "includes" || issue.format === "regex")
+        return `${label} is not in the expected format.`;
       return `${label} must be ${FORMAT_NAMES[issue.format ?? ""] ?? `a valid ${issue.format}`}.`;
     case "not_multiple_of":
       return `${label} must be a multiple of ${issue.divisor}.`;

@@ -14,7 +14,9 @@ describe("module boundaries", () => {
     });
 
   it("imports dockerode only under server/docker", () => {
-    const offenders = grep(/from ["']dockerode["']|require\(["']dockerode["']\)/).filter((f) => !f.startsWith("server/docker/") && !f.startsWith("bench/") && !f.startsWith("e2e/") && !f.startsWith("scripts/"));
+    const offenders = grep(/from ["']dockerode["']|require\(["']dockerode["']\)/).filter(
+      (f) => !f.startsWith("server/docker/") && !f.startsWith("bench/") && !f.startsWith("e2e/") && !f.startsWith("scripts/"),
+    );
     expect(offenders).toEqual([]);
   });
 

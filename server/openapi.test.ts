@@ -10,8 +10,15 @@ function routeFiles(dir = path.join(__dirname, "../app")): Map<string, string[]>
     if (entry.name !== "route.ts") continue;
     const file = path.join(entry.parentPath, entry.name);
     const rel = path.relative(path.join(__dirname, "../app"), path.dirname(file));
-    const apiPath = "/" + rel.split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
-    const methods = [...fs.readFileSync(file, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+    const apiPath =
+      "/" +
+      rel
+        .split(path.sep)
+        .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+        .join("/");
+    const methods = [...fs.readFileSync(file, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) =>
+      m[1]!.toLowerCase(),
+    );
     out.set(apiPath, methods.sort());
   }
   return out;

@@ -79,7 +79,11 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
     },
   },
   "/api/v1/engines/{engine}/containers/{ref}": {
-    get: { summary: "Container detail; secret env values masked", role: "viewer", params: [engine, ref, q("reveal", "Un-mask secret values (admin, audited)", { type: "boolean" })] },
+    get: {
+      summary: "Container detail; secret env values masked",
+      role: "viewer",
+      params: [engine, ref, q("reveal", "Un-mask secret values (admin, audited)", { type: "boolean" })],
+    },
     delete: {
       summary: "Remove a container",
       role: "admin",
@@ -94,7 +98,13 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       params: [
         engine,
         ref,
-        { name: "action", in: "path", required: true, description: "start, stop, restart, pause, unpause or kill", schema: { type: "string", enum: ["start", "stop", "restart", "pause", "unpause", "kill"] } },
+        {
+          name: "action",
+          in: "path",
+          required: true,
+          description: "start, stop, restart, pause, unpause or kill",
+          schema: { type: "string", enum: ["start", "stop", "restart", "pause", "unpause", "kill"] },
+        },
         q("t", "stop/restart: seconds before kill", { type: "integer" }),
         q("signal", "kill: signal name or number"),
       ],
@@ -134,36 +144,83 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/stats/removed": {
     get: {
-      summary: "Removed containers whose stats history is kept (up to 7 days), most recently removed first: { total, containers: [{ id, name, image, project?, removedAt, lastSampleAt }] }; removedAt is when Berth saw it go (Docker's destroy event, or the first engine listing without it after Berth was down); charts come from …/containers/{id}/stats",
+      summary:
+        "Removed containers whose stats history is kept (up to 7 days), most recently removed first: { total, containers: [{ id, name, image, project?, removedAt, lastSampleAt }] }; removedAt is when Berth saw it go (Docker's destroy event, or the first engine listing without it after Berth was down); charts come from …/containers/{id}/stats",
       role: "viewer",
       params: [engine, q("q", "Match name or image (substring) or id prefix, case-insensitive"), q("limit", "1-200, default 50", { type: "integer" })],
     },
   },
   "/api/v1/engines/{engine}/stats/removed/{ref}": {
-    get: { summary: "One removed container with kept history, by full id, id prefix or name (404 when none, or when it still exists)", role: "viewer", params: [engine, ref] },
+    get: {
+      summary: "One removed container with kept history, by full id, id prefix or name (404 when none, or when it still exists)",
+      role: "viewer",
+      params: [engine, ref],
+    },
   },
-  "/api/v1/engines/{engine}/images": { get: { summary: "Images: every tag of an image on one row, size, containers using it", role: "viewer", params: [engine] } },
+  "/api/v1/engines/{engine}/images": {
+    get: { summary: "Images: every tag of an image on one row, size, containers using it", role: "viewer", params: [engine] },
+  },
   "/api/v1/engines/{engine}/images/pull": {
-    post: { summary: "Pull an image and wait for the end (registry errors inside the stream answer 502); live progress is the images:pull socket event", role: "operator", params: [engine], body: imagePullSchema },
+    post: {
+      summary: "Pull an image and wait for the end (registry errors inside the stream answer 502); live progress is the images:pull socket event",
+      role: "operator",
+      params: [engine],
+      body: imagePullSchema,
+    },
   },
   "/api/v1/engines/{engine}/images/prune": {
-    get: { summary: "Prune preview: images that would go and the space freed at least", role: "viewer", params: [engine, q("mode", "dangling (default) or all unused", { type: "string", enum: ["dangling", "all"] })] },
+    get: {
+      summary: "Prune preview: images that would go and the space freed at least",
+      role: "viewer",
+      params: [engine, q("mode", "dangling (default) or all unused", { type: "string", enum: ["dangling", "all"] })],
+    },
     post: { summary: "Prune dangling or all unused images", role: "admin", params: [engine], body: imagePruneSchema },
   },
   "/api/v1/engines/{engine}/images/{ref}": {
-    get: { summary: "Image detail: config (entrypoint, cmd, env, ports, labels, user, workdir) and containers using it", role: "viewer", params: [engine, imageRef] },
+    get: {
+      summary: "Image detail: config (entrypoint, cmd, env, ports, labels, user, workdir) and containers using it",
+      role: "viewer",
+      params: [engine, imageRef],
+    },
     delete: {
       summary: "Remove an image or one of its tags (409 with Docker's message when a container uses it)",
       role: "admin",
-      params: [engine, imageRef, q("force", "Remove even if containers use it or it has several tags", { type: "boolean" }), q("noprune", "Keep untagged parents", { type: "boolean" })],
+      params: [
+        engine,
+        imageRef,
+        q("force", "Remove even if containers use it or it has several tags", { type: "boolean" }),
+        q("noprune", "Keep untagged parents", { type: "boolean" }),
+      ],
     },
   },
-  "/api/v1/engines/{engine}/images/{ref}/history": { get: { summary: "Layer history: size and the instruction that made each layer", role: "viewer", params: [engine, imageRef] } },
-  "/api/v1/engines/{engine}/images/{ref}/tag": { post: { summary: "Add a tag (repository[:tag])", role: "operator", params: [engine, imageRef], body: imageTagSchema, ok: { status: 201, description: "Tagged" } } },
-  "/api/v1/engines/{engine}/images/{ref}/push": { post: { summary: "Push repository:tag with saved credentials and wait for the end; live progress is the images:push socket event", role: "admin", params: [engine, imageRef] } },
+  "/api/v1/engines/{engine}/images/{ref}/history": {
+    get: { summary: "Layer history: size and the instruction that made each layer", role: "viewer", params: [engine, imageRef] },
+  },
+  "/api/v1/engines/{engine}/images/{ref}/tag": {
+    post: {
+      summary: "Add a tag (repository[:tag])",
+      role: "operator",
+      params: [engine, imageRef],
+      body: imageTagSchema,
+      ok: { status: 201, description: "Tagged" },
+    },
+  },
+  "/api/v1/engines/{engine}/images/{ref}/push": {
+    post: {
+      summary: "Push repository:tag with saved credentials and wait for the end; live progress is the images:push socket event",
+      role: "admin",
+      params: [engine, imageRef],
+    },
+  },
   "/api/v1/engines/{engine}/networks": {
     get: { summary: "Networks with driver, scope, subnets, flags and attached-container counts", role: "viewer", params: [engine] },
-    post: { summary: "Create a network; subnet/ip-range/gateway are validated first (400 names the field)", role: "admin", params: [engine], body: networkCreateSchema, ok: { status: 201, description: "Created" } },
+    post: {
+      summary: "Create a network; subnet/ip-range/gateway are validated first (400 names the field)",
+      role: "admin",
+      params: [engine],
+      body: networkCreateSchema,
+      ok: { status: 201, description: "Created" },
+    },
   },
   "/api/v1/engines/{engine}/networks/prune": {
     get: { summary: "Prune preview: unused networks", role: "viewer", params: [engine] },
@@ -171,17 +228,44 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/networks/{ref}": {
     get: { summary: "Network detail: IPAM, options, attached containers with IPv4/IPv6/MAC", role: "viewer", params: [engine, networkRef] },
-    delete: { summary: "Remove a network (bridge, host and none: 409)", role: "admin", params: [engine, networkRef], ok: { status: 204, description: "Removed" } },
+    delete: {
+      summary: "Remove a network (bridge, host and none: 409)",
+      role: "admin",
+      params: [engine, networkRef],
+      ok: { status: 204, description: "Removed" },
+    },
   },
   "/api/v1/engines/{engine}/networks/{ref}/connect": {
-    post: { summary: "Connect a container (aliases, optional static IP)", role: "operator", params: [engine, networkRef], body: networkConnectSchema, ok: { status: 204, description: "Connected" } },
+    post: {
+      summary: "Connect a container (aliases, optional static IP)",
+      role: "operator",
+      params: [engine, networkRef],
+      body: networkConnectSchema,
+      ok: { status: 204, description: "Connected" },
+    },
   },
   "/api/v1/engines/{engine}/networks/{ref}/disconnect": {
-    post: { summary: "Disconnect a container", role: "operator", params: [engine, networkRef], body: networkDisconnectSchema, ok: { status: 204, description: "Disconnected" } },
+    post: {
+      summary: "Disconnect a container",
+      role: "operator",
+      params: [engine, networkRef],
+      body: networkDisconnectSchema,
+      ok: { status: 204, description: "Disconnected" },
+    },
   },
   "/api/v1/engines/{engine}/volumes": {
-    get: { summary: "Volumes with size (cached system df; sizeMeasuredAt says when it was measured), containers using each, dangling flag", role: "viewer", params: [engine] },
-    post: { summary: "Create a volume (driver, driver options such as type=nfs, labels); 409 when the name exists (Docker itself would answer 201)", role: "admin", params: [engine], body: volumeCreateSchema, ok: { status: 201, description: "Created" } },
+    get: {
+      summary: "Volumes with size (cached system df; sizeMeasuredAt says when it was measured), containers using each, dangling flag",
+      role: "viewer",
+      params: [engine],
+    },
+    post: {
+      summary: "Create a volume (driver, driver options such as type=nfs, labels); 409 when the name exists (Docker itself would answer 201)",
+      role: "admin",
+      params: [engine],
+      body: volumeCreateSchema,
+      ok: { status: 201, description: "Created" },
+    },
   },
   "/api/v1/engines/{engine}/volumes/prune": {
     get: { summary: "Prune preview: unused volumes and their sizes", role: "viewer", params: [engine] },
@@ -189,9 +273,16 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/volumes/{name}": {
     get: { summary: "Volume detail", role: "viewer", params: [engine, volumeName] },
-    delete: { summary: "Remove a volume (409 with Docker's message when in use)", role: "admin", params: [engine, volumeName, q("force", "Force removal", { type: "boolean" })], ok: { status: 204, description: "Removed" } },
+    delete: {
+      summary: "Remove a volume (409 with Docker's message when in use)",
+      role: "admin",
+      params: [engine, volumeName, q("force", "Force removal", { type: "boolean" })],
+      ok: { status: 204, description: "Removed" },
+    },
   },
-  "/api/v1/engines/{engine}/volumes/{name}/backup": { get: { summary: "Download the volume as .tar.gz (streamed through a short-lived helper container; audited)", role: "admin", params: [engine, volumeName] } },
+  "/api/v1/engines/{engine}/volumes/{name}/backup": {
+    get: { summary: "Download the volume as .tar.gz (streamed through a short-lived helper container; audited)", role: "admin", params: [engine, volumeName] },
+  },
   "/api/v1/engines/{engine}/volumes/{name}/restore": {
     post: {
       summary: "Restore a .tar or .tar.gz request body into a new or empty volume (409 when not empty, 400 invalid_archive for a corrupt file)",
@@ -200,10 +291,26 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       ok: { status: 201, description: "Restored into a new volume (200: into an existing empty one)" },
     },
   },
-  "/api/v1/engines/{engine}/volumes/{name}/files": { get: { summary: "List one directory of the volume, read-only", role: "operator", params: [engine, volumeName, q("path", "Path inside the volume; `..` is refused")] } },
-  "/api/v1/engines/{engine}/volumes/{name}/file": { get: { summary: "Download one file of the volume (audited)", role: "operator", params: [engine, volumeName, q("path", "File path inside the volume; `..` is refused")] } },
-  "/api/v1/engines/{engine}/system/info": { get: { summary: "Engine info and version: storage driver, cgroup, kernel, CPUs, memory, runtimes, Swarm, warnings", role: "viewer", params: [engine] } },
-  "/api/v1/engines/{engine}/system/df": { get: { summary: "Disk usage by images, containers, volumes and build cache with reclaimable space", role: "viewer", params: [engine] } },
+  "/api/v1/engines/{engine}/volumes/{name}/files": {
+    get: {
+      summary: "List one directory of the volume, read-only",
+      role: "operator",
+      params: [engine, volumeName, q("path", "Path inside the volume; `..` is refused")],
+    },
+  },
+  "/api/v1/engines/{engine}/volumes/{name}/file": {
+    get: {
+      summary: "Download one file of the volume (audited)",
+      role: "operator",
+      params: [engine, volumeName, q("path", "File path inside the volume; `..` is refused")],
+    },
+  },
+  "/api/v1/engines/{engine}/system/info": {
+    get: { summary: "Engine info and version: storage driver, cgroup, kernel, CPUs, memory, runtimes, Swarm, warnings", role: "viewer", params: [engine] },
+  },
+  "/api/v1/engines/{engine}/system/df": {
+    get: { summary: "Disk usage by images, containers, volumes and build cache with reclaimable space", role: "viewer", params: [engine] },
+  },
   "/api/v1/engines/{engine}/system/prune": {
     get: {
       summary: "Prune preview per part, with the space each frees",
@@ -221,9 +328,16 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/registries": {
     get: { summary: "Saved registry credentials (host and username; never the secret)", role: "admin" },
-    post: { summary: "Save or replace the credential for a registry host (encrypted at rest)", role: "admin", body: registryCredentialSchema, ok: { status: 201, description: "Saved" } },
+    post: {
+      summary: "Save or replace the credential for a registry host (encrypted at rest)",
+      role: "admin",
+      body: registryCredentialSchema,
+      ok: { status: 201, description: "Saved" },
+    },
   },
-  "/api/v1/registries/{id}": { delete: { summary: "Delete a saved registry credential", role: "admin", params: [id], ok: { status: 204, description: "Deleted" } } },
+  "/api/v1/registries/{id}": {
+    delete: { summary: "Delete a saved registry credential", role: "admin", params: [id], ok: { status: 204, description: "Deleted" } },
+  },
   "/api/v1/users": {
     get: { summary: "Users", role: "admin" },
     post: { summary: "Create a user", role: "admin", body: createUserSchema, ok: { status: 201, description: "Created" } },
@@ -238,7 +352,12 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke an API token", role: "admin", params: [id], ok: { status: 204, description: "Revoked" } } },
   "/api/v1/alerts": {
-    get: { summary: "Incidents (one per rule and container, with count, lastAt, containerName, containerExists): firing first, then recent resolved; with the firing count", role: "viewer", params: [q("status", "firing or all"), q("limit", "1-500", { type: "integer" })] },
+    get: {
+      summary:
+        "Incidents (one per rule and container, with count, lastAt, containerName, containerExists): firing first, then recent resolved; with the firing count",
+      role: "viewer",
+      params: [q("status", "firing or all"), q("limit", "1-500", { type: "integer" })],
+    },
   },
   "/api/v1/alerts/{id}/ack": { post: { summary: "Acknowledge an alert", role: "operator", params: [id] } },
   "/api/v1/alerts/rules": { get: { summary: "Alert rules with thresholds and durations (webhook URLs for admins only)", role: "viewer" } },
@@ -252,18 +371,30 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/alerts/silences": {
     get: { summary: "Active silences", role: "viewer" },
-    post: { summary: "Silence a rule and/or a container for some minutes", role: "operator", body: createSilenceSchema, ok: { status: 201, description: "Created" } },
+    post: {
+      summary: "Silence a rule and/or a container for some minutes",
+      role: "operator",
+      body: createSilenceSchema,
+      ok: { status: 201, description: "Created" },
+    },
   },
   "/api/v1/alerts/silences/{id}": { delete: { summary: "End a silence", role: "operator", params: [id], ok: { status: 204, description: "Ended" } } },
   "/api/v1/settings/alerts": {
-    get: { summary: "Alerting settings: renotifyIntervalSeconds (how often an open incident may toast and call its webhook again; default 3600)", role: "viewer" },
+    get: {
+      summary: "Alerting settings: renotifyIntervalSeconds (how often an open incident may toast and call its webhook again; default 3600)",
+      role: "viewer",
+    },
     put: { summary: "Set the alerting settings: renotifyIntervalSeconds, 60 to 604800 (audited)", role: "admin", body: alertSettingsSchema },
   },
   "/metrics": {
     get: { summary: "Prometheus metrics (Bearer BERTH_METRICS_TOKEN or an API token; 404 while neither exists)", role: "public" },
   },
   "/api/v1/audit": {
-    get: { summary: "Audit trail, newest first", role: "admin", params: [q("limit", "1-500", { type: "integer" }), q("before", "Page: entries with a smaller id", { type: "integer" })] },
+    get: {
+      summary: "Audit trail, newest first",
+      role: "admin",
+      params: [q("limit", "1-500", { type: "integer" }), q("before", "Page: entries with a smaller id", { type: "integer" })],
+    },
   },
 };
 
@@ -287,8 +418,16 @@ function operation(op: Op) {
     summary: op.summary,
     "x-berth-role": op.role,
     ...(op.role === "public" ? { security: [] } : {}),
-    parameters: (op.params ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, description: p.description, schema: p.schema ?? { type: "string" } })),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) } } } } : {}),
+    parameters: (op.params ?? []).map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required ?? false,
+      description: p.description,
+      schema: p.schema ?? { type: "string" },
+    })),
+    ...(op.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(op.body, { io: "input", unrepresentable: "any" }) } } } }
+      : {}),
     responses,
   };
 }
@@ -307,11 +446,19 @@ export function openApiDocument() {
         Error: {
           type: "object",
           required: ["error"],
-          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, field: { type: "string" } } } },
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: { code: { type: "string" }, message: { type: "string" }, field: { type: "string" } },
+            },
+          },
         },
       },
     },
     security: [{ session: [] }, { bearer: [] }],
-    paths: Object.fromEntries(Object.entries(ROUTES).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op!)]))])),
+    paths: Object.fromEntries(
+      Object.entries(ROUTES).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op!)]))]),
+    ),
   };
 }

@@ -29,7 +29,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <AuthCard title="Sign in" description="Use the account an administrator created for you.">
       {reason && (
-        <div role="status" data-testid="session-ended" data-reason={reason} className="mb-4 flex gap-2 rounded-md border border-line bg-surface-2 px-3 py-2 text-[13px] text-fg">
+        <div
+          role="status"
+          data-testid="session-ended"
+          data-reason={reason}
+          className="mb-4 flex gap-2 rounded-md border border-line bg-surface-2 px-3 py-2 text-[13px] text-fg"
+        >
           <Info className="mt-0.5 size-4 shrink-0 text-accent" aria-hidden />
           <p>{REASON_TEXT[reason]}</p>
         </div>

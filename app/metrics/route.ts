@@ -22,7 +22,10 @@ export async function GET(req: NextRequest): Promise<Response> {
     const bearer = auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : "";
     const ok = !!bearer && ((!!configured && safeEqual(bearer, configured)) || !!(await userForApiToken(rt.db, bearer)));
     if (!ok) {
-      return Response.json({ error: { code: "unauthenticated", message: "Send Authorization: Bearer <BERTH_METRICS_TOKEN or API token>" } }, { status: 401, headers: { "www-authenticate": 'Bearer realm="berth"' } });
+      return Response.json(
+        { error: { code: "unauthenticated", message: "Send Authorization: Bearer <BERTH_METRICS_TOKEN or API token>" } },
+        { status: 401, headers: { "www-authenticate": 'Bearer realm="berth"' } },
+      );
     }
     const { contentType, body } = await renderMetrics(rt);
     return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });

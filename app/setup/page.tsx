@@ -8,10 +8,7 @@ export const metadata = { title: "Set up" };
 export default async function SetupPage() {
   if (await currentUser()) redirect("/containers");
   return (
-    <AuthCard
-      title="Set up Berth"
-      description="Create the first administrator. The one-time setup token proves you can read the server's log."
-    >
+    <AuthCard title="Set up Berth" description="Create the first administrator. The one-time setup token proves you can read the server's log.">
       <SetupForm />
     </AuthCard>
   );

@@ -22,7 +22,19 @@ import { RenotifySetting } from "./renotify-setting";
 import { RulesEditor, RulesSummary } from "./rules-editor";
 import { SilenceDialog, type SilenceTarget } from "./silence-dialog";
 
-function Card({ title, count, actions, children, testId }: { title: string; count?: number; actions?: React.ReactNode; children: React.ReactNode; testId?: string }) {
+function Card({
+  title,
+  count,
+  actions,
+  children,
+  testId,
+}: {
+  title: string;
+  count?: number;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="rounded-lg border border-line bg-surface" data-testid={testId}>
       <header className="flex min-h-10 items-center justify-between gap-3 border-b border-line px-4 py-2">
@@ -55,7 +67,12 @@ function AlertContainer({ alert }: { alert: AlertWire }) {
     );
   }
   return (
-    <Link href={`/containers/${encodeURIComponent(alert.containerName)}`} className="truncate font-medium text-accent hover:underline" data-testid="alert-container" data-exists="true">
+    <Link
+      href={`/containers/${encodeURIComponent(alert.containerName)}`}
+      className="truncate font-medium text-accent hover:underline"
+      data-testid="alert-container"
+      data-exists="true"
+    >
       {alert.containerName}
     </Link>
   );
@@ -71,7 +88,17 @@ function OccurrenceCount({ count }: { count: number }) {
   );
 }
 
-function FiringItem({ alert, canAck, canSilence, onSilence }: { alert: AlertWire; canAck: boolean; canSilence: boolean; onSilence: (t: SilenceTarget) => void }) {
+function FiringItem({
+  alert,
+  canAck,
+  canSilence,
+  onSilence,
+}: {
+  alert: AlertWire;
+  canAck: boolean;
+  canSilence: boolean;
+  onSilence: (t: SilenceTarget) => void;
+}) {
   const qc = useQueryClient();
   const ack = useMutation({
     mutationFn: () => ackAlert(alert.id),
@@ -283,7 +310,9 @@ export function AlertsView() {
                 </tbody>
               </Table>
               {resolved.length > RESOLVED_SHOWN && (
-                <p className="px-4 py-2 text-xs text-muted">Showing the latest {RESOLVED_SHOWN} of {resolved.length}.</p>
+                <p className="px-4 py-2 text-xs text-muted">
+                  Showing the latest {RESOLVED_SHOWN} of {resolved.length}.
+                </p>
               )}
             </TableFrame>
           )}
@@ -313,4 +342,3 @@ export function AlertsView() {
     </div>
   );
 }
-

@@ -16,10 +16,22 @@ import { Switch } from "./switch";
 /** What a rule's threshold and duration mean, per rule (some rules have neither). */
 const RULE_FIELDS: Record<AlertKind, { threshold?: { label: string; unit: string }; duration?: { label: string }; explain: string }> = {
   "container-down": { explain: "A container exits with a non-zero code or is killed, without being stopped by someone." },
-  "restart-loop": { threshold: { label: "Restarts", unit: "restarts" }, duration: { label: "Within" }, explain: "A container restarts this many times within the window." },
+  "restart-loop": {
+    threshold: { label: "Restarts", unit: "restarts" },
+    duration: { label: "Within" },
+    explain: "A container restarts this many times within the window.",
+  },
   unhealthy: { explain: "A container's health check reports unhealthy." },
-  "cpu-high": { threshold: { label: "CPU above", unit: "% (100 = one core)" }, duration: { label: "For at least" }, explain: "CPU stays above the threshold for the duration." },
-  "memory-high": { threshold: { label: "Memory above", unit: "% of the limit" }, duration: { label: "For at least" }, explain: "Memory stays above this share of the container's limit for the duration." },
+  "cpu-high": {
+    threshold: { label: "CPU above", unit: "% (100 = one core)" },
+    duration: { label: "For at least" },
+    explain: "CPU stays above the threshold for the duration.",
+  },
+  "memory-high": {
+    threshold: { label: "Memory above", unit: "% of the limit" },
+    duration: { label: "For at least" },
+    explain: "Memory stays above this share of the container's limit for the duration.",
+  },
   "oom-killed": { explain: "The kernel kills a container's process for running out of memory." },
 };
 
@@ -196,7 +208,10 @@ export function RulesSummary({ rules }: { rules: readonly AlertRuleView[] }) {
             <span className="text-muted">
               {!r.enabled
                 ? "off"
-                : [spec.threshold ? `${spec.threshold.label.toLowerCase()} ${r.threshold} ${spec.threshold.unit}` : null, spec.duration ? `${spec.duration.label.toLowerCase()} ${formatSeconds(r.forSeconds)}` : null]
+                : [
+                    spec.threshold ? `${spec.threshold.label.toLowerCase()} ${r.threshold} ${spec.threshold.unit}` : null,
+                    spec.duration ? `${spec.duration.label.toLowerCase()} ${formatSeconds(r.forSeconds)}` : null,
+                  ]
                     .filter(Boolean)
                     .join(", ") || spec.explain}
             </span>

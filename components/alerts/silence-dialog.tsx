@@ -84,7 +84,12 @@ function SilenceForm({ initial, onDone }: { initial?: SilenceTarget; onDone: () 
           ))}
         </Select>
       </Field>
-      <Field label="Container name" htmlFor={`${id}-container`} hint="Leave empty to silence the rule for every container." error={targetMissing ? "Pick a rule, a container, or both." : null}>
+      <Field
+        label="Container name"
+        htmlFor={`${id}-container`}
+        hint="Leave empty to silence the rule for every container."
+        error={targetMissing ? "Pick a rule, a container, or both." : null}
+      >
         <Input id={`${id}-container`} value={containerName} onChange={(e) => setContainerName(e.target.value)} placeholder="e.g. web-1" autoComplete="off" />
       </Field>
       <fieldset className="flex flex-col gap-1.5">

@@ -29,7 +29,11 @@ export function AuthCard({ title, description, children, footer }: { title: stri
 export function FormError({ children }: { children: ReactNode }) {
   if (!children) return null;
   return (
-    <div role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-[13px] text-danger dark:border-red-900/60">
+    <div
+      role="alert"
+      data-testid="form-error"
+      className="rounded-md border border-red-200 bg-danger-soft px-3 py-2 text-[13px] text-danger dark:border-red-900/60"
+    >
       {children}
     </div>
   );

@@ -8,7 +8,17 @@ describe("safeNextPath", () => {
   });
 
   it("refuses anything that could leave the site or loop", () => {
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "evil", "/login?next=/x", "/api/v1/auth/logout", "/a\nb", ""]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "evil",
+      "/login?next=/x",
+      "/api/v1/auth/logout",
+      "/a\nb",
+      "",
+    ]) {
       expect(safeNextPath(bad)).toBe("/containers");
     }
     expect(safeNextPath(null)).toBe("/containers");

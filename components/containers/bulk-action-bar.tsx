@@ -31,7 +31,7 @@ export function BulkActionBar({
       role="toolbar"
       aria-label="Bulk actions"
       data-testid="bulk-bar"
-      className="sticky bottom-3 z-20 mx-auto mt-3 flex w-fit max-w-full flex-wrap items-center gap-1 rounded-lg border border-line-strong bg-surface p-1.5 shadow-lg animate-fade-in"
+      className="sticky bottom-3 z-20 mx-auto mt-3 flex w-fit max-w-full animate-fade-in flex-wrap items-center gap-1 rounded-lg border border-line-strong bg-surface p-1.5 shadow-lg"
     >
       <span className="px-2 text-[13px] font-medium text-fg tabular" data-testid="selected-count">
         {selected.length} selected
@@ -55,7 +55,13 @@ export function BulkActionBar({
         return (
           <Tooltip
             key={verb}
-            content={n === 0 ? `None of the selected containers can be ${VERB_PAST[verb].toLowerCase()}` : n < selected.length ? `Applies to ${n} of ${selected.length}` : undefined}
+            content={
+              n === 0
+                ? `None of the selected containers can be ${VERB_PAST[verb].toLowerCase()}`
+                : n < selected.length
+                  ? `Applies to ${n} of ${selected.length}`
+                  : undefined
+            }
           >
             {/* span: a disabled button gets no pointer events, so the tooltip needs a wrapper */}
             <span>

@@ -71,12 +71,17 @@ function Gone({ engine, name, wasOpen }: { engine: string; name: string; wasOpen
             </>
           }
         >
-          {wasOpen
-            ? "Someone removed it while this page was open. Its logs and settings are gone with it."
-            : <>No container called or with id <code className="font-mono text-xs">{name}</code> exists on this engine. It may have been removed, or renamed.</>}
+          {wasOpen ? (
+            "Someone removed it while this page was open. Its logs and settings are gone with it."
+          ) : (
+            <>
+              No container called or with id <code className="font-mono text-xs">{name}</code> exists on this engine. It may have been removed, or renamed.
+            </>
+          )}
           {history.data && (
             <span className="mt-1 block">
-              Berth kept its CPU, memory, network and disk charts (last data <RelativeTime iso={history.data.lastSampleAt} />).
+              Berth kept its CPU, memory, network and disk charts (last data <RelativeTime iso={history.data.lastSampleAt} />
+              ).
             </span>
           )}
         </EmptyState>
@@ -84,7 +89,6 @@ function Gone({ engine, name, wasOpen }: { engine: string; name: string; wasOpen
     </div>
   );
 }
-
 
 export function ContainerDetailView({ engine, containerRef }: { engine: string; containerRef: string }) {
   const user = useCurrentUser();
@@ -96,10 +100,7 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
   // Shallow URL update (no server round trip), so a shared link opens the same tab.
   const setTab = (t: string) => window.history.replaceState(null, "", t === "overview" ? pathname : `${pathname}?tab=${t}`);
 
-  const permissions = useMemo(
-    () => ({ lifecycle: can(user.role, "containers:lifecycle"), remove: can(user.role, "containers:remove") }),
-    [user.role],
-  );
+  const permissions = useMemo(() => ({ lifecycle: can(user.role, "containers:lifecycle"), remove: can(user.role, "containers:remove") }), [user.role]);
   const canReveal = can(user.role, "containers:reveal-secrets");
   const connection = useConnectionState();
 
@@ -132,7 +133,11 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
               </Button>
             }
           >
-            {down ? "Berth keeps retrying; the page fills in when the engine answers." : query.error instanceof ApiError ? query.error.message : "The server did not answer."}
+            {down
+              ? "Berth keeps retrying; the page fills in when the engine answers."
+              : query.error instanceof ApiError
+                ? query.error.message
+                : "The server did not answer."}
           </EmptyState>
         </div>
       </div>
@@ -179,64 +184,64 @@ export function ContainerDetailView({ engine, containerRef }: { engine: string; 
           </p>
         )}
         <TabsList aria-label="Container details" className="mt-3 -mb-px border-b-0">
-            <TabsTrigger value="overview">Overview</TabsTrigger>
-            <TabsTrigger value="stats">Stats</TabsTrigger>
-            <TabsTrigger value="env">
-              Environment <span className="text-xs text-faint tabular">{d.env.length}</span>
-            </TabsTrigger>
-            <TabsTrigger value="ports">
-              Ports <span className="text-xs text-faint tabular">{d.ports.length}</span>
-            </TabsTrigger>
-            <TabsTrigger value="mounts">
-              Mounts <span className="text-xs text-faint tabular">{d.mounts.length}</span>
-            </TabsTrigger>
-            <TabsTrigger value="networks">
-              Networks <span className="text-xs text-faint tabular">{d.networks.length}</span>
-            </TabsTrigger>
-            <TabsTrigger value="labels">
-              Labels <span className="text-xs text-faint tabular">{Object.keys(d.labels).length}</span>
-            </TabsTrigger>
-            <TabsTrigger value="inspect">Inspect</TabsTrigger>
+          <TabsTrigger value="overview">Overview</TabsTrigger>
+          <TabsTrigger value="stats">Stats</TabsTrigger>
+          <TabsTrigger value="env">
+            Environment <span className="text-xs text-faint tabular">{d.env.length}</span>
+          </TabsTrigger>
+          <TabsTrigger value="ports">
+            Ports <span className="text-xs text-faint tabular">{d.ports.length}</span>
+          </TabsTrigger>
+          <TabsTrigger value="mounts">
+            Mounts <span className="text-xs text-faint tabular">{d.mounts.length}</span>
+          </TabsTrigger>
+          <TabsTrigger value="networks">
+            Networks <span className="text-xs text-faint tabular">{d.networks.length}</span>
+          </TabsTrigger>
+          <TabsTrigger value="labels">
+            Labels <span className="text-xs text-faint tabular">{Object.keys(d.labels).length}</span>
+          </TabsTrigger>
+          <TabsTrigger value="inspect">Inspect</TabsTrigger>
         </TabsList>
       </div>
       <div className="px-4 py-4 sm:px-6">
-          <TabsContent value="overview" className="pt-0">
-            <DetailOverview engine={engine} d={d} />
-          </TabsContent>
-          <TabsContent value="stats" className="pt-0">
-            <ContainerStatsPanel
-              engine={engine}
-              containerRef={d.name}
-              running={d.state === "running" || d.state === "paused" || d.state === "restarting"}
-              memoryLimitBytes={d.limits.memoryBytes}
-            />
-          </TabsContent>
-          <TabsContent value="env" className="pt-0">
-            <DetailEnv
-              d={d}
-              canReveal={canReveal}
-              revealed={reveal && !!revealed.data}
-              revealing={reveal && revealed.isFetching}
-              onReveal={() => setReveal(true)}
-              onHide={() => setReveal(false)}
-              revealError={reveal && revealed.error instanceof ApiError ? revealed.error.message : null}
-            />
-          </TabsContent>
-          <TabsContent value="ports" className="pt-0">
-            <DetailPorts d={d} />
-          </TabsContent>
-          <TabsContent value="mounts" className="pt-0">
-            <DetailMounts d={d} />
-          </TabsContent>
-          <TabsContent value="networks" className="pt-0">
-            <DetailNetworks d={d} />
-          </TabsContent>
-          <TabsContent value="labels" className="pt-0">
-            <DetailLabels d={d} />
-          </TabsContent>
-          <TabsContent value="inspect" className="pt-0">
-            <DetailRaw d={d} />
-          </TabsContent>
+        <TabsContent value="overview" className="pt-0">
+          <DetailOverview engine={engine} d={d} />
+        </TabsContent>
+        <TabsContent value="stats" className="pt-0">
+          <ContainerStatsPanel
+            engine={engine}
+            containerRef={d.name}
+            running={d.state === "running" || d.state === "paused" || d.state === "restarting"}
+            memoryLimitBytes={d.limits.memoryBytes}
+          />
+        </TabsContent>
+        <TabsContent value="env" className="pt-0">
+          <DetailEnv
+            d={d}
+            canReveal={canReveal}
+            revealed={reveal && !!revealed.data}
+            revealing={reveal && revealed.isFetching}
+            onReveal={() => setReveal(true)}
+            onHide={() => setReveal(false)}
+            revealError={reveal && revealed.error instanceof ApiError ? revealed.error.message : null}
+          />
+        </TabsContent>
+        <TabsContent value="ports" className="pt-0">
+          <DetailPorts d={d} />
+        </TabsContent>
+        <TabsContent value="mounts" className="pt-0">
+          <DetailMounts d={d} />
+        </TabsContent>
+        <TabsContent value="networks" className="pt-0">
+          <DetailNetworks d={d} />
+        </TabsContent>
+        <TabsContent value="labels" className="pt-0">
+          <DetailLabels d={d} />
+        </TabsContent>
+        <TabsContent value="inspect" className="pt-0">
+          <DetailRaw d={d} />
+        </TabsContent>
       </div>
       {dialogs}
     </Tabs>

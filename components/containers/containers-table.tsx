@@ -178,12 +178,7 @@ function Row({ c, props }: { c: ContainerSummary; props: TableProps }) {
       {showActions && (
         // Sticky, so the actions stay reachable when a narrow screen scrolls the table sideways.
         <Td className="sticky right-0 w-10 bg-inherit py-0 pr-2 sm:w-20">
-          <RowActions
-            container={c}
-            permissions={props.permissions}
-            pendingVerb={props.pending.get(c.id)}
-            onRequest={(verb) => props.onRequest(verb, [c])}
-          />
+          <RowActions container={c} permissions={props.permissions} pendingVerb={props.pending.get(c.id)} onRequest={(verb) => props.onRequest(verb, [c])} />
         </Td>
       )}
     </tr>

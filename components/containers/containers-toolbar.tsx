@@ -16,15 +16,7 @@ const FILTER_HINT: Record<StateFilter, string> = {
   created: "Created, never started",
 };
 
-export function StateFilterTabs({
-  value,
-  counts,
-  onChange,
-}: {
-  value: StateFilter;
-  counts: Record<StateFilter, number>;
-  onChange: (f: StateFilter) => void;
-}) {
+export function StateFilterTabs({ value, counts, onChange }: { value: StateFilter; counts: Record<StateFilter, number>; onChange: (f: StateFilter) => void }) {
   return (
     <div role="group" aria-label="Filter by state" className="flex max-w-full overflow-x-auto rounded-md border border-line bg-surface-2/60 p-0.5">
       {STATE_FILTERS.map((f) => {

@@ -54,10 +54,7 @@ function useListParams(): [ListParams, (patch: Partial<ListParams>) => void] {
 
 export function ContainersView({ engine }: { engine: string }) {
   const user = useCurrentUser();
-  const permissions = useMemo(
-    () => ({ lifecycle: can(user.role, "containers:lifecycle"), remove: can(user.role, "containers:remove") }),
-    [user.role],
-  );
+  const permissions = useMemo(() => ({ lifecycle: can(user.role, "containers:lifecycle"), remove: can(user.role, "containers:remove") }), [user.role]);
   const [params, setParams] = useListParams();
   const connection = useConnectionState();
 
@@ -109,7 +106,13 @@ export function ContainersView({ engine }: { engine: string }) {
   const searched = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
   const counts = useMemo(() => stateCounts(searched), [searched]);
   const visible = useMemo(
-    () => sortContainers(searched.filter((c) => matchesState(c, params.state)), params.sort, params.dir, usage),
+    () =>
+      sortContainers(
+        searched.filter((c) => matchesState(c, params.state)),
+        params.sort,
+        params.dir,
+        usage,
+      ),
     // The live numbers re-sort only when they are the sort key, so other sorts do not churn every second.
     [searched, params.state, params.sort, params.dir, params.sort === "cpu" || params.sort === "mem" ? usage : null],
   );
@@ -132,15 +135,11 @@ export function ContainersView({ engine }: { engine: string }) {
   );
   const clearSelection = useCallback(() => setSelectedIds(new Set()), []);
 
-  const onSort = (key: SortKey) =>
-    setParams(key === params.sort ? { dir: params.dir === "asc" ? "desc" : "asc" } : { sort: key, dir: DEFAULT_DIR[key] });
+  const onSort = (key: SortKey) => setParams(key === params.sort ? { dir: params.dir === "asc" ? "desc" : "asc" } : { sort: key, dir: DEFAULT_DIR[key] });
 
   const pending = usePendingActions();
   const { request, dialogs } = useActionFlow(engine);
-  const onRequest = useCallback(
-    (verb: Parameters<typeof request>[0], targets: readonly ContainerSummary[]) => request(verb, targets),
-    [request],
-  );
+  const onRequest = useCallback((verb: Parameters<typeof request>[0], targets: readonly ContainerSummary[]) => request(verb, targets), [request]);
 
   const total = all?.length ?? 0;
   const runningTotal = all?.filter((c) => c.state === "running").length ?? 0;
@@ -163,7 +162,11 @@ export function ContainersView({ engine }: { engine: string }) {
             </Button>
           }
         >
-          {down ? "Berth keeps retrying in the background; the list appears as soon as the engine answers." : query.error instanceof ApiError ? query.error.message : "The server did not answer."}
+          {down
+            ? "Berth keeps retrying in the background; the list appears as soon as the engine answers."
+            : query.error instanceof ApiError
+              ? query.error.message
+              : "The server did not answer."}
         </EmptyState>
       </div>
     );
@@ -171,8 +174,7 @@ export function ContainersView({ engine }: { engine: string }) {
     body = (
       <div className="rounded-lg border border-line bg-surface" data-testid="containers-empty">
         <EmptyState icon={Boxes} title="No containers on this engine">
-          Containers appear here the moment they are created, by Berth, the <code className="font-mono text-xs">docker</code> CLI or
-          Compose.
+          Containers appear here the moment they are created, by Berth, the <code className="font-mono text-xs">docker</code> CLI or Compose.
         </EmptyState>
       </div>
     );

@@ -45,7 +45,8 @@ export function DetailEnv({
             </>
           )}
         </p>
-        {canReveal && secretCount > 0 &&
+        {canReveal &&
+          secretCount > 0 &&
           (revealed ? (
             <Button variant="secondary" size="sm" onClick={onHide} data-testid="hide-secrets">
               <EyeOff />

@@ -40,7 +40,11 @@ function HealthSection({ d }: { d: ContainerDetail }) {
   const last = hc.log.at(-1);
   // CMD-SHELL runs its one string with /bin/sh -c; CMD is an argv.
   const test =
-    hc.test[0] === "CMD-SHELL" ? <ShellCommand argv={hc.test.slice(1)} leading={["/bin/sh", "-c"]} testId="health-test" /> : hc.test[0] === "CMD" && hc.test.length > 1 ? <ShellCommand argv={hc.test.slice(1)} testId="health-test" /> : null;
+    hc.test[0] === "CMD-SHELL" ? (
+      <ShellCommand argv={hc.test.slice(1)} leading={["/bin/sh", "-c"]} testId="health-test" />
+    ) : hc.test[0] === "CMD" && hc.test.length > 1 ? (
+      <ShellCommand argv={hc.test.slice(1)} testId="health-test" />
+    ) : null;
   return (
     <Section title="Health check" actions={<HealthBadge health={d.health} />}>
       <KeyValueTable
@@ -96,7 +100,14 @@ export function DetailOverview({ engine, d }: { engine: string; d: ContainerDeta
               </span>,
             ],
             ["Status", d.status],
-            ["Exit code", d.state === "running" || d.state === "created" ? none : <span className={d.exitCode !== 0 ? "font-medium text-danger" : undefined}>{d.exitCode}</span>],
+            [
+              "Exit code",
+              d.state === "running" || d.state === "created" ? (
+                none
+              ) : (
+                <span className={d.exitCode !== 0 ? "font-medium text-danger" : undefined}>{d.exitCode}</span>
+              ),
+            ],
             ["OOM killed", d.oomKilled ? <Badge tone="red">yes — out of memory</Badge> : "no"],
             ["Error", d.error ? <span className="text-danger">{d.error}</span> : none],
             ["Started", <When key="s" iso={d.startedAt} />],
@@ -104,7 +115,12 @@ export function DetailOverview({ engine, d }: { engine: string; d: ContainerDeta
             ["Created", <When key="c" iso={d.createdAt} />],
             ["PID", d.pid > 0 ? <Mono>{d.pid}</Mono> : none],
             ["Restart policy", restartPolicy(d)],
-            ["Restart count", <span key="rc" className={d.restartCount > 0 ? "font-medium text-amber-700 dark:text-amber-300" : undefined}>{d.restartCount}</span>],
+            [
+              "Restart count",
+              <span key="rc" className={d.restartCount > 0 ? "font-medium text-amber-700 dark:text-amber-300" : undefined}>
+                {d.restartCount}
+              </span>,
+            ],
           ]}
         />
       </Section>
@@ -113,14 +129,29 @@ export function DetailOverview({ engine, d }: { engine: string; d: ContainerDeta
         <KeyValueTable
           rows={[
             ["Image", <Mono key="i">{d.image}</Mono>],
-            ["Image ID", <span key="iid" title={d.imageId}><Mono>{shortId(d.imageId)}</Mono></span>],
+            [
+              "Image ID",
+              <span key="iid" title={d.imageId}>
+                <Mono>{shortId(d.imageId)}</Mono>
+              </span>,
+            ],
             ["Command", <ShellCommand key="cmd" argv={d.command} leading={d.entrypoint} testId="detail-command" />],
             ["Entrypoint", <ShellCommand key="ep" argv={d.entrypoint} testId="detail-entrypoint" />],
             ["Working dir", d.workingDir ? <Mono>{d.workingDir}</Mono> : none],
             ["User", d.user ? <Mono>{d.user}</Mono> : <span className="text-muted">default (image user, often root)</span>],
             ["Hostname", d.hostname ? <Mono>{d.hostname}</Mono> : none],
             ["TTY", d.tty ? "yes" : "no"],
-            ["Compose", d.project ? <span key="p">{d.project}{d.service && <span className="text-muted"> · service {d.service}</span>}</span> : none],
+            [
+              "Compose",
+              d.project ? (
+                <span key="p">
+                  {d.project}
+                  {d.service && <span className="text-muted"> · service {d.service}</span>}
+                </span>
+              ) : (
+                none
+              ),
+            ],
           ]}
         />
       </Section>

@@ -14,7 +14,12 @@ const none = <span className="text-faint">—</span>;
 const mono = "font-mono text-xs break-all";
 
 export function DetailPorts({ d }: { d: ContainerDetail }) {
-  if (d.ports.length === 0) return <EmptyState icon={Plug} title="No ports" className="py-10">This container exposes no ports.</EmptyState>;
+  if (d.ports.length === 0)
+    return (
+      <EmptyState icon={Plug} title="No ports" className="py-10">
+        This container exposes no ports.
+      </EmptyState>
+    );
   return (
     <TableFrame>
       <Table data-testid="ports-table">
@@ -31,7 +36,7 @@ export function DetailPorts({ d }: { d: ContainerDetail }) {
           {d.ports.map((p, i) => (
             <tr key={i}>
               <Td className={mono}>{p.privatePort}</Td>
-              <Td className="uppercase text-muted">{p.type}</Td>
+              <Td className="text-muted uppercase">{p.type}</Td>
               <Td className={mono}>{p.ip ?? none}</Td>
               <Td className={mono}>{p.publicPort ?? <span className="font-sans text-muted">not published</span>}</Td>
               <Td>{p.publicPort ? <PortLink port={p} /> : none}</Td>
@@ -44,7 +49,12 @@ export function DetailPorts({ d }: { d: ContainerDetail }) {
 }
 
 export function DetailMounts({ d }: { d: ContainerDetail }) {
-  if (d.mounts.length === 0) return <EmptyState icon={HardDrive} title="No mounts" className="py-10">Everything this container writes stays in its own writable layer.</EmptyState>;
+  if (d.mounts.length === 0)
+    return (
+      <EmptyState icon={HardDrive} title="No mounts" className="py-10">
+        Everything this container writes stays in its own writable layer.
+      </EmptyState>
+    );
   return (
     <TableFrame>
       <Table data-testid="mounts-table">
@@ -85,7 +95,12 @@ export function DetailMounts({ d }: { d: ContainerDetail }) {
 }
 
 export function DetailNetworks({ d }: { d: ContainerDetail }) {
-  if (d.networks.length === 0) return <EmptyState icon={Network} title="No networks" className="py-10">This container is not attached to any network.</EmptyState>;
+  if (d.networks.length === 0)
+    return (
+      <EmptyState icon={Network} title="No networks" className="py-10">
+        This container is not attached to any network.
+      </EmptyState>
+    );
   return (
     <TableFrame>
       <Table data-testid="networks-table">
@@ -164,15 +179,10 @@ export function DetailRaw({ d }: { d: ContainerDetail }) {
   return (
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-2">
-        <p className="text-[13px] text-muted">
-          Docker&apos;s inspect document{d.secretsMasked ? ", with secret values masked" : ""}.
-        </p>
+        <p className="text-[13px] text-muted">Docker&apos;s inspect document{d.secretsMasked ? ", with secret values masked" : ""}.</p>
         <CopyButton text={json} label="Copy JSON" />
       </div>
-      <pre
-        data-testid="raw-json"
-        className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-surface p-4 font-mono text-xs leading-relaxed text-fg"
-      >
+      <pre data-testid="raw-json" className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-surface p-4 font-mono text-xs leading-relaxed text-fg">
         {json}
       </pre>
     </div>

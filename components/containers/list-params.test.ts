@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ContainerSummary } from "@/lib/wire";
 import { exitCodeFromStatus, needsConfirmation, stateTone } from "./container-state";
-import {
-  DEFAULT_PARAMS,
-  groupByProject,
-  matchesSearch,
-  parseListParams,
-  serializeListParams,
-  sortContainers,
-  stateCounts,
-  STATE_FILTERS,
-} from "./list-params";
+import { DEFAULT_PARAMS, groupByProject, matchesSearch, parseListParams, serializeListParams, sortContainers, stateCounts, STATE_FILTERS } from "./list-params";
 
 function c(name: string, over: Partial<ContainerSummary> = {}): ContainerSummary {
   return {
@@ -62,7 +53,13 @@ describe("filtering", () => {
 
   it("counts states; no two tabs are the same set", () => {
     expect(stateCounts(list)).toEqual({ all: 4, running: 1, paused: 1, exited: 1, created: 1 });
-    expect(stateCounts([...list, c("gone", { state: "dead", status: "Dead" }), c("loop", { state: "restarting" })])).toEqual({ all: 6, running: 2, paused: 1, exited: 2, created: 1 });
+    expect(stateCounts([...list, c("gone", { state: "dead", status: "Dead" }), c("loop", { state: "restarting" })])).toEqual({
+      all: 6,
+      running: 2,
+      paused: 1,
+      exited: 2,
+      created: 1,
+    });
   });
 
   it("each container is in exactly one tab besides All", () => {

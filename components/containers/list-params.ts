@@ -180,7 +180,5 @@ export function groupByProject(list: readonly ContainerSummary[]): ContainerGrou
     if (items) items.push(c);
     else map.set(key, [c]);
   }
-  return [...map.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : collator.compare(a, b)))
-    .map(([project, items]) => ({ project, items }));
+  return [...map.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : collator.compare(a, b))).map(([project, items]) => ({ project, items }));
 }

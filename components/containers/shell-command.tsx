@@ -30,7 +30,7 @@ export function ShellCommand({ argv, leading = [], testId }: { argv: readonly st
       )}
       <pre
         data-testid={testId ? `${testId}-script` : undefined}
-        className="mt-1 max-h-64 overflow-auto rounded-md border border-line bg-surface-2 px-2.5 py-2 font-mono text-xs whitespace-pre-wrap break-words text-fg"
+        className="mt-1 max-h-64 overflow-auto rounded-md border border-line bg-surface-2 px-2.5 py-2 font-mono text-xs break-words whitespace-pre-wrap text-fg"
       >
         {split.script}
       </pre>

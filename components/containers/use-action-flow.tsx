@@ -56,7 +56,13 @@ function RemoveDialog({ targets, onCancel, onConfirm }: { targets: readonly Targ
             </span>
           </label>
           <label className="flex items-start gap-2.5 text-sm">
-            <Checkbox checked={volumes} onCheckedChange={setVolumes} className="mt-0.5" aria-label="Also remove anonymous volumes" data-testid="remove-volumes" />
+            <Checkbox
+              checked={volumes}
+              onCheckedChange={setVolumes}
+              className="mt-0.5"
+              aria-label="Also remove anonymous volumes"
+              data-testid="remove-volumes"
+            />
             <span>
               <span className="font-medium">Also remove anonymous volumes</span>
               <span className="block text-[13px] text-muted">Named volumes are always kept.</span>
@@ -66,8 +72,8 @@ function RemoveDialog({ targets, onCancel, onConfirm }: { targets: readonly Targ
         {running > 0 && !force && (
           <p className="mt-4 flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-[13px] text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
             <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-            {running === 1 && targets.length === 1 ? "This container is running" : `${running} of these are running`}; without Force, Docker
-            will refuse to remove {running === 1 ? "it" : "them"}.
+            {running === 1 && targets.length === 1 ? "This container is running" : `${running} of these are running`}; without Force, Docker will refuse to
+            remove {running === 1 ? "it" : "them"}.
           </p>
         )}
         <DialogFooter>
@@ -87,7 +93,10 @@ function RemoveDialog({ targets, onCancel, onConfirm }: { targets: readonly Targ
  * The "ask, then act" flow shared by row menus, the bulk bar and the detail page. `request()`
  * runs harmless actions at once and opens a confirmation for the destructive ones.
  */
-export function useActionFlow(engine: string, opts: { onRemoved?: () => void } = {}): {
+export function useActionFlow(
+  engine: string,
+  opts: { onRemoved?: () => void } = {},
+): {
   request: (verb: LifecycleVerb, targets: readonly Target[]) => void;
   dialogs: ReactNode;
 } {

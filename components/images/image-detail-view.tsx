@@ -26,7 +26,10 @@ const mono = (v: readonly string[] | string) => {
 
 /** Cleans Docker's recorded instruction for reading: `/bin/sh -c #(nop) CMD ["sh"]` → `CMD ["sh"]`. */
 function instruction(createdBy: string): string {
-  return createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, "").replace(/^\/bin\/sh -c /, "RUN ").trim();
+  return createdBy
+    .replace(/^\/bin\/sh -c #\(nop\)\s*/, "")
+    .replace(/^\/bin\/sh -c /, "RUN ")
+    .trim();
 }
 
 export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef: string }) {
@@ -42,7 +45,11 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
   return (
     <>
       <PageHeader
-        title={<span className="font-mono" data-testid="image-title">{title}</span>}
+        title={
+          <span className="font-mono" data-testid="image-title">
+            {title}
+          </span>
+        }
         description={
           <Link href="/images" className="inline-flex items-center gap-1 hover:text-fg">
             <ArrowLeft className="size-3.5" /> All images
@@ -86,7 +93,20 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
                 <KeyValueTable
                   rows={[
                     ["ID", mono(i.id)],
-                    ["Tags", i.repoTags.length ? <span className="flex flex-wrap gap-1">{i.repoTags.map((t) => <code key={t} className="rounded bg-surface-2 px-1.5 font-mono text-xs">{t}</code>)}</span> : <span className="text-muted">none (dangling)</span>],
+                    [
+                      "Tags",
+                      i.repoTags.length ? (
+                        <span className="flex flex-wrap gap-1">
+                          {i.repoTags.map((t) => (
+                            <code key={t} className="rounded bg-surface-2 px-1.5 font-mono text-xs">
+                              {t}
+                            </code>
+                          ))}
+                        </span>
+                      ) : (
+                        <span className="text-muted">none (dangling)</span>
+                      ),
+                    ],
                     ["Digests", i.repoDigests.length ? mono(i.repoDigests.join("\n")) : <span className="text-faint">— (never pushed or pulled)</span>],
                     ["Size", formatBytes(i.size)],
                     ["Created", formatFullDate(i.createdAt)],
@@ -127,11 +147,19 @@ export function ImageDetailView({ engine, imageRef }: { engine: string; imageRef
               {i.config.env.length === 0 ? (
                 <p className="py-2 text-[13px] text-muted">No environment variables.</p>
               ) : (
-                <KeyValueTable rows={i.config.env.map((e) => [e.key, e.value === null ? <span className="text-muted">•••••••• (looks secret)</span> : mono(e.value)] as const)} />
+                <KeyValueTable
+                  rows={i.config.env.map(
+                    (e) => [e.key, e.value === null ? <span className="text-muted">•••••••• (looks secret)</span> : mono(e.value)] as const,
+                  )}
+                />
               )}
             </Section>
             <Section title={`Labels (${Object.keys(i.labels).length})`}>
-              {Object.keys(i.labels).length === 0 ? <p className="py-2 text-[13px] text-muted">No labels.</p> : <KeyValueTable rows={Object.entries(i.labels).map(([k, v]) => [k, mono(v)] as const)} />}
+              {Object.keys(i.labels).length === 0 ? (
+                <p className="py-2 text-[13px] text-muted">No labels.</p>
+              ) : (
+                <KeyValueTable rows={Object.entries(i.labels).map(([k, v]) => [k, mono(v)] as const)} />
+              )}
             </Section>
             <section>
               <h2 className="mb-2 text-[13px] font-semibold text-fg">Layer history (newest first)</h2>

@@ -24,7 +24,17 @@ function CancelTransferButton({ state, onCancel }: { state: TransferState; onCan
 }
 
 /** Pull `image[:tag]` from any registry, with per-layer progress; saved credentials are used automatically. */
-export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { engine: string; open: boolean; onOpenChange: (o: boolean) => void; initialRef?: string }) {
+export function PullDialog({
+  engine,
+  open,
+  onOpenChange,
+  initialRef = "",
+}: {
+  engine: string;
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  initialRef?: string;
+}) {
   const [ref, setRef] = useState(initialRef);
   const [error, setError] = useState<string | null>(null);
   const { state, start, cancel, reset } = useImageTransfer(engine);
@@ -37,7 +47,11 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
         onOpenChange(o);
       }}
     >
-      <DialogContent title="Pull an image" description="From Docker Hub or any registry; credentials saved under Registries are sent automatically." className="!max-w-xl">
+      <DialogContent
+        title="Pull an image"
+        description="From Docker Hub or any registry; credentials saved under Registries are sent automatically."
+        className="!max-w-xl"
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -47,8 +61,22 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
             start("pull", parsed.data);
           }}
         >
-          <Field label="Image" htmlFor="pull-ref" hint="name[:tag], e.g. nginx:1.27 or registry.example.com:5000/team/app:v2 (tag defaults to latest)" error={error}>
-            <Input id="pull-ref" data-testid="pull-ref" value={ref} onChange={(e) => setRef(e.target.value)} placeholder="nginx:1.27" autoFocus aria-invalid={!!error} disabled={busy} />
+          <Field
+            label="Image"
+            htmlFor="pull-ref"
+            hint="name[:tag], e.g. nginx:1.27 or registry.example.com:5000/team/app:v2 (tag defaults to latest)"
+            error={error}
+          >
+            <Input
+              id="pull-ref"
+              data-testid="pull-ref"
+              value={ref}
+              onChange={(e) => setRef(e.target.value)}
+              placeholder="nginx:1.27"
+              autoFocus
+              aria-invalid={!!error}
+              disabled={busy}
+            />
           </Field>
           <TransferProgress state={state} />
           <DialogFooter>
@@ -70,7 +98,17 @@ export function PullDialog({ engine, open, onOpenChange, initialRef = "" }: { en
 }
 
 /** Push one of the image's tags with progress. */
-export function PushDialog({ engine, tags, open, onOpenChange }: { engine: string; tags: readonly string[]; open: boolean; onOpenChange: (o: boolean) => void }) {
+export function PushDialog({
+  engine,
+  tags,
+  open,
+  onOpenChange,
+}: {
+  engine: string;
+  tags: readonly string[];
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+}) {
   const [tag, setTag] = useState(tags[0] ?? "");
   const { state, start, cancel, reset } = useImageTransfer(engine);
   const busy = isTransferBusy(state);
@@ -82,7 +120,11 @@ export function PushDialog({ engine, tags, open, onOpenChange }: { engine: strin
         onOpenChange(o);
       }}
     >
-      <DialogContent title="Push to a registry" description="The registry is the first part of the tag (Docker Hub when there is none). Add a tag first to push elsewhere." className="!max-w-xl">
+      <DialogContent
+        title="Push to a registry"
+        description="The registry is the first part of the tag (Docker Hub when there is none). Add a tag first to push elsewhere."
+        className="!max-w-xl"
+      >
         <Field label="Tag to push" htmlFor="push-tag">
           <Select id="push-tag" data-testid="push-tag" value={tag} onChange={(e) => setTag(e.target.value)} disabled={busy}>
             {tags.map((t) => (
@@ -108,12 +150,29 @@ export function PushDialog({ engine, tags, open, onOpenChange }: { engine: strin
   );
 }
 
-export function TagDialog({ open, onOpenChange, source, onTag }: { open: boolean; onOpenChange: (o: boolean) => void; source: string; onTag: (target: string) => void }) {
+export function TagDialog({
+  open,
+  onOpenChange,
+  source,
+  onTag,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  source: string;
+  onTag: (target: string) => void;
+}) {
   const [target, setTarget] = useState("");
   const [error, setError] = useState<string | null>(null);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title="Add a tag" description={<>New name for <span className="font-mono">{source}</span>; the image is not copied.</>}>
+      <DialogContent
+        title="Add a tag"
+        description={
+          <>
+            New name for <span className="font-mono">{source}</span>; the image is not copied.
+          </>
+        }
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -140,11 +199,24 @@ export function TagDialog({ open, onOpenChange, source, onTag }: { open: boolean
   );
 }
 
-export function RemoveImagesDialog({ names, inUse, onCancel, onConfirm }: { names: readonly string[]; inUse: number; onCancel: () => void; onConfirm: (force: boolean) => void }) {
+export function RemoveImagesDialog({
+  names,
+  inUse,
+  onCancel,
+  onConfirm,
+}: {
+  names: readonly string[];
+  inUse: number;
+  onCancel: () => void;
+  onConfirm: (force: boolean) => void;
+}) {
   const [force, setForce] = useState(false);
   return (
     <Dialog open onOpenChange={(o) => !o && onCancel()}>
-      <DialogContent title={names.length === 1 ? `Remove ${names[0]}?` : `Remove ${plural(names.length, "image")}?`} description="Removing a tag untags it; the image is deleted when its last tag goes.">
+      <DialogContent
+        title={names.length === 1 ? `Remove ${names[0]}?` : `Remove ${plural(names.length, "image")}?`}
+        description="Removing a tag untags it; the image is deleted when its last tag goes."
+      >
         <ul className="max-h-40 overflow-y-auto rounded-md border border-line bg-surface-2/50 px-3 py-2 font-mono text-[13px]">
           {names.map((n) => (
             <li key={n} className="truncate">
@@ -159,7 +231,11 @@ export function RemoveImagesDialog({ names, inUse, onCancel, onConfirm }: { name
             <span className="block text-[13px] text-muted">Remove even when stopped containers use it or it has several tags.</span>
           </span>
         </label>
-        {inUse > 0 && !force && <p className="mt-3 text-[13px] text-amber-700 dark:text-amber-300">{inUse === 1 ? "A container uses this image" : `${inUse} of these are used by containers`}: Docker will refuse and say which.</p>}
+        {inUse > 0 && !force && (
+          <p className="mt-3 text-[13px] text-amber-700 dark:text-amber-300">
+            {inUse === 1 ? "A container uses this image" : `${inUse} of these are used by containers`}: Docker will refuse and say which.
+          </p>
+        )}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="secondary">Cancel</Button>

@@ -48,7 +48,14 @@ function matchesSearch(i: ImageSummary, q: string): boolean {
 export function ImagesView({ engine }: { engine: string }) {
   useResourcesSync(engine);
   const user = useCurrentUser();
-  const perm = { pull: can(user.role, "images:pull"), tag: can(user.role, "images:tag"), push: can(user.role, "images:push"), remove: can(user.role, "images:remove"), prune: can(user.role, "images:prune"), registries: can(user.role, "registries:manage") };
+  const perm = {
+    pull: can(user.role, "images:pull"),
+    tag: can(user.role, "images:tag"),
+    push: can(user.role, "images:push"),
+    remove: can(user.role, "images:remove"),
+    prune: can(user.role, "images:prune"),
+    registries: can(user.role, "registries:manage"),
+  };
   const qc = useQueryClient();
   const query = useQuery(imagesQuery(engine));
   const { state, update, search, setSearch, onSort } = useListState(DEFAULTS);
@@ -63,7 +70,11 @@ export function ImagesView({ engine }: { engine: string }) {
         sortValue: (i) => i.repoTags[0] ?? `\uffff${i.id}`,
         render: (i) => (
           <div className="flex min-w-0 flex-wrap items-center gap-1">
-            <Link href={`/images/${encodeURIComponent(i.id)}`} className="max-w-[45vw] truncate font-medium sm:max-w-none text-fg hover:text-accent hover:underline" data-testid="image-link">
+            <Link
+              href={`/images/${encodeURIComponent(i.id)}`}
+              className="max-w-[45vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-none"
+              data-testid="image-link"
+            >
               {i.repoTags[0] ?? <span className="text-muted">&lt;none&gt;</span>}
             </Link>
             {i.repoTags.slice(1).map((t) => (
@@ -75,9 +86,29 @@ export function ImagesView({ engine }: { engine: string }) {
           </div>
         ),
       },
-      { key: "id", label: "ID", className: "hidden sm:table-cell", sortValue: (i) => i.id, render: (i) => <span className="font-mono text-xs text-muted">{shortId(i.id)}</span> },
-      { key: "size", label: "Size", sortValue: (i) => i.size, defaultDir: "desc", className: "text-right whitespace-nowrap", render: (i) => <span className="tabular">{formatBytes(i.size)}</span> },
-      { key: "created", label: "Created", className: "hidden md:table-cell", sortValue: (i) => Date.parse(i.createdAt), defaultDir: "desc", render: (i) => <RelativeTime iso={i.createdAt} compact className="text-muted" /> },
+      {
+        key: "id",
+        label: "ID",
+        className: "hidden sm:table-cell",
+        sortValue: (i) => i.id,
+        render: (i) => <span className="font-mono text-xs text-muted">{shortId(i.id)}</span>,
+      },
+      {
+        key: "size",
+        label: "Size",
+        sortValue: (i) => i.size,
+        defaultDir: "desc",
+        className: "text-right whitespace-nowrap",
+        render: (i) => <span className="tabular">{formatBytes(i.size)}</span>,
+      },
+      {
+        key: "created",
+        label: "Created",
+        className: "hidden md:table-cell",
+        sortValue: (i) => Date.parse(i.createdAt),
+        defaultDir: "desc",
+        render: (i) => <RelativeTime iso={i.createdAt} compact className="text-muted" />,
+      },
       {
         key: "containers",
         label: "Containers",
@@ -93,7 +124,16 @@ export function ImagesView({ engine }: { engine: string }) {
   const all = query.data;
   const searched = useMemo(() => (all ?? []).filter((i) => matchesSearch(i, search)), [all, search]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, searched.filter((i) => matches(i, f)).length])) as Record<Filter, number>, [searched]);
-  const visible = useMemo(() => sortRows(searched.filter((i) => matches(i, filter)), columns, state.sort, state.dir), [searched, filter, columns, state.sort, state.dir]);
+  const visible = useMemo(
+    () =>
+      sortRows(
+        searched.filter((i) => matches(i, filter)),
+        columns,
+        state.sort,
+        state.dir,
+      ),
+    [searched, filter, columns, state.sort, state.dir],
+  );
 
   const [selectedIds, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selectedRows = visible.filter((i) => selectedIds.has(i.id));
@@ -113,7 +153,15 @@ export function ImagesView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Images"
-        description={all ? <span data-testid="images-summary">{plural(total, "image")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling</span> : <>Images stored on engine {engine}</>}
+        description={
+          all ? (
+            <span data-testid="images-summary">
+              {plural(total, "image")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} dangling
+            </span>
+          ) : (
+            <>Images stored on engine {engine}</>
+          )
+        }
         actions={
           <>
             {perm.registries && (
@@ -191,56 +239,62 @@ export function ImagesView({ engine }: { engine: string }) {
               perm.tag || perm.remove
                 ? (i) => (
                     <>
-                    {/* On a phone the three buttons become one menu, so the row fits and every action stays reachable. */}
-                    <div className="sm:hidden">
-                      <DropdownMenu modal={false}>
-                        <DropdownMenuTrigger asChild>
-                          <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${label(i)}`} data-testid="row-menu">
-                            <MoreHorizontal />
-                          </Button>
-                        </DropdownMenuTrigger>
-                        <DropdownMenuContent>
-                          {perm.tag && (
-                            <DropdownMenuItem onSelect={() => actions.tag(i)}>
-                              <Tag /> Add a tag
-                            </DropdownMenuItem>
-                          )}
-                          {perm.push && i.repoTags.length > 0 && (
-                            <DropdownMenuItem onSelect={() => actions.push(i)}>
-                              <Upload /> Push to its registry
-                            </DropdownMenuItem>
-                          )}
-                          {perm.remove && (
-                            <DropdownMenuItem danger onSelect={() => actions.remove([i])}>
-                              <Trash2 /> Remove
-                            </DropdownMenuItem>
-                          )}
-                        </DropdownMenuContent>
-                      </DropdownMenu>
-                    </div>
-                    <div className="hidden justify-end gap-0.5 sm:flex">
-                      {perm.tag && (
-                        <Tooltip content="Add a tag">
-                          <Button variant="ghost" size="icon-sm" aria-label={`Tag ${label(i)}`} onClick={() => actions.tag(i)}>
-                            <Tag />
-                          </Button>
-                        </Tooltip>
-                      )}
-                      {perm.push && i.repoTags.length > 0 && (
-                        <Tooltip content="Push to its registry">
-                          <Button variant="ghost" size="icon-sm" aria-label={`Push ${label(i)}`} data-testid="row-push" onClick={() => actions.push(i)}>
-                            <Upload />
-                          </Button>
-                        </Tooltip>
-                      )}
-                      {perm.remove && (
-                        <Tooltip content="Remove">
-                          <Button variant="ghost-danger" size="icon-sm" aria-label={`Remove ${label(i)}`} data-testid="row-remove" onClick={() => actions.remove([i])}>
-                            <Trash2 />
-                          </Button>
-                        </Tooltip>
-                      )}
-                    </div>
+                      {/* On a phone the three buttons become one menu, so the row fits and every action stays reachable. */}
+                      <div className="sm:hidden">
+                        <DropdownMenu modal={false}>
+                          <DropdownMenuTrigger asChild>
+                            <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${label(i)}`} data-testid="row-menu">
+                              <MoreHorizontal />
+                            </Button>
+                          </DropdownMenuTrigger>
+                          <DropdownMenuContent>
+                            {perm.tag && (
+                              <DropdownMenuItem onSelect={() => actions.tag(i)}>
+                                <Tag /> Add a tag
+                              </DropdownMenuItem>
+                            )}
+                            {perm.push && i.repoTags.length > 0 && (
+                              <DropdownMenuItem onSelect={() => actions.push(i)}>
+                                <Upload /> Push to its registry
+                              </DropdownMenuItem>
+                            )}
+                            {perm.remove && (
+                              <DropdownMenuItem danger onSelect={() => actions.remove([i])}>
+                                <Trash2 /> Remove
+                              </DropdownMenuItem>
+                            )}
+                          </DropdownMenuContent>
+                        </DropdownMenu>
+                      </div>
+                      <div className="hidden justify-end gap-0.5 sm:flex">
+                        {perm.tag && (
+                          <Tooltip content="Add a tag">
+                            <Button variant="ghost" size="icon-sm" aria-label={`Tag ${label(i)}`} onClick={() => actions.tag(i)}>
+                              <Tag />
+                            </Button>
+                          </Tooltip>
+                        )}
+                        {perm.push && i.repoTags.length > 0 && (
+                          <Tooltip content="Push to its registry">
+                            <Button variant="ghost" size="icon-sm" aria-label={`Push ${label(i)}`} data-testid="row-push" onClick={() => actions.push(i)}>
+                              <Upload />
+                            </Button>
+                          </Tooltip>
+                        )}
+                        {perm.remove && (
+                          <Tooltip content="Remove">
+                            <Button
+                              variant="ghost-danger"
+                              size="icon-sm"
+                              aria-label={`Remove ${label(i)}`}
+                              data-testid="row-remove"
+                              onClick={() => actions.remove([i])}
+                            >
+                              <Trash2 />
+                            </Button>
+                          </Tooltip>
+                        )}
+                      </div>
                     </>
                   )
                 : undefined

@@ -57,7 +57,8 @@ export function RegistriesView() {
           {q.data && q.data.length === 0 ? (
             <div className="rounded-lg border border-line bg-surface">
               <EmptyState icon={KeyRound} title="No saved credentials">
-                Pulls and pushes go out anonymously. Save a login for a private registry and Berth sends it (as X-Registry-Auth) whenever an image reference names that registry.
+                Pulls and pushes go out anonymously. Save a login for a private registry and Berth sends it (as X-Registry-Auth) whenever an image reference
+                names that registry.
               </EmptyState>
             </div>
           ) : (
@@ -85,9 +86,10 @@ export function RegistriesView() {
                           size="icon-sm"
                           aria-label={`Delete ${r.serverAddress}`}
                           onClick={() =>
-                            void runWithToast(`reg-del-${r.id}`, () => deleteRegistry(r.id), { success: () => `Deleted credentials for ${r.serverAddress}`, failure: "Could not delete" }).then(() =>
-                              qc.invalidateQueries({ queryKey: imageKeys.registries }),
-                            )
+                            void runWithToast(`reg-del-${r.id}`, () => deleteRegistry(r.id), {
+                              success: () => `Deleted credentials for ${r.serverAddress}`,
+                              failure: "Could not delete",
+                            }).then(() => qc.invalidateQueries({ queryKey: imageKeys.registries }))
                           }
                         >
                           <Trash2 />
@@ -113,14 +115,35 @@ export function RegistriesView() {
               save.mutate(parsed.data);
             }}
           >
-            <Field label="Registry host" htmlFor="reg-host" hint="As in image names: registry.example.com, 127.0.0.1:5000, docker.io" error={error?.field === "serverAddress" ? error.message : null}>
-              <Input id="reg-host" value={form.serverAddress} onChange={(e) => setForm({ ...form, serverAddress: e.target.value })} placeholder="registry.example.com" />
+            <Field
+              label="Registry host"
+              htmlFor="reg-host"
+              hint="As in image names: registry.example.com, 127.0.0.1:5000, docker.io"
+              error={error?.field === "serverAddress" ? error.message : null}
+            >
+              <Input
+                id="reg-host"
+                value={form.serverAddress}
+                onChange={(e) => setForm({ ...form, serverAddress: e.target.value })}
+                placeholder="registry.example.com"
+              />
             </Field>
             <Field label="Username" htmlFor="reg-user" error={error?.field === "username" ? error.message : null}>
               <Input id="reg-user" value={form.username} autoComplete="off" onChange={(e) => setForm({ ...form, username: e.target.value })} />
             </Field>
-            <Field label="Password or token" htmlFor="reg-pass" hint="Saving again for the same host replaces it." error={error?.field === "password" ? error.message : null}>
-              <Input id="reg-pass" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+            <Field
+              label="Password or token"
+              htmlFor="reg-pass"
+              hint="Saving again for the same host replaces it."
+              error={error?.field === "password" ? error.message : null}
+            >
+              <Input
+                id="reg-pass"
+                type="password"
+                autoComplete="new-password"
+                value={form.password}
+                onChange={(e) => setForm({ ...form, password: e.target.value })}
+              />
             </Field>
             {error && !error.field && <p className="text-[13px] text-danger">{error.message}</p>}
             <Button type="submit" disabled={save.isPending}>

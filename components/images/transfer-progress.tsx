@@ -9,7 +9,13 @@ import type { TransferState } from "./use-image-transfer";
 function Bar({ current, total, className }: { current: number; total: number; className?: string }) {
   const pct = total > 0 ? Math.min(100, (current / total) * 100) : 0;
   return (
-    <div className={cn("h-1.5 w-full overflow-hidden rounded-full bg-surface-2", className)} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+    <div
+      className={cn("h-1.5 w-full overflow-hidden rounded-full bg-surface-2", className)}
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(pct)}
+    >
       <div className="h-full rounded-full bg-accent transition-[width] duration-200" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -29,7 +35,11 @@ export function TransferProgress({ state }: { state: TransferState }) {
             <CircleSlash className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span>
               Cancelled: the {state.kind} of <span className="font-mono">{state.ref}</span> was stopped.
-              <span className="block">{state.kind === "pull" ? "Layers that had finished stay on the engine; pulling again resumes from them." : "Layers already uploaded stay in the registry; pushing again skips them."}</span>
+              <span className="block">
+                {state.kind === "pull"
+                  ? "Layers that had finished stay on the engine; pulling again resumes from them."
+                  : "Layers already uploaded stay in the registry; pushing again skips them."}
+              </span>
             </span>
           </p>
         ) : state.result.ok ? (
@@ -51,7 +61,11 @@ export function TransferProgress({ state }: { state: TransferState }) {
           <Spinner className="mt-0.5 shrink-0" />
           <p className="min-w-0">
             {state.phase === "running" && state.cancelling ? "Cancelling" : verb} <span className="font-mono break-all">{state.ref}</span>
-            {p?.status && <span className="block truncate text-muted" title={p.status}>{p.status}</span>}
+            {p?.status && (
+              <span className="block truncate text-muted" title={p.status}>
+                {p.status}
+              </span>
+            )}
           </p>
         </div>
       )}

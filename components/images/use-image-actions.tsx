@@ -53,7 +53,10 @@ export function useImageActions(engine: string, opts: { onRemoved?: (deleted: re
           onOpenChange={(o) => !o && setTagFor(null)}
           source={imageLabel(tagFor)}
           onTag={(target) =>
-            void runWithToast(`tag-${tagFor.id}`, () => tagImage(engine, tagFor.id, target), { success: (r) => `Tagged as ${r.tagged}`, failure: `Could not tag ${imageLabel(tagFor)}` }).then(refresh)
+            void runWithToast(`tag-${tagFor.id}`, () => tagImage(engine, tagFor.id, target), {
+              success: (r) => `Tagged as ${r.tagged}`,
+              failure: `Could not tag ${imageLabel(tagFor)}`,
+            }).then(refresh)
           }
         />
       )}

@@ -24,4 +24,3 @@ const COLORS: readonly ContainerColor[] = [
 export function containerColor(index: number): ContainerColor {
   return COLORS[((index % COLORS.length) + COLORS.length) % COLORS.length];
 }
-

@@ -75,9 +75,9 @@ export function LogDetail({
       {entry && (
         <div className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto px-3 py-2" data-testid="log-detail-text">
           {pretty ? (
-            <pre className="font-mono text-[12px] leading-5 whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">{pretty}</pre>
+            <pre className="font-mono text-[12px] leading-5 [overflow-wrap:anywhere] whitespace-pre-wrap text-fg">{pretty}</pre>
           ) : (
-            <p className="font-mono text-[12px] leading-5 whitespace-pre-wrap text-fg [overflow-wrap:anywhere]">
+            <p className="font-mono text-[12px] leading-5 [overflow-wrap:anywhere] whitespace-pre-wrap text-fg">
               <LineText entry={entry} matcher={matcher} max={Infinity} />
             </p>
           )}

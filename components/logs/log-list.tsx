@@ -296,7 +296,7 @@ export const LogList = forwardRef<LogListHandle, Props>(function LogList(
           }}
           className={cn(
             "absolute bottom-4 left-1/2 inline-flex h-8 -translate-x-1/2 items-center gap-1.5 rounded-full px-3.5 text-[13px] font-medium whitespace-nowrap shadow-lg",
-            "bg-accent text-accent-fg ring-1 ring-black/5 hover:bg-accent-hover animate-fade-in",
+            "animate-fade-in bg-accent text-accent-fg ring-1 ring-black/5 hover:bg-accent-hover",
           )}
         >
           <ArrowDown className="size-4" aria-hidden />

@@ -72,11 +72,7 @@ export function LineText({ entry, matcher, current, max = MAX_DRAWN_CHARS }: { e
       out.push(
         <mark
           key={i}
-          className={cn(
-            "rounded-[2px] text-inherit",
-            current ? "bg-orange-300 dark:bg-orange-500/70" : "bg-yellow-200 dark:bg-yellow-400/35",
-            st.className,
-          )}
+          className={cn("rounded-[2px] text-inherit", current ? "bg-orange-300 dark:bg-orange-500/70" : "bg-yellow-200 dark:bg-yellow-400/35", st.className)}
           style={st.style}
         >
           {text}
@@ -92,7 +88,6 @@ export function LineText({ entry, matcher, current, max = MAX_DRAWN_CHARS }: { e
   }
   return <>{out}</>;
 }
-
 
 /** Milliseconds give way on a phone: seconds are enough to read order there. */
 function TimeCell({ text }: { text: string }) {
@@ -160,7 +155,8 @@ export const LogRow = memo(function LogRow({
 }: RowProps) {
   const style: CSSProperties = wrap ? { transform: `translateY(${top}px)` } : { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
   // A single view needs no name on its markers; a merged one does.
-  if (entry.kind === "marker") return <MarkerRow entry={entry} style={style} gutter={merged ? gutter : null} wrap={wrap} index={index} measureRef={measureRef} />;
+  if (entry.kind === "marker")
+    return <MarkerRow entry={entry} style={style} gutter={merged ? gutter : null} wrap={wrap} index={index} measureRef={measureRef} />;
 
   const json = looksLikeJson(entry.plain);
   return (
@@ -211,7 +207,10 @@ export const LogRow = memo(function LogRow({
         />
       ) : (
         // The glyph comes from CSS so a row's text content is just its line.
-        <span aria-hidden className={cn("w-4 shrink-0 text-center text-faint before:content-['›']", selected ? "rotate-90" : "invisible group-hover:visible")} />
+        <span
+          aria-hidden
+          className={cn("w-4 shrink-0 text-center text-faint before:content-['›']", selected ? "rotate-90" : "invisible group-hover:visible")}
+        />
       )}
       {merged && gutter && (
         <span className={cn("mr-2 ml-1 flex w-[10ch] shrink-0 items-center gap-1.5 overflow-hidden sm:w-[16ch]", gutter.color.text)} title={gutter.name}>
@@ -225,7 +224,9 @@ export const LogRow = memo(function LogRow({
       <span className={cn("min-w-0 flex-1 text-fg", wrap ? "[overflow-wrap:anywhere]" : "overflow-hidden text-ellipsis")} data-testid="log-text">
         <LineText entry={entry} matcher={matcher} current={currentMatch} />
         {entry.plain.length > MAX_DRAWN_CHARS && (
-          <span className="ml-2 rounded bg-surface-2 px-1 text-faint select-none">+{(entry.plain.length - MAX_DRAWN_CHARS).toLocaleString("en-US")} chars — open the line</span>
+          <span className="ml-2 rounded bg-surface-2 px-1 text-faint select-none">
+            +{(entry.plain.length - MAX_DRAWN_CHARS).toLocaleString("en-US")} chars — open the line
+          </span>
         )}
       </span>
       {/* Hover action. A link, so "copy link address" and middle-click work too; a click copies it.

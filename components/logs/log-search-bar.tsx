@@ -60,19 +60,31 @@ export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function L
           aria-describedby={p.error ? "log-search-error" : undefined}
           data-testid="log-search"
           className={cn(
-            "h-8 w-full rounded-md border bg-surface pr-[6.25rem] pl-8 sm:pr-[4.25rem] font-mono text-[13px] text-fg shadow-xs placeholder:font-sans placeholder:text-faint",
+            "h-8 w-full rounded-md border bg-surface pr-[6.25rem] pl-8 font-mono text-[13px] text-fg shadow-xs placeholder:font-sans placeholder:text-faint sm:pr-[4.25rem]",
             "focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0",
             p.error ? "border-danger" : "border-line-strong",
           )}
         />
         <div className="absolute top-1/2 right-1 flex -translate-y-1/2 items-center gap-0.5">
           <Tooltip content="Regular expression">
-            <ToggleButton pressed={p.regex} onClick={() => p.onRegex(!p.regex)} aria-label="Regular expression" data-testid="search-regex" className="h-6 px-1.5 font-mono text-[12px]">
+            <ToggleButton
+              pressed={p.regex}
+              onClick={() => p.onRegex(!p.regex)}
+              aria-label="Regular expression"
+              data-testid="search-regex"
+              className="h-6 px-1.5 font-mono text-[12px]"
+            >
               .*
             </ToggleButton>
           </Tooltip>
           <Tooltip content="Match case">
-            <ToggleButton pressed={p.caseSensitive} onClick={() => p.onCase(!p.caseSensitive)} aria-label="Match case" data-testid="search-case" className="h-6 px-1.5 text-[12px]">
+            <ToggleButton
+              pressed={p.caseSensitive}
+              onClick={() => p.onCase(!p.caseSensitive)}
+              aria-label="Match case"
+              data-testid="search-case"
+              className="h-6 px-1.5 text-[12px]"
+            >
               Aa
             </ToggleButton>
           </Tooltip>
@@ -145,10 +157,18 @@ export const LogSearchBar = forwardRef<HTMLInputElement, SearchProps>(function L
 
 const LEVEL_CHIP: Record<Level, { label: string; on: string; dot: string }> = {
   error: { label: "Error", on: "bg-red-50 text-red-700 ring-red-600/25 dark:bg-red-500/15 dark:text-red-300 dark:ring-red-400/30", dot: "bg-red-500" },
-  warn: { label: "Warn", on: "bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-400/30", dot: "bg-amber-500" },
+  warn: {
+    label: "Warn",
+    on: "bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-400/30",
+    dot: "bg-amber-500",
+  },
   info: { label: "Info", on: "bg-sky-50 text-sky-700 ring-sky-600/25 dark:bg-sky-500/15 dark:text-sky-300 dark:ring-sky-400/30", dot: "bg-sky-500" },
   debug: { label: "Debug", on: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/15 dark:text-zinc-300 dark:ring-zinc-400/25", dot: "bg-zinc-400" },
-  unknown: { label: "Other", on: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/15 dark:text-zinc-300 dark:ring-zinc-400/25", dot: "bg-zinc-300 dark:bg-zinc-600" },
+  unknown: {
+    label: "Other",
+    on: "bg-zinc-100 text-zinc-700 ring-zinc-500/25 dark:bg-zinc-400/15 dark:text-zinc-300 dark:ring-zinc-400/25",
+    dot: "bg-zinc-300 dark:bg-zinc-600",
+  },
 };
 
 /**
@@ -185,7 +205,7 @@ export function LevelChips({ levels, counts, onChange }: { levels: readonly Leve
             title={`Show only ${what}; Shift- or Ctrl-click to add or remove them`}
             onClick={(e) => onChange(nextLevels(levels, l, e.shiftKey || e.ctrlKey || e.metaKey))}
             className={cn(
-              "inline-flex h-6 items-center gap-1 rounded-full px-2 text-xs font-medium ring-1 transition-colors ring-inset select-none",
+              "inline-flex h-6 items-center gap-1 rounded-full px-2 text-xs font-medium ring-1 transition-colors select-none ring-inset",
               // Every level shown is the unfiltered state: chips look on but quieter than a choice.
               on ? chip.on : "text-faint ring-line hover:text-muted",
             )}

@@ -69,7 +69,9 @@ export function LogStatusBar({
         </span>
       </Tooltip>
       {dropped > 0 && (
-        <Tooltip content={`The view keeps the newest ${n(capacity)} lines; ${n(dropped)} older ones left the top (a marker says so). Download gets them from the server.`}>
+        <Tooltip
+          content={`The view keeps the newest ${n(capacity)} lines; ${n(dropped)} older ones left the top (a marker says so). Download gets them from the server.`}
+        >
           <span tabIndex={0} className="hidden tabular sm:inline" data-testid="log-dropped">
             {n(dropped)} older dropped
           </span>

@@ -330,10 +330,15 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
       )}
 
       {linkMissing && (
-        <div role="status" className="flex items-center gap-2 border-b border-line bg-amber-50 px-4 py-1.5 text-[13px] text-amber-800 dark:bg-amber-500/10 dark:text-amber-300" data-testid="log-link-missing">
+        <div
+          role="status"
+          className="flex items-center gap-2 border-b border-line bg-amber-50 px-4 py-1.5 text-[13px] text-amber-800 dark:bg-amber-500/10 dark:text-amber-300"
+          data-testid="log-link-missing"
+        >
           <Link2Off className="size-4 shrink-0" aria-hidden />
           <span className="min-w-0">
-            The linked line ({formatKeyFull(state.line!, state.utc)}) is not in this view: it may have been removed, or more lines around it were written than the view holds.
+            The linked line ({formatKeyFull(state.line!, state.utc)}) is not in this view: it may have been removed, or more lines around it were written than
+            the view holds.
           </span>
         </div>
       )}
@@ -420,7 +425,7 @@ const ViewControls = memo(function ViewControls({
       {/* Header: what is being watched */}
       <div className="flex items-start gap-x-3 border-b border-line bg-surface px-3 py-2 sm:px-4">
         <h1 className="mt-0.5 text-base font-semibold tracking-tight text-fg">Logs</h1>
-        <div className="flex min-w-0 flex-1 items-center gap-1.5 overflow-x-auto [scrollbar-width:none] sm:flex-wrap" data-testid="log-containers">
+        <div className="flex min-w-0 flex-1 [scrollbar-width:none] items-center gap-1.5 overflow-x-auto sm:flex-wrap" data-testid="log-containers">
           {chips.map((c) => (
             <Link
               key={c.key}
@@ -466,7 +471,12 @@ const ViewControls = memo(function ViewControls({
         />
         <div className="mx-1 hidden h-5 w-px shrink-0 bg-line sm:block" aria-hidden />
         <Tooltip content="Show timestamps">
-          <ToggleButton pressed={state.timestamps} onClick={() => update({ timestamps: !state.timestamps })} aria-label="Timestamps" data-testid="toggle-timestamps">
+          <ToggleButton
+            pressed={state.timestamps}
+            onClick={() => update({ timestamps: !state.timestamps })}
+            aria-label="Timestamps"
+            data-testid="toggle-timestamps"
+          >
             <Clock aria-hidden />
             Time
           </ToggleButton>
@@ -484,7 +494,6 @@ const ViewControls = memo(function ViewControls({
           </ToggleButton>
         </Tooltip>
       </div>
-
     </>
   );
 });

@@ -25,7 +25,19 @@ import { connectNetwork, disconnectNetwork, networkKeys, networkQuery, removeNet
 import { networkConnectSchema } from "@/lib/schemas";
 import { firstIssue } from "@/lib/zod-messages";
 
-function ConnectDialog({ engine, network, attached, onClose, onDone }: { engine: string; network: string; attached: ReadonlySet<string>; onClose: () => void; onDone: () => void }) {
+function ConnectDialog({
+  engine,
+  network,
+  attached,
+  onClose,
+  onDone,
+}: {
+  engine: string;
+  network: string;
+  attached: ReadonlySet<string>;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const containers = useQuery(containersQuery(engine));
   const options = (containers.data ?? []).filter((c) => !attached.has(c.id));
   const [container, setContainer] = useState("");
@@ -138,7 +150,12 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
               <Section title="Overview">
                 <KeyValueTable
                   rows={[
-                    ["ID", <code key="id" className="font-mono text-xs break-all">{n.id}</code>],
+                    [
+                      "ID",
+                      <code key="id" className="font-mono text-xs break-all">
+                        {n.id}
+                      </code>,
+                    ],
                     ["Driver", n.driver],
                     ["Scope", n.scope],
                     ["Created", n.createdAt ? formatFullDate(n.createdAt) : "—"],
@@ -159,14 +176,53 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                   rows={
                     n.subnets.length
                       ? n.subnets.flatMap((s, i) => [
-                          [`Subnet ${n.subnets.length > 1 ? i + 1 : ""}`.trim(), <code key="s" className="font-mono text-xs">{s.subnet}</code>] as const,
-                          ["Gateway", <code key="g" className="font-mono text-xs">{s.gateway ?? "—"}</code>] as const,
-                          ...(s.ipRange ? [["IP range", <code key="r" className="font-mono text-xs">{s.ipRange}</code>] as const] : []),
+                          [
+                            `Subnet ${n.subnets.length > 1 ? i + 1 : ""}`.trim(),
+                            <code key="s" className="font-mono text-xs">
+                              {s.subnet}
+                            </code>,
+                          ] as const,
+                          [
+                            "Gateway",
+                            <code key="g" className="font-mono text-xs">
+                              {s.gateway ?? "—"}
+                            </code>,
+                          ] as const,
+                          ...(s.ipRange
+                            ? [
+                                [
+                                  "IP range",
+                                  <code key="r" className="font-mono text-xs">
+                                    {s.ipRange}
+                                  </code>,
+                                ] as const,
+                              ]
+                            : []),
                         ])
-                      : [["Subnet", <span key="n" className="text-muted">none</span>] as const]
+                      : [
+                          [
+                            "Subnet",
+                            <span key="n" className="text-muted">
+                              none
+                            </span>,
+                          ] as const,
+                        ]
                   }
                 />
-                {Object.keys(n.options).length > 0 && <KeyValueTable className="mt-2" rows={Object.entries(n.options).map(([k, v]) => [k, <code key={k} className="font-mono text-xs">{v}</code>] as const)} />}
+                {Object.keys(n.options).length > 0 && (
+                  <KeyValueTable
+                    className="mt-2"
+                    rows={Object.entries(n.options).map(
+                      ([k, v]) =>
+                        [
+                          k,
+                          <code key={k} className="font-mono text-xs">
+                            {v}
+                          </code>,
+                        ] as const,
+                    )}
+                  />
+                )}
               </Section>
             </div>
             <section>
@@ -193,7 +249,9 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                               {c.name}
                             </Link>
                           </Td>
-                          <Td className="font-mono text-xs" data-testid="endpoint-ipv4">{c.ipv4 ?? "—"}</Td>
+                          <Td className="font-mono text-xs" data-testid="endpoint-ipv4">
+                            {c.ipv4 ?? "—"}
+                          </Td>
                           <Td className="hidden font-mono text-xs md:table-cell">{c.ipv6 ?? "—"}</Td>
                           <Td className="hidden font-mono text-xs sm:table-cell">{c.mac ?? "—"}</Td>
                           {mayConnect && (
@@ -203,9 +261,10 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
                                 size="icon-sm"
                                 aria-label={`Disconnect ${c.name}`}
                                 onClick={() =>
-                                  void runWithToast(`disc-${c.id}`, () => disconnectNetwork(engine, n.id, c.id), { success: () => `Disconnected ${c.name}`, failure: `Could not disconnect ${c.name}` }).then(() =>
-                                    q.refetch(),
-                                  )
+                                  void runWithToast(`disc-${c.id}`, () => disconnectNetwork(engine, n.id, c.id), {
+                                    success: () => `Disconnected ${c.name}`,
+                                    failure: `Could not disconnect ${c.name}`,
+                                  }).then(() => q.refetch())
                                 }
                               >
                                 <Unlink />
@@ -222,7 +281,15 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
           </>
         )}
       </div>
-      {connectOpen && n && <ConnectDialog engine={engine} network={n.name} attached={new Set(n.containers.map((c) => c.id))} onClose={() => setConnectOpen(false)} onDone={() => void q.refetch()} />}
+      {connectOpen && n && (
+        <ConnectDialog
+          engine={engine}
+          network={n.name}
+          attached={new Set(n.containers.map((c) => c.id))}
+          onClose={() => setConnectOpen(false)}
+          onDone={() => void q.refetch()}
+        />
+      )}
       {removeOpen && n && (
         <ConfirmDialog
           open
@@ -231,7 +298,10 @@ export function NetworkDetailView({ engine, networkRef }: { engine: string; netw
           description="Docker refuses while containers are attached and names them."
           confirmLabel="Remove"
           onConfirm={() =>
-            void runWithToast(`net-rm-${n.id}`, () => removeNetwork(engine, n.id), { success: () => `Removed network ${n.name}`, failure: `Could not remove ${n.name}` }).then((r) => {
+            void runWithToast(`net-rm-${n.id}`, () => removeNetwork(engine, n.id), {
+              success: () => `Removed network ${n.name}`,
+              failure: `Could not remove ${n.name}`,
+            }).then((r) => {
               if (r !== undefined) {
                 refresh();
                 router.push("/networks");

@@ -52,7 +52,12 @@ export function NetworksView({ engine }: { engine: string }) {
         sortValue: (n) => n.name,
         render: (n) => (
           <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
-            <Link href={`/networks/${encodeURIComponent(n.name)}`} className="max-w-[45vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]" title={n.name} data-testid="network-link">
+            <Link
+              href={`/networks/${encodeURIComponent(n.name)}`}
+              className="max-w-[45vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]"
+              title={n.name}
+              data-testid="network-link"
+            >
               {n.name}
             </Link>
             {n.predefined && <Badge>predefined</Badge>}
@@ -60,15 +65,37 @@ export function NetworksView({ engine }: { engine: string }) {
         ),
       },
       { key: "driver", label: "Driver", className: "hidden sm:table-cell", sortValue: (n) => n.driver, render: (n) => n.driver },
-      { key: "scope", label: "Scope", className: "hidden lg:table-cell", sortValue: (n) => n.scope, render: (n) => <span className="text-muted">{n.scope}</span> },
+      {
+        key: "scope",
+        label: "Scope",
+        className: "hidden lg:table-cell",
+        sortValue: (n) => n.scope,
+        render: (n) => <span className="text-muted">{n.scope}</span>,
+      },
       {
         key: "subnet",
         label: "Subnet",
         className: "hidden sm:table-cell",
         sortValue: (n) => n.subnets[0]?.subnet ?? "",
-        render: (n) => (n.subnets.length ? <span className="font-mono text-xs">{n.subnets.map((s) => s.subnet).join(", ")}</span> : <span className="text-faint">—</span>),
+        render: (n) =>
+          n.subnets.length ? <span className="font-mono text-xs">{n.subnets.map((s) => s.subnet).join(", ")}</span> : <span className="text-faint">—</span>,
       },
-      { key: "gateway", label: "Gateway", className: "hidden md:table-cell", render: (n) => (n.subnets.some((s) => s.gateway) ? <span className="font-mono text-xs">{n.subnets.map((s) => s.gateway).filter(Boolean).join(", ")}</span> : <span className="text-faint">—</span>) },
+      {
+        key: "gateway",
+        label: "Gateway",
+        className: "hidden md:table-cell",
+        render: (n) =>
+          n.subnets.some((s) => s.gateway) ? (
+            <span className="font-mono text-xs">
+              {n.subnets
+                .map((s) => s.gateway)
+                .filter(Boolean)
+                .join(", ")}
+            </span>
+          ) : (
+            <span className="text-faint">—</span>
+          ),
+      },
       {
         key: "flags",
         label: "Flags",
@@ -81,17 +108,36 @@ export function NetworksView({ engine }: { engine: string }) {
           </span>
         ),
       },
-      { key: "containers", label: "Containers", sortValue: (n) => n.containerCount, defaultDir: "desc", render: (n) => (n.containerCount ? <Badge tone="green">{n.containerCount}</Badge> : <span className="text-faint">0</span>) },
+      {
+        key: "containers",
+        label: "Containers",
+        sortValue: (n) => n.containerCount,
+        defaultDir: "desc",
+        render: (n) => (n.containerCount ? <Badge tone="green">{n.containerCount}</Badge> : <span className="text-faint">0</span>),
+      },
     ],
     [],
   );
 
   const searched = useMemo(() => {
     const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
-    return (query.data ?? []).filter((n) => terms.every((t) => [n.name, n.driver, n.id, ...n.subnets.map((s) => s.subnet), ...Object.entries(n.labels).flat()].some((h) => h.toLowerCase().includes(t))));
+    return (query.data ?? []).filter((n) =>
+      terms.every((t) =>
+        [n.name, n.driver, n.id, ...n.subnets.map((s) => s.subnet), ...Object.entries(n.labels).flat()].some((h) => h.toLowerCase().includes(t)),
+      ),
+    );
   }, [query.data, search]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, searched.filter((n) => matches(n, f)).length])) as Record<Filter, number>, [searched]);
-  const visible = useMemo(() => sortRows(searched.filter((n) => matches(n, filter)), columns, state.sort, state.dir), [searched, filter, columns, state.sort, state.dir]);
+  const visible = useMemo(
+    () =>
+      sortRows(
+        searched.filter((n) => matches(n, filter)),
+        columns,
+        state.sort,
+        state.dir,
+      ),
+    [searched, filter, columns, state.sort, state.dir],
+  );
 
   const [selectedIds, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selectedRows = visible.filter((n) => selectedIds.has(n.id) && !n.predefined);
@@ -100,7 +146,14 @@ export function NetworksView({ engine }: { engine: string }) {
   const [removeFor, setRemoveFor] = useState<readonly NetworkSummary[] | null>(null);
 
   const doRemove = async (targets: readonly NetworkSummary[]) => {
-    await Promise.all(targets.map((n) => runWithToast(`net-rm-${n.id}`, () => removeNetwork(engine, n.id), { success: () => `Removed network ${n.name}`, failure: `Could not remove ${n.name}` })));
+    await Promise.all(
+      targets.map((n) =>
+        runWithToast(`net-rm-${n.id}`, () => removeNetwork(engine, n.id), {
+          success: () => `Removed network ${n.name}`,
+          failure: `Could not remove ${n.name}`,
+        }),
+      ),
+    );
     setSelected(new Set());
     refresh();
   };
@@ -109,7 +162,15 @@ export function NetworksView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Networks"
-        description={query.data ? <>{plural(query.data.length, "network")} on <span className="font-medium text-fg">{engine}</span> · {counts.unused} without containers</> : <>Networks on engine {engine}</>}
+        description={
+          query.data ? (
+            <>
+              {plural(query.data.length, "network")} on <span className="font-medium text-fg">{engine}</span> · {counts.unused} without containers
+            </>
+          ) : (
+            <>Networks on engine {engine}</>
+          )
+        }
         actions={
           <>
             {perm.prune && (
@@ -145,7 +206,19 @@ export function NetworksView({ engine }: { engine: string }) {
           />
           <SearchInput value={search} onChange={setSearch} placeholder="Search networks…" testId="network-search" />
         </div>
-        <ListBody query={query} engine={engine} noun="network" icon={Network} emptyText="Docker always has bridge, host and none; this engine reports none." shown={visible.length} onClear={() => { setSearch(""); update({ filter: "all", q: "" }); }} skeleton={<TableSkeleton columns={7} />}>
+        <ListBody
+          query={query}
+          engine={engine}
+          noun="network"
+          icon={Network}
+          emptyText="Docker always has bridge, host and none; this engine reports none."
+          shown={visible.length}
+          onClear={() => {
+            setSearch("");
+            update({ filter: "all", q: "" });
+          }}
+          skeleton={<TableSkeleton columns={7} />}
+        >
           <ResourceTable
             label="Networks"
             rows={visible}
@@ -158,13 +231,27 @@ export function NetworksView({ engine }: { engine: string }) {
             onSort={onSort}
             selectable={(n) => !n.predefined}
             selected={perm.remove ? new Set(selectedRows.map((n) => n.id)) : undefined}
-            onSelect={perm.remove ? (ids, on) => { const next = new Set(selectedIds); for (const id of ids) on ? next.add(id) : next.delete(id); setSelected(next); } : undefined}
+            onSelect={
+              perm.remove
+                ? (ids, on) => {
+                    const next = new Set(selectedIds);
+                    for (const id of ids) on ? next.add(id) : next.delete(id);
+                    setSelected(next);
+                  }
+                : undefined
+            }
             actions={
               perm.remove
                 ? (n) =>
                     n.predefined ? null : (
                       <Tooltip content="Remove">
-                        <Button variant="ghost-danger" size="icon-sm" aria-label={`Remove ${n.name}`} data-testid="row-remove" onClick={() => setRemoveFor([n])}>
+                        <Button
+                          variant="ghost-danger"
+                          size="icon-sm"
+                          aria-label={`Remove ${n.name}`}
+                          data-testid="row-remove"
+                          onClick={() => setRemoveFor([n])}
+                        >
                           <Trash2 />
                         </Button>
                       </Tooltip>
@@ -198,7 +285,12 @@ export function NetworksView({ engine }: { engine: string }) {
           what="network"
           showBytes={false}
           query={networkPrunePreviewQuery(engine)}
-          onConfirm={() => void runWithToast("net-prune", () => pruneNetworks(engine), { success: (r) => `Removed ${plural(r.removed.length, "network")}`, failure: "Prune failed" }).then(refresh)}
+          onConfirm={() =>
+            void runWithToast("net-prune", () => pruneNetworks(engine), {
+              success: (r) => `Removed ${plural(r.removed.length, "network")}`,
+              failure: "Prune failed",
+            }).then(refresh)
+          }
         />
       )}
     </>

@@ -62,7 +62,15 @@ export function ListBody<T>({
   if (shown === 0)
     return (
       <div className="rounded-lg border border-line bg-surface">
-        <EmptyState icon={SearchX} title={`No ${pluralNoun(noun)} match`} action={<Button variant="secondary" onClick={onClear}>Clear filters</Button>}>
+        <EmptyState
+          icon={SearchX}
+          title={`No ${pluralNoun(noun)} match`}
+          action={
+            <Button variant="secondary" onClick={onClear}>
+              Clear filters
+            </Button>
+          }
+        >
           {plural(query.data.length, noun)} {query.data.length === 1 ? "is" : "are"} hidden by the current filter or search.
         </EmptyState>
       </div>
@@ -74,7 +82,12 @@ export function ListBody<T>({
 export function SelectionBar({ count, onClear, children }: { count: number; onClear: () => void; children: ReactNode }) {
   if (count === 0) return null;
   return (
-    <div role="toolbar" aria-label="Bulk actions" data-testid="bulk-bar" className="sticky bottom-3 z-20 mx-auto mt-3 flex w-fit max-w-full flex-wrap items-center gap-1 rounded-lg border border-line-strong bg-surface p-1.5 shadow-lg animate-fade-in">
+    <div
+      role="toolbar"
+      aria-label="Bulk actions"
+      data-testid="bulk-bar"
+      className="sticky bottom-3 z-20 mx-auto mt-3 flex w-fit max-w-full animate-fade-in flex-wrap items-center gap-1 rounded-lg border border-line-strong bg-surface p-1.5 shadow-lg"
+    >
       <span className="px-2 text-[13px] font-medium text-fg tabular">{count} selected</span>
       <Button variant="ghost" size="sm" onClick={onClear}>
         Clear

@@ -74,7 +74,12 @@ export function ResourceTable<T>({
           <tr>
             {canSelect && (
               <Th className="w-9 pr-0 pl-3">
-                <Checkbox checked={all} onCheckedChange={(on) => onSelect!(selectableKeys, on)} aria-label="Select all shown" disabled={selectableKeys.length === 0} />
+                <Checkbox
+                  checked={all}
+                  onCheckedChange={(on) => onSelect!(selectableKeys, on)}
+                  aria-label="Select all shown"
+                  disabled={selectableKeys.length === 0}
+                />
               </Th>
             )}
             {columns.map((c) => {
@@ -111,7 +116,13 @@ export function ResourceTable<T>({
             const isSel = selected?.has(key) ?? false;
             const can = selectable?.(r) ?? true;
             return (
-              <tr key={key} data-testid={rowTestId} {...rowAttrs?.(r)} aria-selected={isSel} className={cn("transition-colors", isSel ? "bg-selected" : "bg-surface hover:bg-hover")}>
+              <tr
+                key={key}
+                data-testid={rowTestId}
+                {...rowAttrs?.(r)}
+                aria-selected={isSel}
+                className={cn("transition-colors", isSel ? "bg-selected" : "bg-surface hover:bg-hover")}
+              >
                 {canSelect && (
                   <Td className="w-9 pr-0 pl-3">
                     {can ? <Checkbox checked={isSel} onCheckedChange={(on) => onSelect!([key], on)} aria-label={`Select ${key}`} /> : null}
@@ -167,7 +178,12 @@ export function SearchInput({ value, onChange, placeholder, testId }: { value: s
         className="h-8 w-full rounded-md border border-line-strong bg-surface pr-8 pl-8 text-sm text-fg shadow-xs placeholder:text-faint focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0 [&::-webkit-search-cancel-button]:hidden"
       />
       {value && (
-        <button type="button" aria-label="Clear search" onClick={() => onChange("")} className="absolute top-1/2 right-1.5 -translate-y-1/2 rounded p-1 text-faint hover:bg-hover hover:text-fg">
+        <button
+          type="button"
+          aria-label="Clear search"
+          onClick={() => onChange("")}
+          className="absolute top-1/2 right-1.5 -translate-y-1/2 rounded p-1 text-faint hover:bg-hover hover:text-fg"
+        >
           <X className="size-3.5" />
         </button>
       )}

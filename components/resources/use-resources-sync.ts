@@ -23,7 +23,11 @@ export function useResourcesSync(engine: string): void {
     };
     const onContainers = (push: { engine: string; actions: readonly string[] }) => {
       if (push.engine !== engine) return;
-      if (push.actions.length > 0 && !push.actions.some((a) => a === "create" || a === "destroy" || a === "connect" || a === "disconnect" || a === "start" || a === "die")) return;
+      if (
+        push.actions.length > 0 &&
+        !push.actions.some((a) => a === "create" || a === "destroy" || a === "connect" || a === "disconnect" || a === "start" || a === "die")
+      )
+        return;
       for (const kind of ["images", "networks", "volumes"]) void qc.invalidateQueries({ queryKey: ["engines", engine, kind] });
     };
     socket.on("resources-changed", onResources);

@@ -14,7 +14,11 @@ export function errorMessage(e: unknown): string {
  * Runs one action and reports it with a toast: success in a few words, failure with Docker's
  * message (deduped by id, kept for 10 s).
  */
-export async function runWithToast<T>(id: string, work: () => Promise<T>, messages: { success: (r: T) => string; failure: string; description?: (r: T) => string | undefined }): Promise<T | undefined> {
+export async function runWithToast<T>(
+  id: string,
+  work: () => Promise<T>,
+  messages: { success: (r: T) => string; failure: string; description?: (r: T) => string | undefined },
+): Promise<T | undefined> {
   try {
     const r = await work();
     toast.success(messages.success(r), { id: `ok-${id}`, description: messages.description?.(r) });

@@ -43,10 +43,10 @@ function MobileNav() {
         </Button>
       </RadixDialog.Trigger>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40 animate-fade-in" />
+        <RadixDialog.Overlay className="fixed inset-0 z-40 animate-fade-in bg-black/40" />
         <RadixDialog.Content
           aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r border-line bg-sidebar shadow-xl animate-slide-in-left"
+          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] animate-slide-in-left flex-col border-r border-line bg-sidebar shadow-xl"
         >
           <div className="flex h-12 items-center justify-between border-b border-line px-3">
             <RadixDialog.Title asChild>
@@ -88,7 +88,7 @@ export function AppShell({ user, children }: { user: AuthUser; children: ReactNo
           <header className="sticky top-0 z-30 flex h-12 items-center gap-2 border-b border-line bg-surface/95 px-2 backdrop-blur md:hidden">
             <MobileNav />
             <Brand />
-            <ConnectionIndicator className="ml-auto mr-2" />
+            <ConnectionIndicator className="mr-2 ml-auto" />
           </header>
           <EngineBanner engineId={DEFAULT_ENGINE} health={health} />
           <ConnectionBanner />

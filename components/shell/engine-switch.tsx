@@ -15,11 +15,7 @@ export function EngineSwitch({ engineId }: { engineId: string }) {
   const state = engine === undefined ? "unknown" : engine.reachable ? "up" : "down";
   return (
     <Tooltip content={engine ? `${engine.host}${engine.version ? ` · Docker ${engine.version}` : ""}` : undefined}>
-      <div
-        tabIndex={0}
-        className="flex items-center gap-2.5 rounded-md border border-line bg-surface px-2.5 py-1.5"
-        data-testid="engine-switch"
-      >
+      <div tabIndex={0} className="flex items-center gap-2.5 rounded-md border border-line bg-surface px-2.5 py-1.5" data-testid="engine-switch">
         <span
           aria-hidden
           className={cn(
@@ -31,9 +27,7 @@ export function EngineSwitch({ engineId }: { engineId: string }) {
         />
         <div className="min-w-0 leading-tight">
           <p className="truncate text-[13px] font-medium text-fg">{engine?.name ?? engineId}</p>
-          <p className="truncate text-xs text-muted">
-            {state === "down" ? "Unreachable" : engine?.version ? `Docker ${engine.version}` : "Checking…"}
-          </p>
+          <p className="truncate text-xs text-muted">{state === "down" ? "Unreachable" : engine?.version ? `Docker ${engine.version}` : "Checking…"}</p>
         </div>
         <span className="sr-only">{state === "down" ? "unreachable" : state === "up" ? "reachable" : ""}</span>
       </div>

@@ -19,9 +19,7 @@ export function EngineBanner({ engineId, health }: { engineId: string; health: E
     >
       <ServerCrash className="mt-0.5 size-4 shrink-0 text-red-600 dark:text-red-400" aria-hidden />
       <div className="min-w-0 flex-1">
-        <p className="font-medium">
-          Docker engine &ldquo;{engineId}&rdquo; is unreachable — retrying automatically…
-        </p>
+        <p className="font-medium">Docker engine &ldquo;{engineId}&rdquo; is unreachable — retrying automatically…</p>
         <p className="text-red-800/80 dark:text-red-200/70">
           Data on screen may be out of date.
           {health.engine?.error ? <> Last error: {health.engine.error}</> : null}

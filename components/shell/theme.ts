@@ -78,10 +78,18 @@ export function setThemePref(next: ThemePref): void {
 
 /** The chosen preference; "system" during server rendering. */
 export function useThemePref(): ThemePref {
-  return useSyncExternalStore(subscribe, () => pref ?? readStored(), () => "system");
+  return useSyncExternalStore(
+    subscribe,
+    () => pref ?? readStored(),
+    () => "system",
+  );
 }
 
 /** Light or dark as shown now; keeps the OS listener attached while anything uses it. */
 export function useResolvedTheme(): ResolvedTheme {
-  return useSyncExternalStore(subscribe, () => resolved, () => "light");
+  return useSyncExternalStore(
+    subscribe,
+    () => resolved,
+    () => "light",
+  );
 }

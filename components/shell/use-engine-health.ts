@@ -24,10 +24,7 @@ export function useEngineHealth(engineId: string): EngineHealth {
   const cache = qc.getQueryCache();
   const anyQueryDown = useSyncExternalStore(
     useCallback((cb: () => void) => cache.subscribe(cb), [cache]),
-    () =>
-      cache
-        .findAll({ queryKey: engineKeys.scope(engineId) })
-        .some((q) => q.state.status === "error" && isEngineUnreachable(q.state.error)),
+    () => cache.findAll({ queryKey: engineKeys.scope(engineId) }).some((q) => q.state.status === "error" && isEngineUnreachable(q.state.error)),
     () => false,
   );
 

@@ -29,7 +29,17 @@ const RANGES: readonly { id: PanelRange; label: string }[] = [
   { id: "7d", label: "7d" },
 ];
 
-function RangePicker({ value, onChange, liveDisabled, hideLive }: { value: PanelRange; onChange: (r: PanelRange) => void; liveDisabled: boolean; hideLive: boolean }) {
+function RangePicker({
+  value,
+  onChange,
+  liveDisabled,
+  hideLive,
+}: {
+  value: PanelRange;
+  onChange: (r: PanelRange) => void;
+  liveDisabled: boolean;
+  hideLive: boolean;
+}) {
   return (
     <div role="radiogroup" aria-label="Time range" className="inline-flex rounded-md border border-line-strong bg-surface p-0.5 shadow-xs">
       {RANGES.filter((r) => !(hideLive && r.id === "live")).map((r) => {
@@ -58,7 +68,21 @@ function RangePicker({ value, onChange, liveDisabled, hideLive }: { value: Panel
   );
 }
 
-function Readout({ label, value, sub, testId, raw, color }: { label: string; value: string; sub?: string; testId: string; raw?: number | null; color: string }) {
+function Readout({
+  label,
+  value,
+  sub,
+  testId,
+  raw,
+  color,
+}: {
+  label: string;
+  value: string;
+  sub?: string;
+  testId: string;
+  raw?: number | null;
+  color: string;
+}) {
   return (
     <div className="min-w-0 rounded-md border border-line bg-surface px-3 py-2">
       <div className="flex items-center gap-1.5 text-xs text-muted">
@@ -218,7 +242,14 @@ export function ContainerStatsPanel({
       ) : (
         <>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-5">
-            <Readout label={`CPU (${range === "live" ? "now" : "last"})`} value={formatPercent(cpu)} testId="stats-current-cpu" raw={cpu} color={C.cpu} sub="100 % = one core" />
+            <Readout
+              label={`CPU (${range === "live" ? "now" : "last"})`}
+              value={formatPercent(cpu)}
+              testId="stats-current-cpu"
+              raw={cpu}
+              color={C.cpu}
+              sub="100 % = one core"
+            />
             <Readout
               label="Memory"
               value={formatMem(mem)}
@@ -252,7 +283,9 @@ export function ContainerStatsPanel({
                 minTop={1024 * 1024}
                 binary
                 reference={limit ? { y: limit, label: `limit ${formatBinaryBytes(limit)}` } : undefined}
-                tooltipExtra={limit ? (p) => <div className="mt-1 text-muted tabular">{formatPercent(((p.mem ?? 0) / limit) * 100)} of the limit</div> : undefined}
+                tooltipExtra={
+                  limit ? (p) => <div className="mt-1 text-muted tabular">{formatPercent(((p.mem ?? 0) / limit) * 100)} of the limit</div> : undefined
+                }
               />
             </ChartCard>
             <ChartCard title="Network" value={`↓ ${formatRate(rx)} · ↑ ${formatRate(tx)}`}>

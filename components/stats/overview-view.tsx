@@ -32,7 +32,21 @@ function Meter({ value, tone = "accent" }: { value: number; tone?: "accent" | "d
   );
 }
 
-function Tile({ icon: Icon, title, value, sub, children, testId }: { icon: typeof Cpu; title: string; value: ReactNode; sub?: ReactNode; children?: ReactNode; testId?: string }) {
+function Tile({
+  icon: Icon,
+  title,
+  value,
+  sub,
+  children,
+  testId,
+}: {
+  icon: typeof Cpu;
+  title: string;
+  value: ReactNode;
+  sub?: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="min-w-0 rounded-lg border border-line bg-surface px-4 py-3" data-testid={testId}>
       <h2 className="flex items-center gap-1.5 text-xs font-medium text-muted">
@@ -163,12 +177,31 @@ interface Row {
   memSpark: number[];
 }
 
-function SortHeader({ k, label, sort, onSort, className }: { k: SortKey; label: string; sort: { key: SortKey; dir: SortDir }; onSort: (k: SortKey) => void; className?: string }) {
+function SortHeader({
+  k,
+  label,
+  sort,
+  onSort,
+  className,
+}: {
+  k: SortKey;
+  label: string;
+  sort: { key: SortKey; dir: SortDir };
+  onSort: (k: SortKey) => void;
+  className?: string;
+}) {
   const active = sort.key === k;
   return (
     // The whole cell is the button (p-0! beats the primitive's padding; the button brings it).
     <Th className={cn("p-0!", className)} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" onClick={() => onSort(k)} className={cn("flex h-9 w-full items-center gap-1 px-2.5 hover:bg-hover hover:text-fg focus-visible:outline-2 focus-visible:-outline-offset-2", active && "text-fg")}>
+      <button
+        type="button"
+        onClick={() => onSort(k)}
+        className={cn(
+          "flex h-9 w-full items-center gap-1 px-2.5 hover:bg-hover hover:text-fg focus-visible:outline-2 focus-visible:-outline-offset-2",
+          active && "text-fg",
+        )}
+      >
         {label}
         {active && (sort.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
       </button>
@@ -186,7 +219,15 @@ function SparkScale({ label, range, testId }: { label: string; range: string; te
   );
 }
 
-function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsStore; containers: readonly ContainerSummary[] | undefined; hostMem: number | undefined }) {
+function ConsumersTable({
+  store,
+  containers,
+  hostMem,
+}: {
+  store: OverviewStatsStore;
+  containers: readonly ContainerSummary[] | undefined;
+  hostMem: number | undefined;
+}) {
   const version = useStoreVersion(store);
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "cpu", dir: "desc" });
 
@@ -221,8 +262,14 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
   const onSort = (k: SortKey) => setSort((s) => nextSort(s, k, NUMERIC[k]));
   // One scale per sparkline column (10 % at least), shown in the header: a per-row scale made an
   // idle container's 0.1 % wobble look like the spike of a busy one.
-  const cpuTop = sharedTop(rows.map((r) => r.cpuSpark), { floor: 10 });
-  const memTop = sharedTop(rows.map((r) => r.memSpark), { floor: 1024 * 1024, binary: true });
+  const cpuTop = sharedTop(
+    rows.map((r) => r.cpuSpark),
+    { floor: 10 },
+  );
+  const memTop = sharedTop(
+    rows.map((r) => r.memSpark),
+    { floor: 1024 * 1024, binary: true },
+  );
 
   if (containers && rows.length === 0) {
     return (
@@ -258,7 +305,11 @@ function ConsumersTable({ store, containers, hostMem }: { store: OverviewStatsSt
           {rows.map((r) => (
             <tr key={r.id} className="group hover:bg-hover" data-testid="overview-row" data-name={r.name}>
               <Td className="sticky left-0 z-10 max-w-[14rem] bg-surface group-hover:bg-hover">
-                <Link href={`/containers/${encodeURIComponent(r.name)}?tab=stats`} className="block truncate font-medium text-accent hover:underline" title={`${r.name} (${r.image})`}>
+                <Link
+                  href={`/containers/${encodeURIComponent(r.name)}?tab=stats`}
+                  className="block truncate font-medium text-accent hover:underline"
+                  title={`${r.name} (${r.image})`}
+                >
                   {r.name}
                 </Link>
                 {r.state !== "running" && <span className="text-xs text-muted">{r.state}</span>}
@@ -308,7 +359,11 @@ export function OverviewView({ engine }: { engine: string }) {
   const info = useQuery(systemInfoQuery(engine));
   return (
     <div className={CHART_COLOR_VARS}>
-      <PageHeader title="Overview" description="What is using this host right now. Click a container for its charts and history." actions={<LiveBadge store={store} />} />
+      <PageHeader
+        title="Overview"
+        description="What is using this host right now. Click a container for its charts and history."
+        actions={<LiveBadge store={store} />}
+      />
       <div className="flex flex-col gap-4 p-4 sm:p-6">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
           <HostTotals store={store} engine={engine} />

@@ -75,7 +75,11 @@ export function RemovedContainersCard({ engine }: { engine: string }) {
               {shown.map((c) => (
                 <tr key={c.id} className="hover:bg-hover" data-testid="removed-row" data-name={c.name}>
                   <Td className="max-w-[16rem]">
-                    <Link href={removedHistoryHref(c.id)} className="block truncate font-medium text-accent hover:underline" title={`Stats history of ${c.name}`}>
+                    <Link
+                      href={removedHistoryHref(c.id)}
+                      className="block truncate font-medium text-accent hover:underline"
+                      title={`Stats history of ${c.name}`}
+                    >
                       {c.name}
                     </Link>
                   </Td>
@@ -100,7 +104,11 @@ export function RemovedContainersCard({ engine }: { engine: string }) {
                   Show {rows.length - shown.length} more
                 </Button>
               )}
-              {total > rows.length && (expanded || q) && <span>Showing the latest {rows.length} of {total}; filter to find older ones.</span>}
+              {total > rows.length && (expanded || q) && (
+                <span>
+                  Showing the latest {rows.length} of {total}; filter to find older ones.
+                </span>
+              )}
             </div>
           )}
         </TableFrame>

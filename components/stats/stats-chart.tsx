@@ -84,10 +84,11 @@ export function StatsChart<K extends string>({
 }) {
   const span = data.length > 1 ? data[data.length - 1]!.t - data[0]!.t : 0;
   let dataMax = 0;
-  for (const p of data) for (const s of series) {
-    const v = p[s.key];
-    if (typeof v === "number" && v > dataMax) dataMax = v;
-  }
+  for (const p of data)
+    for (const s of series) {
+      const v = p[s.key];
+      if (typeof v === "number" && v > dataMax) dataMax = v;
+    }
   // Room above a limit line so its label does not sit on the frame.
   const scale = niceScale(Math.max(dataMax, yMax ? yMax * 1.1 : 0, minTop ?? 0), { integer, binary });
   const tick = { fill: "var(--color-muted)", fontSize: 11 };

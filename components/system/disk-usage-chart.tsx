@@ -18,9 +18,21 @@ export function DiskUsageChart({ rows }: { rows: readonly DiskUsageRow[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="var(--color-line, #e4e4e7)" />
-          <XAxis type="number" domain={[0, scale.top]} ticks={scale.ticks} tickFormatter={(v: number) => `${formatAxisBytes(v)}B`} tick={{ fontSize: 11, fill: "currentColor" }} stroke="currentColor" className="text-muted" />
+          <XAxis
+            type="number"
+            domain={[0, scale.top]}
+            ticks={scale.ticks}
+            tickFormatter={(v: number) => `${formatAxisBytes(v)}B`}
+            tick={{ fontSize: 11, fill: "currentColor" }}
+            stroke="currentColor"
+            className="text-muted"
+          />
           <YAxis type="category" dataKey="name" width={90} tick={{ fontSize: 12, fill: "currentColor" }} stroke="currentColor" className="text-muted" />
-          <Tooltip formatter={(v) => formatBytes(Number(v))} cursor={{ fillOpacity: 0.08 }} contentStyle={{ fontSize: 12, background: "var(--color-surface)", borderColor: "var(--color-line)", color: "var(--color-fg)" }} />
+          <Tooltip
+            formatter={(v) => formatBytes(Number(v))}
+            cursor={{ fillOpacity: 0.08 }}
+            contentStyle={{ fontSize: 12, background: "var(--color-surface)", borderColor: "var(--color-line)", color: "var(--color-fg)" }}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="used" name="In use" stackId="a" fill="#3b82f6" isAnimationActive={false} />
           <Bar dataKey="reclaimable" name="Reclaimable" stackId="a" fill="#f59e0b" isAnimationActive={false} />

@@ -46,7 +46,12 @@ export function EventsFeed({ engine }: { engine: string }) {
           setError(null);
           setEvents((cur) => {
             const seen = new Set(cur.map((e) => e.key));
-            return [...res.data.events].reverse().filter((e) => !seen.has(e.key)).concat(cur).sort((a, b) => (a.key < b.key ? 1 : -1)).slice(0, MAX_EVENTS);
+            return [...res.data.events]
+              .reverse()
+              .filter((e) => !seen.has(e.key))
+              .concat(cur)
+              .sort((a, b) => (a.key < b.key ? 1 : -1))
+              .slice(0, MAX_EVENTS);
           });
         } else setError(res.error.message);
       });
@@ -78,21 +83,21 @@ export function EventsFeed({ engine }: { engine: string }) {
           Live events {paused && <Badge tone="amber">paused · {held.current.length} waiting</Badge>}
         </h2>
         <div className="w-40">
-        <Select aria-label="Event type" value={type} onChange={(e) => setType(e.target.value)} data-testid="events-type">
-          <option value="all">All types</option>
-          <option value="container">Containers</option>
-          <option value="image">Images</option>
-          <option value="network">Networks</option>
-          <option value="volume">Volumes</option>
-        </Select>
+          <Select aria-label="Event type" value={type} onChange={(e) => setType(e.target.value)} data-testid="events-type">
+            <option value="all">All types</option>
+            <option value="container">Containers</option>
+            <option value="image">Images</option>
+            <option value="network">Networks</option>
+            <option value="volume">Volumes</option>
+          </Select>
         </div>
         <div className="w-40">
-        <Select aria-label="Event action" value={action} onChange={(e) => setAction(e.target.value)} data-testid="events-action">
-          <option value="all">All actions</option>
-          {actions.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </Select>
+          <Select aria-label="Event action" value={action} onChange={(e) => setAction(e.target.value)} data-testid="events-action">
+            <option value="all">All actions</option>
+            {actions.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </Select>
         </div>
         <Button
           variant={showExec ? "secondary" : "ghost"}

@@ -30,12 +30,24 @@ export function SystemPruneDialog({ engine, onClose, onConfirm }: { engine: stri
       <DialogContent title="Prune the engine" description="Choose what goes; the preview below is what Docker would remove right now." className="!max-w-2xl">
         <div className="space-y-3">
           {PARTS.slice(0, 1).map((part) => (
-            <Part key={part.key} label={part.label} hint={part.hint} checked={sel[part.key]} onChange={(v) => setSel({ ...sel, [part.key]: v })} part={p?.[part.key]} />
+            <Part
+              key={part.key}
+              label={part.label}
+              hint={part.hint}
+              checked={sel[part.key]}
+              onChange={(v) => setSel({ ...sel, [part.key]: v })}
+              part={p?.[part.key]}
+            />
           ))}
           <div className="rounded-md border border-line p-3">
             <div className="flex items-center gap-2 text-[13px]">
               <span className="font-medium">Images</span>
-              <Select value={sel.images} onChange={(e) => setSel({ ...sel, images: e.target.value as PruneSelection["images"] })} className="!w-auto" data-testid="system-prune-images">
+              <Select
+                value={sel.images}
+                onChange={(e) => setSel({ ...sel, images: e.target.value as PruneSelection["images"] })}
+                className="!w-auto"
+                data-testid="system-prune-images"
+              >
                 <option value="none">keep all</option>
                 <option value="dangling">dangling only</option>
                 <option value="all">all unused</option>
@@ -53,7 +65,15 @@ export function SystemPruneDialog({ engine, onClose, onConfirm }: { engine: stri
             )}
           </div>
           {PARTS.slice(1).map((part) => (
-            <Part key={part.key} label={part.label} hint={part.hint} checked={sel[part.key]} onChange={(v) => setSel({ ...sel, [part.key]: v })} part={p?.[part.key]} bytes={part.key !== "networks"} />
+            <Part
+              key={part.key}
+              label={part.label}
+              hint={part.hint}
+              checked={sel[part.key]}
+              onChange={(v) => setSel({ ...sel, [part.key]: v })}
+              part={p?.[part.key]}
+              bytes={part.key !== "networks"}
+            />
           ))}
         </div>
         <p className="mt-4 text-[13px]" data-testid="system-prune-total">
@@ -90,7 +110,21 @@ export function SystemPruneDialog({ engine, onClose, onConfirm }: { engine: stri
   );
 }
 
-function Part({ label, hint, checked, onChange, part, bytes = true }: { label: string; hint: string; checked: boolean; onChange: (v: boolean) => void; part?: { count: number; bytes: number; items: readonly { id: string; name: string; bytes: number }[] }; bytes?: boolean }) {
+function Part({
+  label,
+  hint,
+  checked,
+  onChange,
+  part,
+  bytes = true,
+}: {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  part?: { count: number; bytes: number; items: readonly { id: string; name: string; bytes: number }[] };
+  bytes?: boolean;
+}) {
   return (
     <div className="rounded-md border border-line p-3">
       <label className="flex items-center gap-2 text-[13px]">

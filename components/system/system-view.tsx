@@ -35,7 +35,15 @@ export function SystemView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="System"
-        description={i ? <>Docker {i.serverVersion} (API {i.apiVersion}) on {i.name}</> : <>Engine {engine}</>}
+        description={
+          i ? (
+            <>
+              Docker {i.serverVersion} (API {i.apiVersion}) on {i.name}
+            </>
+          ) : (
+            <>Engine {engine}</>
+          )
+        }
         actions={
           <>
             {can(user.role, "system:prune") && (
@@ -51,7 +59,10 @@ export function SystemView({ engine }: { engine: string }) {
       />
       <div className="space-y-4 px-4 py-4 sm:px-6">
         {i && i.warnings.length > 0 && (
-          <div className="rounded-lg border border-amber-500/30 bg-amber-50 px-4 py-3 text-[13px] text-amber-900 dark:bg-amber-500/10 dark:text-amber-200" data-testid="engine-warnings">
+          <div
+            className="rounded-lg border border-amber-500/30 bg-amber-50 px-4 py-3 text-[13px] text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
+            data-testid="engine-warnings"
+          >
             <p className="mb-1 flex items-center gap-2 font-semibold">
               <TriangleAlert className="size-4" /> Docker reports {plural(i.warnings.length, "warning")}
             </p>
@@ -75,14 +86,40 @@ export function SystemView({ engine }: { engine: string }) {
                   ["Host", `${i.name} · ${i.os} (${i.osType}/${i.architecture})`],
                   ["Kernel", i.kernel],
                   ["CPUs · memory", `${i.cpus} · ${formatBytes(i.memoryBytes)}`],
-                  ["Storage driver", <span key="sd">{i.storageDriver} <span className="text-muted">{i.storageDetails.map(([k, v]) => `${k}: ${v}`).join(" · ")}</span></span>],
+                  [
+                    "Storage driver",
+                    <span key="sd">
+                      {i.storageDriver} <span className="text-muted">{i.storageDetails.map(([k, v]) => `${k}: ${v}`).join(" · ")}</span>
+                    </span>,
+                  ],
                   ["Cgroup", `v${i.cgroupVersion} · ${i.cgroupDriver} driver`],
-                  ["Runtimes", <span key="rt">{i.runtimes.map((r) => <Badge key={r} tone={r === i.defaultRuntime ? "blue" : "grey"} className="mr-1">{r}{r === i.defaultRuntime ? " (default)" : ""}</Badge>)}</span>],
+                  [
+                    "Runtimes",
+                    <span key="rt">
+                      {i.runtimes.map((r) => (
+                        <Badge key={r} tone={r === i.defaultRuntime ? "blue" : "grey"} className="mr-1">
+                          {r}
+                          {r === i.defaultRuntime ? " (default)" : ""}
+                        </Badge>
+                      ))}
+                    </span>,
+                  ],
                   ["Logging driver", i.loggingDriver],
-                  ["Swarm", <Badge key="sw" tone={i.swarm.state === "active" ? "green" : "grey"}>{i.swarm.state}{i.swarm.manager ? " · manager" : ""}</Badge>],
+                  [
+                    "Swarm",
+                    <Badge key="sw" tone={i.swarm.state === "active" ? "green" : "grey"}>
+                      {i.swarm.state}
+                      {i.swarm.manager ? " · manager" : ""}
+                    </Badge>,
+                  ],
                   ["Containers", `${i.containers.total} (${i.containers.running} running, ${i.containers.paused} paused, ${i.containers.stopped} stopped)`],
                   ["Images", String(i.images)],
-                  ["Root dir", <code key="rd" className="font-mono text-xs">{i.dockerRootDir}</code>],
+                  [
+                    "Root dir",
+                    <code key="rd" className="font-mono text-xs">
+                      {i.dockerRootDir}
+                    </code>,
+                  ],
                 ]}
               />
             )}
@@ -123,7 +160,9 @@ export function SystemView({ engine }: { engine: string }) {
                         <Td />
                         <Td />
                         <Td className="text-right tabular">{formatBytes(df.data.totalSize)}</Td>
-                        <Td className="text-right tabular" data-testid="df-reclaimable">{formatBytes(df.data.totalReclaimable)}</Td>
+                        <Td className="text-right tabular" data-testid="df-reclaimable">
+                          {formatBytes(df.data.totalReclaimable)}
+                        </Td>
                       </tr>
                     </tbody>
                   </Table>
@@ -139,7 +178,10 @@ export function SystemView({ engine }: { engine: string }) {
           engine={engine}
           onClose={() => setPruneOpen(false)}
           onConfirm={(sel) =>
-            void runWithToast("system-prune", () => systemPrune(engine, sel), { success: (r) => `Pruned · ${formatBytes(r.spaceReclaimed)} freed`, failure: "Prune failed" }).then(refresh)
+            void runWithToast("system-prune", () => systemPrune(engine, sel), {
+              success: (r) => `Pruned · ${formatBytes(r.spaceReclaimed)} freed`,
+              failure: "Prune failed",
+            }).then(refresh)
           }
         />
       )}

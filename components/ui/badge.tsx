@@ -30,11 +30,7 @@ export interface BadgeProps extends HTMLAttributes<HTMLSpanElement> {
 export function Badge({ tone = "grey", dot = false, className, children, ...props }: BadgeProps) {
   return (
     <span
-      className={cn(
-        "inline-flex h-5 items-center gap-1.5 rounded-full px-2 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        TONES[tone],
-        className,
-      )}
+      className={cn("inline-flex h-5 items-center gap-1.5 rounded-full px-2 text-xs font-medium whitespace-nowrap ring-1 ring-inset", TONES[tone], className)}
       {...props}
     >
       {dot && <span aria-hidden className={cn("size-1.5 rounded-full", DOTS[tone])} />}

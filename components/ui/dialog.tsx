@@ -22,11 +22,11 @@ export function DialogContent({
 }) {
   return (
     <RadixDialog.Portal>
-      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/40 animate-fade-in dark:bg-black/60" />
+      <RadixDialog.Overlay className="fixed inset-0 z-40 animate-fade-in bg-black/40 dark:bg-black/60" />
       <RadixDialog.Content
         className={cn(
           "fixed top-[12vh] left-1/2 z-50 flex max-h-[76vh] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 flex-col",
-          "rounded-lg border border-line bg-surface shadow-xl animate-fade-in",
+          "animate-fade-in rounded-lg border border-line bg-surface shadow-xl",
           className,
         )}
         {...(description ? {} : { "aria-describedby": undefined })}
@@ -36,10 +36,7 @@ export function DialogContent({
             <RadixDialog.Title className="text-[15px] font-semibold text-fg">{title}</RadixDialog.Title>
             {description && <RadixDialog.Description className="mt-1 text-sm text-muted">{description}</RadixDialog.Description>}
           </div>
-          <RadixDialog.Close
-            className="-mr-1.5 -mt-0.5 rounded-md p-1 text-faint hover:bg-hover hover:text-fg"
-            aria-label="Close"
-          >
+          <RadixDialog.Close className="-mt-0.5 -mr-1.5 rounded-md p-1 text-faint hover:bg-hover hover:text-fg" aria-label="Close">
             <X className="size-4" />
           </RadixDialog.Close>
         </div>

@@ -14,7 +14,7 @@ export function DropdownMenuContent({ children, align = "end", className }: { ch
         align={align}
         sideOffset={4}
         collisionPadding={8}
-        className={cn("z-50 min-w-44 rounded-md border border-line bg-surface p-1 shadow-lg animate-fade-in", className)}
+        className={cn("z-50 min-w-44 animate-fade-in rounded-md border border-line bg-surface p-1 shadow-lg", className)}
       >
         {children}
       </RadixMenu.Content>
@@ -22,11 +22,7 @@ export function DropdownMenuContent({ children, align = "end", className }: { ch
   );
 }
 
-export function DropdownMenuItem({
-  className,
-  danger,
-  ...props
-}: ComponentPropsWithoutRef<typeof RadixMenu.Item> & { danger?: boolean }) {
+export function DropdownMenuItem({ className, danger, ...props }: ComponentPropsWithoutRef<typeof RadixMenu.Item> & { danger?: boolean }) {
   return (
     <RadixMenu.Item
       className={cn(

@@ -13,15 +13,7 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return (
-    <th
-      className={cn(
-        "h-9 border-b border-line bg-surface-2 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <th className={cn("h-9 border-b border-line bg-surface-2 px-2.5 text-left text-xs font-medium whitespace-nowrap text-muted", className)} {...props} />;
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
@@ -32,7 +24,9 @@ export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElemen
 export function KeyValueTable({ rows, className }: { rows: readonly (readonly [string, React.ReactNode])[]; className?: string }) {
   return (
     // On a phone a long key (com.docker.network.bridge.enable_icc) must not squeeze its value to one letter a line.
-    <dl className={cn("grid grid-cols-[minmax(6rem,40%)_1fr] text-[13px] sm:grid-cols-[minmax(8rem,max-content)_1fr] [&>div:last-child>*]:border-b-0", className)}>
+    <dl
+      className={cn("grid grid-cols-[minmax(6rem,40%)_1fr] text-[13px] sm:grid-cols-[minmax(8rem,max-content)_1fr] [&>div:last-child>*]:border-b-0", className)}
+    >
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="min-w-0 border-b border-line py-2 pr-3 break-words text-muted sm:pr-6">{k}</dt>

@@ -7,12 +7,7 @@ import { cn } from "./cn";
 export const Tabs = RadixTabs.Root;
 
 export function TabsList({ className, ...props }: ComponentPropsWithoutRef<typeof RadixTabs.List>) {
-  return (
-    <RadixTabs.List
-      className={cn("flex gap-1 overflow-x-auto border-b border-line [scrollbar-width:none]", className)}
-      {...props}
-    />
-  );
+  return <RadixTabs.List className={cn("flex [scrollbar-width:none] gap-1 overflow-x-auto border-b border-line", className)} {...props} />;
 }
 
 export function TabsTrigger({ className, ...props }: ComponentPropsWithoutRef<typeof RadixTabs.Trigger>) {
@@ -20,7 +15,7 @@ export function TabsTrigger({ className, ...props }: ComponentPropsWithoutRef<ty
     <RadixTabs.Trigger
       className={cn(
         "relative -mb-px inline-flex h-9 items-center gap-1.5 border-b-2 border-transparent px-3 text-[13px] font-medium whitespace-nowrap text-muted",
-        "hover:text-fg data-[state=active]:border-accent data-[state=active]:text-fg focus-visible:outline-offset-[-2px]",
+        "hover:text-fg focus-visible:outline-offset-[-2px] data-[state=active]:border-accent data-[state=active]:text-fg",
         className,
       )}
       {...props}

@@ -16,7 +16,7 @@ export function Tooltip({ content, children, side = "top" }: { content: ReactNod
           side={side}
           sideOffset={6}
           collisionPadding={8}
-          className="z-50 max-w-xs rounded-md bg-zinc-900 px-2 py-1 text-xs text-zinc-50 shadow-md animate-fade-in dark:bg-zinc-100 dark:text-zinc-900"
+          className="z-50 max-w-xs animate-fade-in rounded-md bg-zinc-900 px-2 py-1 text-xs text-zinc-50 shadow-md dark:bg-zinc-100 dark:text-zinc-900"
         >
           {content}
         </RadixTooltip.Content>

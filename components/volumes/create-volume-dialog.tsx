@@ -42,13 +42,33 @@ export function CreateVolumeDialog({ engine, onClose, onCreated }: { engine: str
           <Field label="Driver" htmlFor="vol-driver">
             <Input id="vol-driver" value={f.driver} onChange={(e) => setF({ ...f, driver: e.target.value })} />
           </Field>
-          <Field label="Driver options" htmlFor="vol-options" hint="key=value per line; NFS with the local driver: type=nfs, o=addr=10.0.0.5,rw, device=:/export">
-            <textarea id="vol-options" rows={3} value={f.options} onChange={(e) => setF({ ...f, options: e.target.value })} className="w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 font-mono text-xs text-fg" />
+          <Field
+            label="Driver options"
+            htmlFor="vol-options"
+            hint="key=value per line; NFS with the local driver: type=nfs, o=addr=10.0.0.5,rw, device=:/export"
+          >
+            <textarea
+              id="vol-options"
+              rows={3}
+              value={f.options}
+              onChange={(e) => setF({ ...f, options: e.target.value })}
+              className="w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 font-mono text-xs text-fg"
+            />
           </Field>
           <Field label="Labels" htmlFor="vol-labels" hint="key=value per line">
-            <textarea id="vol-labels" rows={2} value={f.labels} onChange={(e) => setF({ ...f, labels: e.target.value })} className="w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 font-mono text-xs text-fg" />
+            <textarea
+              id="vol-labels"
+              rows={2}
+              value={f.labels}
+              onChange={(e) => setF({ ...f, labels: e.target.value })}
+              className="w-full rounded-md border border-line-strong bg-surface px-2.5 py-1.5 font-mono text-xs text-fg"
+            />
           </Field>
-          {error && <p className="text-[13px] text-danger" role="alert">{error}</p>}
+          {error && (
+            <p className="text-[13px] text-danger" role="alert">
+              {error}
+            </p>
+          )}
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>

@@ -68,10 +68,17 @@ export function FilePreviewDialog({ url, path, fileName, size, onClose }: { url:
           <Skeleton className="h-40 w-full" />
         ) : preview.kind === "text" ? (
           <>
-            <pre data-testid="file-preview" className="max-h-[52vh] overflow-auto rounded-md border border-line bg-surface-2 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-fg">
+            <pre
+              data-testid="file-preview"
+              className="max-h-[52vh] overflow-auto rounded-md border border-line bg-surface-2 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-fg"
+            >
               {preview.text || <span className="text-muted">(empty file)</span>}
             </pre>
-            {preview.truncated && <p className="mt-2 text-[13px] text-muted">Showing the first {formatBytes(PREVIEW_LIMIT)} of {formatBytes(size)}: download the file for the rest.</p>}
+            {preview.truncated && (
+              <p className="mt-2 text-[13px] text-muted">
+                Showing the first {formatBytes(PREVIEW_LIMIT)} of {formatBytes(size)}: download the file for the rest.
+              </p>
+            )}
           </>
         ) : preview.kind === "binary" ? (
           <p className="text-[13px] text-muted" data-testid="file-preview-binary">

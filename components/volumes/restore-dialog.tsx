@@ -37,7 +37,17 @@ function upload(url: string, file: File, onProgress: (sent: number) => void): Pr
 }
 
 /** Restore a `.tar.gz` backup into a new volume (or an existing empty one), with upload progress. */
-export function RestoreDialog({ engine, initialName = "", onClose, onDone }: { engine: string; initialName?: string; onClose: () => void; onDone: () => void }) {
+export function RestoreDialog({
+  engine,
+  initialName = "",
+  onClose,
+  onDone,
+}: {
+  engine: string;
+  initialName?: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [name, setName] = useState(initialName);
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
@@ -45,7 +55,10 @@ export function RestoreDialog({ engine, initialName = "", onClose, onDone }: { e
   const busy = sent !== null;
   return (
     <Dialog open onOpenChange={(o) => !o && !busy && onClose()}>
-      <DialogContent title="Restore a volume backup" description="Into a new volume, or an existing one that is empty. A volume created here is removed again if the restore fails.">
+      <DialogContent
+        title="Restore a volume backup"
+        description="Into a new volume, or an existing one that is empty. A volume created here is removed again if the restore fails."
+      >
         <form
           className="space-y-3"
           onSubmit={(e) => {
@@ -75,7 +88,15 @@ export function RestoreDialog({ engine, initialName = "", onClose, onDone }: { e
             <Input id="restore-name" data-testid="restore-name" value={name} onChange={(e) => setName(e.target.value)} disabled={busy} />
           </Field>
           <Field label="Backup file (.tar.gz or .tar)" htmlFor="restore-file">
-            <input id="restore-file" data-testid="restore-file" type="file" accept=".gz,.tgz,.tar,application/gzip,application/x-tar" onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={busy} className="text-[13px]" />
+            <input
+              id="restore-file"
+              data-testid="restore-file"
+              type="file"
+              accept=".gz,.tgz,.tar,application/gzip,application/x-tar"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              disabled={busy}
+              className="text-[13px]"
+            />
           </Field>
           {busy && file && (
             <div data-testid="restore-progress">

@@ -108,7 +108,12 @@ function Browser({ engine, name }: { engine: string; name: string }) {
                           <Icon className="size-4 text-accent" /> {e.name}
                         </button>
                       ) : e.type === "file" ? (
-                        <button type="button" className="inline-flex min-w-0 items-center gap-1.5 text-left hover:text-accent" data-testid="file-open" onClick={() => setPreview({ path: child, name: e.name, size: e.size })}>
+                        <button
+                          type="button"
+                          className="inline-flex min-w-0 items-center gap-1.5 text-left hover:text-accent"
+                          data-testid="file-open"
+                          onClick={() => setPreview({ path: child, name: e.name, size: e.size })}
+                        >
                           <Icon className="size-4 shrink-0 text-muted" /> <span className="break-all">{e.name}</span>
                         </button>
                       ) : (
@@ -123,7 +128,12 @@ function Browser({ engine, name }: { engine: string; name: string }) {
                     <Td className="hidden text-muted md:table-cell">{e.modifiedAt ? formatFullDate(e.modifiedAt) : ""}</Td>
                     <Td>
                       {e.type === "file" && (
-                        <a href={`${volumeUrl(engine, name)}/file?path=${encodeURIComponent(child)}`} download className={buttonClasses("ghost", "icon-sm")} aria-label={`Download ${e.name}`}>
+                        <a
+                          href={`${volumeUrl(engine, name)}/file?path=${encodeURIComponent(child)}`}
+                          download
+                          className={buttonClasses("ghost", "icon-sm")}
+                          aria-label={`Download ${e.name}`}
+                        >
                           <Download />
                         </a>
                       )}
@@ -136,7 +146,15 @@ function Browser({ engine, name }: { engine: string; name: string }) {
         </TableFrame>
       )}
       {q.data?.truncated && <p className="mt-2 text-[13px] text-muted">Only the first {plural(q.data.entries.length, "entry")} are shown.</p>}
-      {preview && <FilePreviewDialog url={`${volumeUrl(engine, name)}/file?path=${encodeURIComponent(preview.path)}`} path={preview.path} fileName={preview.name} size={preview.size} onClose={() => setPreview(null)} />}
+      {preview && (
+        <FilePreviewDialog
+          url={`${volumeUrl(engine, name)}/file?path=${encodeURIComponent(preview.path)}`}
+          path={preview.path}
+          fileName={preview.name}
+          size={preview.size}
+          onClose={() => setPreview(null)}
+        />
+      )}
     </section>
   );
 }
@@ -152,7 +170,11 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
   return (
     <>
       <PageHeader
-        title={<span data-testid="volume-title" className="break-all">{name}</span>}
+        title={
+          <span data-testid="volume-title" className="break-all">
+            {name}
+          </span>
+        }
         description={
           <Link href="/volumes" className="inline-flex items-center gap-1 hover:text-fg">
             <ArrowLeft className="size-3.5" /> All volumes
@@ -200,15 +222,55 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
                       )}
                     </span>,
                   ],
-                  ["Mountpoint", <code key="m" className="font-mono text-xs break-all">{v.mountpoint}</code>],
+                  [
+                    "Mountpoint",
+                    <code key="m" className="font-mono text-xs break-all">
+                      {v.mountpoint}
+                    </code>,
+                  ],
                   ["Created", v.createdAt ? formatFullDate(v.createdAt) : "—"],
-                  ["Used by", v.usedBy.length ? v.usedBy.map((c) => c.name).join(", ") : <span key="u" className="text-muted">no containers</span>],
-                  ["Options", Object.keys(v.options).length ? <code key="o" className="font-mono text-xs">{Object.entries(v.options).map(([k, val]) => `${k}=${val}`).join(" ")}</code> : "—"],
-                  ["Labels", Object.keys(v.labels).length ? <code key="l" className="font-mono text-xs">{Object.entries(v.labels).map(([k, val]) => `${k}=${val}`).join(" ")}</code> : "—"],
+                  [
+                    "Used by",
+                    v.usedBy.length ? (
+                      v.usedBy.map((c) => c.name).join(", ")
+                    ) : (
+                      <span key="u" className="text-muted">
+                        no containers
+                      </span>
+                    ),
+                  ],
+                  [
+                    "Options",
+                    Object.keys(v.options).length ? (
+                      <code key="o" className="font-mono text-xs">
+                        {Object.entries(v.options)
+                          .map(([k, val]) => `${k}=${val}`)
+                          .join(" ")}
+                      </code>
+                    ) : (
+                      "—"
+                    ),
+                  ],
+                  [
+                    "Labels",
+                    Object.keys(v.labels).length ? (
+                      <code key="l" className="font-mono text-xs">
+                        {Object.entries(v.labels)
+                          .map(([k, val]) => `${k}=${val}`)
+                          .join(" ")}
+                      </code>
+                    ) : (
+                      "—"
+                    ),
+                  ],
                 ]}
               />
             </Section>
-            {can(user.role, "volumes:browse") ? <Browser engine={engine} name={name} /> : <p className="text-[13px] text-muted">Browsing files needs the operator role.</p>}
+            {can(user.role, "volumes:browse") ? (
+              <Browser engine={engine} name={name} />
+            ) : (
+              <p className="text-[13px] text-muted">Browsing files needs the operator role.</p>
+            )}
           </>
         )}
       </div>
@@ -220,7 +282,10 @@ export function VolumeDetailView({ engine, name }: { engine: string; name: strin
           description="The data in it is deleted. Docker refuses while a container uses the volume and names it."
           confirmLabel="Remove"
           onConfirm={() =>
-            void runWithToast(`vol-rm-${name}`, () => removeVolume(engine, name), { success: () => `Removed volume ${name}`, failure: `Could not remove ${name}` }).then((r) => {
+            void runWithToast(`vol-rm-${name}`, () => removeVolume(engine, name), {
+              success: () => `Removed volume ${name}`,
+              failure: `Could not remove ${name}`,
+            }).then((r) => {
               if (r !== undefined) {
                 void qc.invalidateQueries({ queryKey: volumeKeys.list(engine) });
                 router.push("/volumes");

@@ -36,7 +36,12 @@ const matches = (v: VolumeSummary, f: Filter) => (f === "used" ? !v.dangling : f
 export function VolumesView({ engine }: { engine: string }) {
   useResourcesSync(engine);
   const user = useCurrentUser();
-  const perm = { create: can(user.role, "volumes:create"), remove: can(user.role, "volumes:remove"), prune: can(user.role, "volumes:prune"), restore: can(user.role, "volumes:restore") };
+  const perm = {
+    create: can(user.role, "volumes:create"),
+    remove: can(user.role, "volumes:remove"),
+    prune: can(user.role, "volumes:prune"),
+    restore: can(user.role, "volumes:restore"),
+  };
   const qc = useQueryClient();
   const query = useQuery(volumesQuery(engine));
   const { state, update, search, setSearch, onSort } = useListState(DEFAULTS);
@@ -51,7 +56,12 @@ export function VolumesView({ engine }: { engine: string }) {
         sortValue: (v) => v.name,
         render: (v) => (
           <span className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5">
-            <Link href={`/volumes/${encodeURIComponent(v.name)}`} className="max-w-[45vw] truncate font-medium sm:max-w-[22rem] text-fg hover:text-accent hover:underline" title={v.name} data-testid="volume-link">
+            <Link
+              href={`/volumes/${encodeURIComponent(v.name)}`}
+              className="max-w-[45vw] truncate font-medium text-fg hover:text-accent hover:underline sm:max-w-[22rem]"
+              title={v.name}
+              data-testid="volume-link"
+            >
               {v.name}
             </Link>
             {v.dangling && <Badge tone="amber">unused</Badge>}
@@ -59,7 +69,25 @@ export function VolumesView({ engine }: { engine: string }) {
         ),
       },
       { key: "driver", label: "Driver", className: "hidden sm:table-cell", sortValue: (v) => v.driver, render: (v) => v.driver },
-      { key: "size", label: "Size", className: "text-right whitespace-nowrap", sortValue: (v) => v.size ?? -1, defaultDir: "desc", render: (v) => <span className="tabular" title={v.sizeMeasuredAt ? `From docker system df, measured ${formatFullDate(v.sizeMeasuredAt)} (re-measured after 30 s, and after writes through Berth)` : "From docker system df"}>{v.size === null ? "—" : formatBytes(v.size)}</span> },
+      {
+        key: "size",
+        label: "Size",
+        className: "text-right whitespace-nowrap",
+        sortValue: (v) => v.size ?? -1,
+        defaultDir: "desc",
+        render: (v) => (
+          <span
+            className="tabular"
+            title={
+              v.sizeMeasuredAt
+                ? `From docker system df, measured ${formatFullDate(v.sizeMeasuredAt)} (re-measured after 30 s, and after writes through Berth)`
+                : "From docker system df"
+            }
+          >
+            {v.size === null ? "—" : formatBytes(v.size)}
+          </span>
+        ),
+      },
       {
         key: "usedBy",
         label: "Used by",
@@ -80,18 +108,45 @@ export function VolumesView({ engine }: { engine: string }) {
             <span className="text-faint">—</span>
           ),
       },
-      { key: "mountpoint", label: "Mountpoint", className: "hidden xl:table-cell", render: (v) => <span className="block max-w-[14rem] truncate font-mono text-xs text-muted" title={v.mountpoint}>{v.mountpoint}</span> },
-      { key: "created", label: "Created", className: "hidden md:table-cell", sortValue: (v) => (v.createdAt ? Date.parse(v.createdAt) : 0), defaultDir: "desc", render: (v) => (v.createdAt ? <RelativeTime iso={v.createdAt} compact className="text-muted" /> : "—") },
+      {
+        key: "mountpoint",
+        label: "Mountpoint",
+        className: "hidden xl:table-cell",
+        render: (v) => (
+          <span className="block max-w-[14rem] truncate font-mono text-xs text-muted" title={v.mountpoint}>
+            {v.mountpoint}
+          </span>
+        ),
+      },
+      {
+        key: "created",
+        label: "Created",
+        className: "hidden md:table-cell",
+        sortValue: (v) => (v.createdAt ? Date.parse(v.createdAt) : 0),
+        defaultDir: "desc",
+        render: (v) => (v.createdAt ? <RelativeTime iso={v.createdAt} compact className="text-muted" /> : "—"),
+      },
     ],
     [],
   );
 
   const searched = useMemo(() => {
     const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
-    return (query.data ?? []).filter((v) => terms.every((t) => [v.name, v.driver, ...v.usedBy.map((c) => c.name), ...Object.entries(v.labels).flat()].some((h) => h.toLowerCase().includes(t))));
+    return (query.data ?? []).filter((v) =>
+      terms.every((t) => [v.name, v.driver, ...v.usedBy.map((c) => c.name), ...Object.entries(v.labels).flat()].some((h) => h.toLowerCase().includes(t))),
+    );
   }, [query.data, search]);
   const counts = useMemo(() => Object.fromEntries(FILTERS.map((f) => [f, searched.filter((v) => matches(v, f)).length])) as Record<Filter, number>, [searched]);
-  const visible = useMemo(() => sortRows(searched.filter((v) => matches(v, filter)), columns, state.sort, state.dir), [searched, filter, columns, state.sort, state.dir]);
+  const visible = useMemo(
+    () =>
+      sortRows(
+        searched.filter((v) => matches(v, filter)),
+        columns,
+        state.sort,
+        state.dir,
+      ),
+    [searched, filter, columns, state.sort, state.dir],
+  );
 
   const [selectedIds, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selectedRows = visible.filter((v) => selectedIds.has(v.name));
@@ -104,7 +159,14 @@ export function VolumesView({ engine }: { engine: string }) {
   const measuredAt = query.data?.find((v) => v.sizeMeasuredAt)?.sizeMeasuredAt;
 
   const doRemove = async (targets: readonly VolumeSummary[]) => {
-    await Promise.all(targets.map((v) => runWithToast(`vol-rm-${v.name}`, () => removeVolume(engine, v.name), { success: () => `Removed volume ${v.name}`, failure: `Could not remove ${v.name}` })));
+    await Promise.all(
+      targets.map((v) =>
+        runWithToast(`vol-rm-${v.name}`, () => removeVolume(engine, v.name), {
+          success: () => `Removed volume ${v.name}`,
+          failure: `Could not remove ${v.name}`,
+        }),
+      ),
+    );
     setSelected(new Set());
     refresh();
   };
@@ -113,12 +175,22 @@ export function VolumesView({ engine }: { engine: string }) {
     <>
       <PageHeader
         title="Volumes"
-        description={query.data ? <>{plural(query.data.length, "volume")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling} unused{measuredAt && (
+        description={
+          query.data ? (
+            <>
+              {plural(query.data.length, "volume")} on <span className="font-medium text-fg">{engine}</span> · {formatBytes(totalSize)} · {counts.dangling}{" "}
+              unused
+              {measuredAt && (
                 <span data-testid="sizes-measured">
                   {" "}
                   · sizes <MeasuredAgo iso={measuredAt} />
                 </span>
-              )}</> : <>Volumes on engine {engine}</>}
+              )}
+            </>
+          ) : (
+            <>Volumes on engine {engine}</>
+          )
+        }
         actions={
           <>
             {perm.prune && (
@@ -158,7 +230,19 @@ export function VolumesView({ engine }: { engine: string }) {
           />
           <SearchInput value={search} onChange={setSearch} placeholder="Search volumes…" testId="volume-search" />
         </div>
-        <ListBody query={query} engine={engine} noun="volume" icon={HardDrive} emptyText="Create one, or restore a backup." shown={visible.length} onClear={() => { setSearch(""); update({ filter: "all", q: "" }); }} skeleton={<TableSkeleton columns={6} />}>
+        <ListBody
+          query={query}
+          engine={engine}
+          noun="volume"
+          icon={HardDrive}
+          emptyText="Create one, or restore a backup."
+          shown={visible.length}
+          onClear={() => {
+            setSearch("");
+            update({ filter: "all", q: "" });
+          }}
+          skeleton={<TableSkeleton columns={6} />}
+        >
           <ResourceTable
             label="Volumes"
             rows={visible}
@@ -170,7 +254,15 @@ export function VolumesView({ engine }: { engine: string }) {
             dir={state.dir}
             onSort={onSort}
             selected={perm.remove ? new Set(selectedRows.map((v) => v.name)) : undefined}
-            onSelect={perm.remove ? (ids, on) => { const next = new Set(selectedIds); for (const id of ids) on ? next.add(id) : next.delete(id); setSelected(next); } : undefined}
+            onSelect={
+              perm.remove
+                ? (ids, on) => {
+                    const next = new Set(selectedIds);
+                    for (const id of ids) on ? next.add(id) : next.delete(id);
+                    setSelected(next);
+                  }
+                : undefined
+            }
             actions={
               perm.remove
                 ? (v) => (
@@ -209,7 +301,12 @@ export function VolumesView({ engine }: { engine: string }) {
           title="Prune volumes"
           what="volume"
           query={volumePrunePreviewQuery(engine)}
-          onConfirm={() => void runWithToast("vol-prune", () => pruneVolumes(engine), { success: (r) => `Removed ${plural(r.removed.length, "volume")} · ${formatBytes(r.spaceReclaimed)} freed`, failure: "Prune failed" }).then(refresh)}
+          onConfirm={() =>
+            void runWithToast("vol-prune", () => pruneVolumes(engine), {
+              success: (r) => `Removed ${plural(r.removed.length, "volume")} · ${formatBytes(r.spaceReclaimed)} freed`,
+              failure: "Prune failed",
+            }).then(refresh)
+          }
         />
       )}
     </>

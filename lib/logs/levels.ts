@@ -64,8 +64,7 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
 // logfmt: `level=info`, `lvl="warn"`, `severity=ERROR` as a whole key.
 const LOGFMT = /(?:^|[\s,{])(?:level|lvl|severity)=["']?([A-Za-z]+)/i;
 // Level words as loggers write them: all upper or all lower case, on word boundaries.
-const WORD =
-  /\b(?:ERROR|ERR|FATAL|PANIC|CRITICAL|WARN|WARNING|INFO|DEBUG|TRACE|error|err|fatal|panic|critical|warn|warning|info|debug|trace)\b/;
+const WORD = /\b(?:ERROR|ERR|FATAL|PANIC|CRITICAL|WARN|WARNING|INFO|DEBUG|TRACE|error|err|fatal|panic|critical|warn|warning|info|debug|trace)\b/;
 
 /** The level of one line of plain text (escape sequences already removed). */
 export function detectLevel(plain: string): Level {

@@ -63,7 +63,10 @@ describe("insertSorted (merge-insert)", () => {
 
   it("merges a late batch of another source into place", () => {
     const rb = new RingBuffer<string>(10);
-    rb.insertSorted(["a1", "a3", "a5", "a7"].map((s) => s.replace("a", "")), id);
+    rb.insertSorted(
+      ["a1", "a3", "a5", "a7"].map((s) => s.replace("a", "")),
+      id,
+    );
     rb.insertSorted(["2", "4", "6", "8"], id);
     expect(rb.toArray()).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
   });
@@ -71,8 +74,20 @@ describe("insertSorted (merge-insert)", () => {
   it("keeps held items before equal keys of a later batch (arrival order on ties)", () => {
     const rb = new RingBuffer<{ k: string; n: number }>(10);
     const key = (x: { k: string }) => x.k;
-    rb.insertSorted([{ k: "1", n: 0 }, { k: "2", n: 1 }], key);
-    rb.insertSorted([{ k: "1", n: 2 }, { k: "2", n: 3 }], key);
+    rb.insertSorted(
+      [
+        { k: "1", n: 0 },
+        { k: "2", n: 1 },
+      ],
+      key,
+    );
+    rb.insertSorted(
+      [
+        { k: "1", n: 2 },
+        { k: "2", n: 3 },
+      ],
+      key,
+    );
     expect(rb.toArray().map((x) => x.n)).toEqual([0, 2, 1, 3]);
   });
 

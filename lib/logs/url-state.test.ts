@@ -22,9 +22,7 @@ describe("parseViewState", () => {
   });
 
   it("reads every field", () => {
-    const s = parse(
-      "c=api,worker&engine=prod-1&range=1h&tail=all&q=time%20out&re=1&case=1&only=1&levels=error,warn&ts=0&tz=utc&streams=stderr",
-    );
+    const s = parse("c=api,worker&engine=prod-1&range=1h&tail=all&q=time%20out&re=1&case=1&only=1&levels=error,warn&ts=0&tz=utc&streams=stderr");
     expect(s).toEqual({
       engine: "prod-1",
       containers: ["api", "worker"],

@@ -108,7 +108,7 @@ export function parseViewState(sp: Params): LogViewState {
 
   const tailParam = sp.get("tail");
   const tail: TailChoice =
-    tailParam === "all" ? "all" : ((TAIL_CHOICES as readonly unknown[]).includes(Number(tailParam)) ? (Number(tailParam) as TailChoice) : DEFAULT_TAIL);
+    tailParam === "all" ? "all" : (TAIL_CHOICES as readonly unknown[]).includes(Number(tailParam)) ? (Number(tailParam) as TailChoice) : DEFAULT_TAIL;
 
   const levelsParam = sp.get("levels");
   const levels = levelsParam === null ? LEVELS : LEVELS.filter((l) => levelsParam.split(",").includes(l));

@@ -23,7 +23,12 @@ export const imageHistoryQuery = (engine: string, ref: string) =>
   queryOptions({ queryKey: imageKeys.history(engine, ref), queryFn: ({ signal }) => api<ImageHistoryEntry[]>(`${one(engine, ref)}/history`, { signal }) });
 
 export const imagePrunePreviewQuery = (engine: string, mode: "dangling" | "all") =>
-  queryOptions({ queryKey: imageKeys.prune(engine, mode), queryFn: ({ signal }) => api<PrunePart>(`${base(engine)}/prune?mode=${mode}`, { signal }), staleTime: 0, gcTime: 0 });
+  queryOptions({
+    queryKey: imageKeys.prune(engine, mode),
+    queryFn: ({ signal }) => api<PrunePart>(`${base(engine)}/prune?mode=${mode}`, { signal }),
+    staleTime: 0,
+    gcTime: 0,
+  });
 
 export const registriesQuery = () =>
   queryOptions({ queryKey: imageKeys.registries, queryFn: ({ signal }) => api<RegistryCredentialSummary[]>("/api/v1/registries", { signal }) });
@@ -31,7 +36,8 @@ export const registriesQuery = () =>
 export const removeImage = (engine: string, ref: string, force: boolean) =>
   api<{ untagged: string[]; deleted: string[] }>(`${one(engine, ref)}${force ? "?force=true" : ""}`, { method: "DELETE" });
 
-export const tagImage = (engine: string, ref: string, target: string) => api<{ tagged: string }>(`${one(engine, ref)}/tag`, { method: "POST", json: { target } });
+export const tagImage = (engine: string, ref: string, target: string) =>
+  api<{ tagged: string }>(`${one(engine, ref)}/tag`, { method: "POST", json: { target } });
 
 export const pruneImages = (engine: string, mode: "dangling" | "all") => api<PruneResult>(`${base(engine)}/prune`, { method: "POST", json: { mode } });
 

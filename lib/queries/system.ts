@@ -28,7 +28,13 @@ export const systemPrunePreviewQuery = (engine: string, sel: PruneSelection) =>
   queryOptions({
     queryKey: systemKeys.prune(engine, sel),
     queryFn: ({ signal }) => {
-      const q = new URLSearchParams({ containers: String(sel.containers), images: sel.images, networks: String(sel.networks), volumes: String(sel.volumes), buildCache: String(sel.buildCache) });
+      const q = new URLSearchParams({
+        containers: String(sel.containers),
+        images: sel.images,
+        networks: String(sel.networks),
+        volumes: String(sel.volumes),
+        buildCache: String(sel.buildCache),
+      });
       return api<PrunePreview>(`${base(engine)}/prune?${q}`, { signal });
     },
     staleTime: 0,

@@ -25,7 +25,12 @@ export const volumeFilesQuery = (engine: string, name: string, path: string) =>
   });
 
 export const volumePrunePreviewQuery = (engine: string) =>
-  queryOptions({ queryKey: volumeKeys.prune(engine), queryFn: ({ signal }) => api<PrunePart>(`${volumesBase(engine)}/prune`, { signal }), staleTime: 0, gcTime: 0 });
+  queryOptions({
+    queryKey: volumeKeys.prune(engine),
+    queryFn: ({ signal }) => api<PrunePart>(`${volumesBase(engine)}/prune`, { signal }),
+    staleTime: 0,
+    gcTime: 0,
+  });
 
 export const createVolume = (engine: string, body: { name?: string; driver: string; options?: Record<string, string>; labels?: Record<string, string> }) =>
   api<{ name: string }>(volumesBase(engine), { method: "POST", json: body });

@@ -53,7 +53,10 @@ describe("checkIpamConfig names the bad field", () => {
   it("rejects each kind of mistake", () => {
     expect(checkIpamConfig({ subnet: "172.28.0.0" })?.field).toBe("subnet");
     expect(checkIpamConfig({ subnet: "172.28.3.0/16" })?.message).toMatch(/host bits/);
-    expect(checkIpamConfig({ subnet: "172.28.0.0/16", ipRange: "10.0.0.0/24" })).toEqual({ field: "ipRange", message: "10.0.0.0/24 is not inside the subnet 172.28.0.0/16" });
+    expect(checkIpamConfig({ subnet: "172.28.0.0/16", ipRange: "10.0.0.0/24" })).toEqual({
+      field: "ipRange",
+      message: "10.0.0.0/24 is not inside the subnet 172.28.0.0/16",
+    });
     expect(checkIpamConfig({ subnet: "172.28.0.0/16", gateway: "172.29.0.1" })?.field).toBe("gateway");
     expect(checkIpamConfig({ subnet: "172.28.0.0/16", gateway: "nope" })?.field).toBe("gateway");
     expect(checkIpamConfig({ gateway: "10.0.0.1" })?.field).toBe("gateway");
@@ -68,13 +71,19 @@ describe("checkIpv6Config (dual stack)", () => {
     expect(checkIpv6Config({ ipv6: false })).toBeNull();
   });
   it("names the field of each mistake", () => {
-    expect(checkIpv6Config({ ipv6: false, ipv6Subnet: "fd00:28::/64" })).toEqual({ field: "ipv6Subnet", message: "Turn on IPv6 to give the network an IPv6 subnet" });
+    expect(checkIpv6Config({ ipv6: false, ipv6Subnet: "fd00:28::/64" })).toEqual({
+      field: "ipv6Subnet",
+      message: "Turn on IPv6 to give the network an IPv6 subnet",
+    });
     expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "10.0.0.0/8" })?.message).toMatch(/not an IPv6 CIDR/);
     expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::" })?.field).toBe("ipv6Subnet");
     expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::1/64" })?.message).toMatch(/host bits/);
     expect(checkIpv6Config({ ipv6: true, subnet: "fd00:1::/64", ipv6Subnet: "fd00:28::/64" })?.message).toMatch(/already IPv6/);
     expect(checkIpv6Config({ ipv6: true, ipv6Gateway: "fd00:28::1" })).toEqual({ field: "ipv6Gateway", message: "An IPv6 gateway needs an IPv6 subnet" });
     expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::/64", ipv6Gateway: "172.28.0.1" })?.message).toMatch(/not an IPv6 address/);
-    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::/64", ipv6Gateway: "fd00:29::1" })).toEqual({ field: "ipv6Gateway", message: "fd00:29::1 is not inside the IPv6 subnet fd00:28::/64" });
+    expect(checkIpv6Config({ ipv6: true, ipv6Subnet: "fd00:28::/64", ipv6Gateway: "fd00:29::1" })).toEqual({
+      field: "ipv6Gateway",
+      message: "fd00:29::1 is not inside the IPv6 subnet fd00:28::/64",
+    });
   });
 });

@@ -108,7 +108,11 @@ export function cidrOverlaps(a: ParsedCidr, b: ParsedCidr): boolean {
  * Checks a subnet / ip-range / gateway triple as Docker would, returning the first problem as
  * `{ field, message }` (field names match the create form and schema), or null when fine.
  */
-export function checkIpamConfig(c: { subnet?: string; ipRange?: string; gateway?: string }): { field: "subnet" | "ipRange" | "gateway"; message: string } | null {
+export function checkIpamConfig(c: {
+  subnet?: string;
+  ipRange?: string;
+  gateway?: string;
+}): { field: "subnet" | "ipRange" | "gateway"; message: string } | null {
   if (!c.subnet) {
     if (c.ipRange) return { field: "ipRange", message: "An IP range needs a subnet" };
     if (c.gateway) return { field: "gateway", message: "A gateway needs a subnet" };
@@ -134,7 +138,12 @@ export function checkIpamConfig(c: { subnet?: string; ipRange?: string; gateway?
  * The IPv6 half of a dual-stack network: an IPv6 subnet (and optional gateway) beside the IPv4 one.
  * Returns the first problem as `{ field, message }` (form/schema field names), or null when fine.
  */
-export function checkIpv6Config(c: { ipv6?: boolean; subnet?: string; ipv6Subnet?: string; ipv6Gateway?: string }): { field: "ipv6Subnet" | "ipv6Gateway"; message: string } | null {
+export function checkIpv6Config(c: {
+  ipv6?: boolean;
+  subnet?: string;
+  ipv6Subnet?: string;
+  ipv6Gateway?: string;
+}): { field: "ipv6Subnet" | "ipv6Gateway"; message: string } | null {
   if (!c.ipv6Subnet) {
     if (c.ipv6Gateway) return { field: "ipv6Gateway", message: "An IPv6 gateway needs an IPv6 subnet" };
     return null;
@@ -144,7 +153,8 @@ export function checkIpv6Config(c: { ipv6?: boolean; subnet?: string; ipv6Subnet
   if (!subnet || subnet.family !== 6) return { field: "ipv6Subnet", message: `"${c.ipv6Subnet}" is not an IPv6 CIDR such as fd00:1::/64` };
   if (!isCanonical(subnet)) return { field: "ipv6Subnet", message: `"${c.ipv6Subnet}" has host bits set; use the network address` };
   // Two IPv6 pools make Docker pick one at random for each container: dual stack is one of each family.
-  if (c.subnet && parseCidr(c.subnet)?.family === 6) return { field: "ipv6Subnet", message: "The subnet is already IPv6; give the IPv4 subnet there for dual stack" };
+  if (c.subnet && parseCidr(c.subnet)?.family === 6)
+    return { field: "ipv6Subnet", message: "The subnet is already IPv6; give the IPv4 subnet there for dual stack" };
   if (c.ipv6Gateway) {
     const gw = parseIP(c.ipv6Gateway);
     if (!gw || gw.family !== 6) return { field: "ipv6Gateway", message: `"${c.ipv6Gateway}" is not an IPv6 address` };

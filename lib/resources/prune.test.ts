@@ -39,13 +39,21 @@ describe("image prune preview", () => {
 
 describe("system prune preview", () => {
   it("sums each part and the total; unknown sizes count as 0", () => {
-    const p = prunePreview(df, [{ Id: "n1", Name: "bridge", containerCount: 0 }, { Id: "n2", Name: "old-net", containerCount: 0 }, { Id: "n3", Name: "used", containerCount: 2 }], {
-      containers: true,
-      images: "all",
-      networks: true,
-      volumes: true,
-      buildCache: true,
-    });
+    const p = prunePreview(
+      df,
+      [
+        { Id: "n1", Name: "bridge", containerCount: 0 },
+        { Id: "n2", Name: "old-net", containerCount: 0 },
+        { Id: "n3", Name: "used", containerCount: 2 },
+      ],
+      {
+        containers: true,
+        images: "all",
+        networks: true,
+        volumes: true,
+        buildCache: true,
+      },
+    );
     expect(p.containers).toMatchObject({ count: 1, bytes: 20 });
     // The exited container's image becomes unused once the container is pruned.
     expect(p.images.items.map((i) => i.id)).toContain("sha256:ddd");
@@ -78,7 +86,13 @@ describe("disk usage table", () => {
 describe("prunedImageIds", () => {
   it("counts deleted images, not their layers or untagged names", () => {
     // What Docker 20.10 answers for one imported one-layer image plus a re-tagged one.
-    const deleted = [{ Untagged: "app:old" }, { Deleted: "sha256:img1" }, { Deleted: "sha256:layer1" }, { Deleted: "sha256:img2" }, { Deleted: "sha256:layer2" }];
+    const deleted = [
+      { Untagged: "app:old" },
+      { Deleted: "sha256:img1" },
+      { Deleted: "sha256:layer1" },
+      { Deleted: "sha256:img2" },
+      { Deleted: "sha256:layer2" },
+    ];
     expect(prunedImageIds(deleted, new Set(["sha256:img1", "sha256:img2", "sha256:kept"]))).toEqual(["sha256:img1", "sha256:img2"]);
   });
   it("copes with Docker's null list", () => {

@@ -64,7 +64,11 @@ export function imagesToPrune(df: DfDocument, mode: "none" | "dangling" | "all")
   if (mode === "none") return part([]);
   const items = (df.Images ?? [])
     .filter((i) => i.Containers <= 0 && (mode === "all" || isDanglingImage(i)))
-    .map((i) => ({ id: i.Id, name: isDanglingImage(i) ? `<none> (${i.Id.replace(/^sha256:/, "").slice(0, 12)})` : i.RepoTags!.join(", "), bytes: uniqueImageBytes(i) }));
+    .map((i) => ({
+      id: i.Id,
+      name: isDanglingImage(i) ? `<none> (${i.Id.replace(/^sha256:/, "").slice(0, 12)})` : i.RepoTags!.join(", "),
+      bytes: uniqueImageBytes(i),
+    }));
   return part(items);
 }
 
@@ -85,7 +89,9 @@ export function volumesToPrune(df: DfDocument): PrunePart {
 
 export function buildCacheToPrune(df: DfDocument): PrunePart {
   return part(
-    (df.BuildCache ?? []).filter((b) => !b.InUse && !b.Shared).map((b) => ({ id: b.ID, name: b.Description || b.Type || b.ID.slice(0, 12), bytes: nonNeg(b.Size) })),
+    (df.BuildCache ?? [])
+      .filter((b) => !b.InUse && !b.Shared)
+      .map((b) => ({ id: b.ID, name: b.Description || b.Type || b.ID.slice(0, 12), bytes: nonNeg(b.Size) })),
   );
 }
 

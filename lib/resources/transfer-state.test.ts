@@ -3,12 +3,19 @@ import type { ImageTransferDone, ImageTransferProgress } from "../socket-events"
 import { IDLE, isTransferBusy, transferReducer, type TransferEvent, type TransferState } from "./transfer-state";
 
 const progress = (operation: string): ImageTransferProgress => ({ operation, kind: "pull", ref: "a:1", layers: [], current: 1, total: 2, status: "" });
-const done = (operation: string, extra: Partial<ImageTransferDone> = {}): ImageTransferDone => ({ operation, kind: "pull", ref: "a:1", ok: true, status: "", ...extra });
+const done = (operation: string, extra: Partial<ImageTransferDone> = {}): ImageTransferDone => ({
+  operation,
+  kind: "pull",
+  ref: "a:1",
+  ok: true,
+  status: "",
+  ...extra,
+});
 const run = (...events: TransferEvent[]) => events.reduce<TransferState>(transferReducer, IDLE);
 
 describe("transferReducer", () => {
   it("start → acked → progress → done", () => {
-    const s = run({ type: "start", kind: "pull", ref: "a:1" }, { type: "acked", operation: "op1" }, { type: "progress", push: progress("op1" ) });
+    const s = run({ type: "start", kind: "pull", ref: "a:1" }, { type: "acked", operation: "op1" }, { type: "progress", push: progress("op1") });
     expect(s).toMatchObject({ phase: "running", operation: "op1", cancelling: false, progress: { current: 1 } });
     expect(isTransferBusy(s)).toBe(true);
     const end = transferReducer(s, { type: "done", push: done("op1") });
@@ -23,7 +30,10 @@ describe("transferReducer", () => {
   });
 
   it("a refused start ends with the server's message", () => {
-    expect(run({ type: "start", kind: "push", ref: "a:1" }, { type: "refused", message: "At most 4" })).toMatchObject({ phase: "done", result: { ok: false, error: "At most 4" } });
+    expect(run({ type: "start", kind: "push", ref: "a:1" }, { type: "refused", message: "At most 4" })).toMatchObject({
+      phase: "done",
+      result: { ok: false, error: "At most 4" },
+    });
   });
 
   it("cancel: cancelling until the server's cancelled done arrives", () => {

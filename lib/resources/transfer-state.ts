@@ -17,7 +17,13 @@ export type TransferState =
       /** Cancel was asked for; the server's `images:done` (cancelled) ends it. */
       readonly cancelling: boolean;
     }
-  | { readonly phase: "done"; readonly kind: ImageTransferKind; readonly ref: string; readonly progress?: ImageTransferProgress; readonly result: ImageTransferDone };
+  | {
+      readonly phase: "done";
+      readonly kind: ImageTransferKind;
+      readonly ref: string;
+      readonly progress?: ImageTransferProgress;
+      readonly result: ImageTransferDone;
+    };
 
 export type TransferEvent =
   | { readonly type: "start"; readonly kind: ImageTransferKind; readonly ref: string }
@@ -38,7 +44,9 @@ export function transferReducer(s: TransferState, e: TransferEvent): TransferSta
     case "acked":
       return s.phase === "starting" ? { phase: "running", kind: s.kind, ref: s.ref, operation: e.operation, cancelling: false } : s;
     case "refused":
-      return s.phase === "starting" ? { phase: "done", kind: s.kind, ref: s.ref, result: { operation: "", kind: s.kind, ref: s.ref, ok: false, error: e.message, status: "" } } : s;
+      return s.phase === "starting"
+        ? { phase: "done", kind: s.kind, ref: s.ref, result: { operation: "", kind: s.kind, ref: s.ref, ok: false, error: e.message, status: "" } }
+        : s;
     case "progress":
       // Pushes for another dialog's transfer (same socket) or a late one after "done" are not ours.
       return s.phase === "running" && e.push.operation === s.operation ? { ...s, progress: e.push } : s;

@@ -1,6 +1,12 @@
 import type { StatsRange } from "@/lib/wire";
 
-const RANGE_MS: Readonly<Record<StatsRange, number>> = { "15m": 15 * 60_000, "1h": 3_600_000, "6h": 6 * 3_600_000, "24h": 24 * 3_600_000, "7d": 7 * 24 * 3_600_000 };
+const RANGE_MS: Readonly<Record<StatsRange, number>> = {
+  "15m": 15 * 60_000,
+  "1h": 3_600_000,
+  "6h": 6 * 3_600_000,
+  "24h": 24 * 3_600_000,
+  "7d": 7 * 24 * 3_600_000,
+};
 const CANDIDATES: readonly StatsRange[] = ["1h", "6h", "24h", "7d"];
 
 /**

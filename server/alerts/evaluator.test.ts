@@ -33,7 +33,9 @@ describe("AlertEvaluator", () => {
   it("treats a non-zero exit as down and a start as recovery; a clean exit is not an alert", () => {
     const e = new AlertEvaluator(DEFAULT_RULES);
     expect(e.event("c1", "die", { exitCode: "0" }, s(0))).toEqual([]);
-    expect(e.event("c1", "die", { exitCode: "137" }, s(1))).toEqual([expect.objectContaining({ type: "fire", rule: "container-down", message: "Exited unexpectedly with code 137" })]);
+    expect(e.event("c1", "die", { exitCode: "137" }, s(1))).toEqual([
+      expect.objectContaining({ type: "fire", rule: "container-down", message: "Exited unexpectedly with code 137" }),
+    ]);
     expect(e.event("c1", "die", { exitCode: "137" }, s(2))).toEqual([]);
     expect(e.event("c1", "start", {}, s(3))).toEqual([expect.objectContaining({ type: "resolve", rule: "container-down" })]);
   });
@@ -79,7 +81,9 @@ describe("AlertEvaluator", () => {
     e.event("c1", "oom", {}, s(0));
     expect(e.event("c1", "destroy", {}, s(1)).map((t) => t.type)).toEqual(["resolve", "resolve"]);
     e.event("c2", "die", { exitCode: "1" }, s(2));
-    expect(e.setRules(DEFAULT_RULES.map((r) => (r.id === "container-down" ? { ...r, enabled: false } : r)))).toEqual([expect.objectContaining({ type: "resolve", container: "c2" })]);
+    expect(e.setRules(DEFAULT_RULES.map((r) => (r.id === "container-down" ? { ...r, enabled: false } : r)))).toEqual([
+      expect.objectContaining({ type: "resolve", container: "c2" }),
+    ]);
     expect(e.event("c3", "die", { exitCode: "1" }, s(3))).toEqual([]);
   });
 
@@ -96,7 +100,13 @@ describe("AlertEvaluator", () => {
       const e = new AlertEvaluator(DEFAULT_RULES);
       const before = [...e.event("c1", "start", {}, s(0)), ...[0, 2, 4, 6].flatMap((t) => crash(e, 1 + t))];
       // Down fires once and resolves on each restart; the fourth restart opens the loop.
-      expect(before.filter((t) => t.type === "fire").map((t) => t.rule)).toEqual(["container-down", "container-down", "container-down", "container-down", "restart-loop"]);
+      expect(before.filter((t) => t.type === "fire").map((t) => t.rule)).toEqual([
+        "container-down",
+        "container-down",
+        "container-down",
+        "container-down",
+        "restart-loop",
+      ]);
 
       const during = [10, 12, 14].flatMap((t) => crash(e, t));
       expect(during.every((t) => t.rule === "restart-loop" && t.type === "fire")).toBe(true);

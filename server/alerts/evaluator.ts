@@ -60,11 +60,28 @@ export class AlertEvaluator {
   sample(container: string, cpuPercent: number, memUsage: number, memLimit: number, now: number): Transition[] {
     const out: Transition[] = [];
     const cpu = this.rules.get("cpu-high");
-    if (cpu?.enabled) this.level("cpu-high", container, cpuPercent > cpu.threshold, now, cpu.forSeconds, `CPU ${cpuPercent.toFixed(0)} % above ${cpu.threshold} % for ${cpu.forSeconds} s`, out);
+    if (cpu?.enabled)
+      this.level(
+        "cpu-high",
+        container,
+        cpuPercent > cpu.threshold,
+        now,
+        cpu.forSeconds,
+        `CPU ${cpuPercent.toFixed(0)} % above ${cpu.threshold} % for ${cpu.forSeconds} s`,
+        out,
+      );
     const mem = this.rules.get("memory-high");
     if (mem?.enabled && memLimit > 0) {
       const pct = (memUsage / memLimit) * 100;
-      this.level("memory-high", container, pct > mem.threshold, now, mem.forSeconds, `Memory ${pct.toFixed(0)} % of its limit, above ${mem.threshold} % for ${mem.forSeconds} s`, out);
+      this.level(
+        "memory-high",
+        container,
+        pct > mem.threshold,
+        now,
+        mem.forSeconds,
+        `Memory ${pct.toFixed(0)} % of its limit, above ${mem.threshold} % for ${mem.forSeconds} s`,
+        out,
+      );
     }
     return out;
   }
@@ -170,10 +187,12 @@ export class AlertEvaluator {
   }
 
   firing(): { rule: AlertKind; container: string }[] {
-    return [...this.conditions].filter(([, c]) => c.firing).map(([k]) => {
-      const [rule, container] = split(k);
-      return { rule, container };
-    });
+    return [...this.conditions]
+      .filter(([, c]) => c.firing)
+      .map(([k]) => {
+        const [rule, container] = split(k);
+        return { rule, container };
+      });
   }
 
   /**
@@ -186,7 +205,10 @@ export class AlertEvaluator {
     this.conditions.set(`${rule}|${container}`, { firing: true, message });
     const loop = this.rules.get("restart-loop");
     if (rule === "restart-loop" && loop && lastAt !== undefined && !this.starts.has(container)) {
-      this.starts.set(container, Array.from({ length: loop.threshold + 2 }, () => lastAt));
+      this.starts.set(
+        container,
+        Array.from({ length: loop.threshold + 2 }, () => lastAt),
+      );
     }
   }
 
@@ -204,7 +226,12 @@ export class AlertEvaluator {
     if (this.isFiring("restart-loop", container)) {
       const loop = this.rules.get("restart-loop")!;
       const restarts = Math.max(0, (this.starts.get(container)?.length ?? 1) - 1);
-      out.push({ type: "fire", rule: "restart-loop", container, message: `${loopMessage(restarts, loop)}; last exit: ${message.replace(/^Exited /, "exited ")}` });
+      out.push({
+        type: "fire",
+        rule: "restart-loop",
+        container,
+        message: `${loopMessage(restarts, loop)}; last exit: ${message.replace(/^Exited /, "exited ")}`,
+      });
       return;
     }
     this.edge("container-down", container, message, out);

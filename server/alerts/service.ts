@@ -70,14 +70,28 @@ export async function loadRules(db: Db): Promise<AlertRule[]> {
   return DEFAULT_RULES.map((d) => {
     const r = byId.get(d.id);
     return r
-      ? { id: d.id, enabled: r.enabled === 1, threshold: r.threshold, forSeconds: r.for_seconds, allowPrivateWebhook: r.allow_private_webhook === 1, ...(r.webhook_url ? { webhookUrl: r.webhook_url } : {}) }
+      ? {
+          id: d.id,
+          enabled: r.enabled === 1,
+          threshold: r.threshold,
+          forSeconds: r.for_seconds,
+          allowPrivateWebhook: r.allow_private_webhook === 1,
+          ...(r.webhook_url ? { webhookUrl: r.webhook_url } : {}),
+        }
       : d;
   });
 }
 
 export async function activeSilences(db: Db, now = new Date()): Promise<SilenceWire[]> {
   const rows = await db.selectFrom("silences").selectAll().where("until", ">", now.toISOString()).orderBy("until").execute();
-  return rows.map((r) => ({ id: r.id, until: r.until, reason: r.reason, createdBy: r.created_by, ...(r.rule ? { rule: r.rule as AlertKind } : {}), ...(r.container_name ? { containerName: r.container_name } : {}) }));
+  return rows.map((r) => ({
+    id: r.id,
+    until: r.until,
+    reason: r.reason,
+    createdBy: r.created_by,
+    ...(r.rule ? { rule: r.rule as AlertKind } : {}),
+    ...(r.container_name ? { containerName: r.container_name } : {}),
+  }));
 }
 
 /**
@@ -298,7 +312,23 @@ export class AlertService {
       decision.kind === "open"
         ? await this.db
             .insertInto("alerts")
-            .values({ rule: t.rule, engine, container_id: id, container_name: name, status: "firing", message: t.message, started_at: iso, resolved_at: null, acknowledged_by: null, acknowledged_at: null, silenced: silenced ? 1 : 0, count: 1, last_at: iso, notified_at: notifiedAt ?? null, container_removed_at: null })
+            .values({
+              rule: t.rule,
+              engine,
+              container_id: id,
+              container_name: name,
+              status: "firing",
+              message: t.message,
+              started_at: iso,
+              resolved_at: null,
+              acknowledged_by: null,
+              acknowledged_at: null,
+              silenced: silenced ? 1 : 0,
+              count: 1,
+              last_at: iso,
+              notified_at: notifiedAt ?? null,
+              container_removed_at: null,
+            })
             .returningAll()
             .executeTakeFirstOrThrow()
         : await this.db
@@ -316,7 +346,8 @@ export class AlertService {
             .returningAll()
             .executeTakeFirstOrThrow();
     const alert = toAlertWire(row);
-    if (decision.kind === "open" || decision.reopen || decision.notify) log.warn({ rule: t.rule, container: name, silenced, count: alert.count }, `alert firing: ${t.message}`);
+    if (decision.kind === "open" || decision.reopen || decision.notify)
+      log.warn({ rule: t.rule, container: name, silenced, count: alert.count }, `alert firing: ${t.message}`);
     if (!decision.notify) return;
     this.sink.fired(alert);
     const rule = this.rules.find((r) => r.id === t.rule);
@@ -335,6 +366,11 @@ export class AlertService {
 }
 
 export async function firingCount(db: Db): Promise<number> {
-  const r = await db.selectFrom("alerts").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "firing").where("silenced", "=", 0).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("alerts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "firing")
+    .where("silenced", "=", 0)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

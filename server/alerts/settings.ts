@@ -14,5 +14,9 @@ export async function loadAlertSettings(db: Db): Promise<AlertSettings> {
 /** Stores validated settings (see alertSettingsSchema); the alert service re-reads them. */
 export async function saveAlertSettings(db: Db, settings: AlertSettings): Promise<void> {
   const value = String(settings.renotifyIntervalSeconds);
-  await db.insertInto("settings").values({ key: RENOTIFY_KEY, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
+  await db
+    .insertInto("settings")
+    .values({ key: RENOTIFY_KEY, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
 }

@@ -19,7 +19,14 @@ export async function createApiToken(db: Db, input: { name: string; role: Role; 
 
 export async function listApiTokens(db: Db): Promise<ApiTokenSummary[]> {
   const rows = await db.selectFrom("api_tokens").selectAll().orderBy("id").execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, prefix: r.prefix, ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    createdAt: r.created_at,
+    prefix: r.prefix,
+    ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
+  }));
 }
 
 export async function deleteApiToken(db: Db, id: number): Promise<boolean> {

@@ -11,7 +11,10 @@ const SETUP_TOKEN_KEY = "setup_token_hash";
  * setup token that the setup page requires. There are never default credentials.
  */
 export async function bootstrapAdmin(db: Db, adminPassword: string | undefined): Promise<{ setupToken?: string }> {
-  const { count } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
   if (Number(count) > 0) {
     await db.deleteFrom("settings").where("key", "=", SETUP_TOKEN_KEY).execute();
     return {};
@@ -48,7 +51,10 @@ export async function completeSetup(db: Db, input: { token: string; username: st
     if (await trx.selectFrom("users").select("id").limit(1).executeTakeFirst()) return "done";
     const row = await trx.selectFrom("settings").select("value").where("key", "=", SETUP_TOKEN_KEY).executeTakeFirst();
     if (!row || !safeEqual(row.value, sha256(input.token))) return "bad-token";
-    await trx.insertInto("users").values({ username: input.username, password_hash: passwordHash, role: "admin", created_at: new Date().toISOString() }).execute();
+    await trx
+      .insertInto("users")
+      .values({ username: input.username, password_hash: passwordHash, role: "admin", created_at: new Date().toISOString() })
+      .execute();
     await trx.deleteFrom("settings").where("key", "=", SETUP_TOKEN_KEY).execute();
     return "ok";
   });

@@ -53,7 +53,11 @@ export async function userForSession(db: Db, token: string | undefined | null): 
     return null;
   }
   if (now - lastSeen > TOUCH_EVERY_MS) {
-    await db.updateTable("sessions").set({ last_seen_at: new Date(now).toISOString() }).where("id_hash", "=", idHash).execute();
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where("id_hash", "=", idHash)
+      .execute();
   }
   return { id: row.id, username: row.username, role: row.role };
 }

@@ -24,7 +24,11 @@ export async function createUser(db: Db, input: { username: string; password: st
 }
 
 async function adminCount(db: Db): Promise<number> {
-  const r = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "=", "admin").executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "admin")
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

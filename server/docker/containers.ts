@@ -1,15 +1,7 @@
 import type Docker from "dockerode";
 import { formatStatus } from "@/lib/format";
 import { maskEnvList, toEnvEntries } from "@/lib/secrets";
-import type {
-  ActionResult,
-  ContainerAction,
-  ContainerDetail,
-  ContainerState,
-  ContainerSummary,
-  HealthStatus,
-  PortBinding,
-} from "@/lib/wire";
+import type { ActionResult, ContainerAction, ContainerDetail, ContainerState, ContainerSummary, HealthStatus, PortBinding } from "@/lib/wire";
 import type { CreateContainerInput } from "@/lib/schemas";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";

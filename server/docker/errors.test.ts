@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { stripModemPrefix, toHttpError } from "./errors";
 import { healthFromStatus } from "./containers";
 
-const dockerError = (statusCode: number, message: string) => Object.assign(new Error(`(HTTP code ${statusCode}) unexpected`), { statusCode, json: { message } });
+const dockerError = (statusCode: number, message: string) =>
+  Object.assign(new Error(`(HTTP code ${statusCode}) unexpected`), { statusCode, json: { message } });
 
 describe("toHttpError", () => {
   it("passes Docker's own message through with the matching status", () => {

@@ -98,7 +98,14 @@ export async function inspectImage(engine: Engine, ref: string): Promise<ImageDe
 
 /** Layer history, newest first (as `docker history`), with the instruction that made each layer. */
 export async function imageHistory(engine: Engine, ref: string): Promise<ImageHistoryEntry[]> {
-  const rows = (await call(engine, () => engine.docker.getImage(ref).history())) as { Id: string; Created: number; CreatedBy: string; Size: number; Comment: string; Tags: string[] | null }[];
+  const rows = (await call(engine, () => engine.docker.getImage(ref).history())) as {
+    Id: string;
+    Created: number;
+    CreatedBy: string;
+    Size: number;
+    Comment: string;
+    Tags: string[] | null;
+  }[];
   return rows.map((r) => ({
     id: r.Id,
     createdAt: new Date(r.Created * 1000).toISOString(),
@@ -127,7 +134,10 @@ export async function tagImage(engine: Engine, ref: string, target: string): Pro
 
 /** Removes an image or one of its tags. Without force Docker refuses (409) when a container uses it, and says which. */
 export async function removeImage(engine: Engine, ref: string, opts: { force: boolean; noprune: boolean }): Promise<{ untagged: string[]; deleted: string[] }> {
-  const res = (await call(engine, () => engine.docker.getImage(ref).remove({ force: opts.force, noprune: opts.noprune }))) as { Untagged?: string; Deleted?: string }[];
+  const res = (await call(engine, () => engine.docker.getImage(ref).remove({ force: opts.force, noprune: opts.noprune }))) as {
+    Untagged?: string;
+    Deleted?: string;
+  }[];
   return {
     untagged: (res ?? []).flatMap((r) => (r.Untagged ? [r.Untagged] : [])),
     deleted: (res ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : [])),

@@ -25,7 +25,14 @@ function upstreamOf(chunks: Buffer[]): Readable {
 /** A source with all its lines known up front. */
 function listSource(lines: LogLine[]): LineSource {
   let i = 0;
-  return { peek: () => lines[i], take: () => lines[i++]!, get done() { return i >= lines.length; }, ready: () => Promise.resolve() };
+  return {
+    peek: () => lines[i],
+    take: () => lines[i++]!,
+    get done() {
+      return i >= lines.length;
+    },
+    ready: () => Promise.resolve(),
+  };
 }
 
 /** Lets the event loop run a few times (stream events are spread over ticks). */
@@ -65,7 +72,8 @@ describe("lineLogBody", () => {
   const stream = Buffer.concat([frame(1, "2026-12-03T10:00:00.1Z hello\n"), frame(2, "2026-12-03T10:00:00.2Z \x1b[31moops\x1b[0m\n")]);
 
   it("writes timestamps and stderr labels only when asked", async () => {
-    const as = async (f: { timestamps: boolean; labels: boolean }) => (await collect(lineLogBody(upstreamOf([stream]), false, true, (l) => formatLogLine(l, f)))).toString();
+    const as = async (f: { timestamps: boolean; labels: boolean }) =>
+      (await collect(lineLogBody(upstreamOf([stream]), false, true, (l) => formatLogLine(l, f)))).toString();
     expect(await as({ timestamps: false, labels: false })).toBe("hello\n\x1b[31moops\x1b[0m\n");
     expect(await as({ timestamps: true, labels: false })).toBe("2026-12-03T10:00:00.1Z hello\n2026-12-03T10:00:00.2Z \x1b[31moops\x1b[0m\n");
     expect(await as({ timestamps: true, labels: true })).toBe("2026-12-03T10:00:00.1Z hello\n2026-12-03T10:00:00.2Z [stderr] \x1b[31moops\x1b[0m\n");
@@ -73,7 +81,9 @@ describe("lineLogBody", () => {
   });
 
   it("drops the lines the format refuses (the q filter)", async () => {
-    const out = await collect(lineLogBody(upstreamOf([stream]), false, true, (l) => (l.stream === "stderr" ? formatLogLine(l, { timestamps: false, labels: false }) : null)));
+    const out = await collect(
+      lineLogBody(upstreamOf([stream]), false, true, (l) => (l.stream === "stderr" ? formatLogLine(l, { timestamps: false, labels: false }) : null)),
+    );
     expect(out.toString()).toBe("\x1b[31moops\x1b[0m\n");
   });
 });
@@ -135,7 +145,9 @@ describe("mergedLogBody (k-way merge by time)", () => {
     const a = upstreamOf([frame(1, "2026-12-03T10:00:01Z \x1b[31mERR\x1b[0mOR a\n2026-12-03T10:00:02Z fine a\n")]);
     const b = upstreamOf([frame(2, "2026-12-03T10:00:01.5Z error b\n")]);
     const keep = (raw: string) => raw.toLowerCase().includes("err");
-    const out = (await collect(mergedLogBody([new UpstreamLines(a, false, keep), new UpstreamLines(b, false, keep)], ["a", "b"], { timestamps: false, labels: true }))).toString();
+    const out = (
+      await collect(mergedLogBody([new UpstreamLines(a, false, keep), new UpstreamLines(b, false, keep)], ["a", "b"], { timestamps: false, labels: true }))
+    ).toString();
     expect(out).toBe("a | \x1b[31mERR\x1b[0mOR a\nb | [stderr] error b\n");
   });
 

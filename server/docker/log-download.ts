@@ -31,7 +31,12 @@ export function formatLogLine(line: LogLine, f: LineFormat, prefix = ""): string
 export function dockerLogsBody(upstream: Readable, tty: boolean): Readable {
   const out = new Readable({ read: () => void upstream.resume() });
   const pieces: Buffer[] = [];
-  const frames = tty ? null : new FrameParser(() => undefined, (_stream, bytes) => pieces.push(Buffer.from(bytes)));
+  const frames = tty
+    ? null
+    : new FrameParser(
+        () => undefined,
+        (_stream, bytes) => pieces.push(Buffer.from(bytes)),
+      );
   upstream.on("data", (chunk: Buffer) => {
     let bytes: Buffer = chunk;
     if (frames) {

@@ -34,7 +34,14 @@ describe("lineFilter (the download's q)", () => {
 
   it("keeps exactly the lines the viewer marks as matching", () => {
     const lines = [`${E}[32mGET${E}[0m /health 200`, `${E}[31mGET /login 500${E}[0m`, `progress 10%\r${E}[2Kprogress 100%`, "plain GET", `G${E}[0mET`, "get?"];
-    for (const [q, regex, caseSensitive] of [["GET", false, true], ["get", false, false], ["100%", false, false], ["10%", false, false], ["g.t", true, false], ["^GET", true, true]] as const) {
+    for (const [q, regex, caseSensitive] of [
+      ["GET", false, true],
+      ["get", false, false],
+      ["100%", false, false],
+      ["10%", false, false],
+      ["g.t", true, false],
+      ["^GET", true, true],
+    ] as const) {
       const keep = lineFilter(q, { regex, caseSensitive })!;
       const viewer = (compileSearch({ q, regex, caseSensitive }) as { ok: true; matcher: { test(t: string): boolean } }).matcher;
       expect(lines.map(keep), `${q}`).toEqual(lines.map((l) => viewer.test(parseAnsi(l).plain)));

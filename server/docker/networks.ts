@@ -80,7 +80,9 @@ export async function createNetwork(engine: Engine, input: NetworkCreateInput): 
     if (!info.Swarm?.ControlAvailable) throw new HttpError(409, "conflict", "Overlay networks need this engine to be a Swarm manager (docker swarm init)");
   }
   const ipamConfig = [
-    ...(input.subnet ? [{ Subnet: input.subnet, ...(input.ipRange ? { IPRange: input.ipRange } : {}), ...(input.gateway ? { Gateway: input.gateway } : {}) }] : []),
+    ...(input.subnet
+      ? [{ Subnet: input.subnet, ...(input.ipRange ? { IPRange: input.ipRange } : {}), ...(input.gateway ? { Gateway: input.gateway } : {}) }]
+      : []),
     // Dual stack: one IPAM pool per family.
     ...(input.ipv6Subnet ? [{ Subnet: input.ipv6Subnet, ...(input.ipv6Gateway ? { Gateway: input.ipv6Gateway } : {}) }] : []),
   ];
@@ -100,13 +102,19 @@ export async function createNetwork(engine: Engine, input: NetworkCreateInput): 
   return { id: res.id, name: input.name };
 }
 
-export async function connectNetwork(engine: Engine, ref: string, opts: { container: string; aliases?: string[]; ipv4?: string; ipv6?: string }): Promise<void> {
+export async function connectNetwork(
+  engine: Engine,
+  ref: string,
+  opts: { container: string; aliases?: string[]; ipv4?: string; ipv6?: string },
+): Promise<void> {
   await call(engine, () =>
     engine.docker.getNetwork(ref).connect({
       Container: opts.container,
       EndpointConfig: {
         ...(opts.aliases?.length ? { Aliases: opts.aliases } : {}),
-        ...(opts.ipv4 || opts.ipv6 ? { IPAMConfig: { ...(opts.ipv4 ? { IPv4Address: opts.ipv4 } : {}), ...(opts.ipv6 ? { IPv6Address: opts.ipv6 } : {}) } } : {}),
+        ...(opts.ipv4 || opts.ipv6
+          ? { IPAMConfig: { ...(opts.ipv4 ? { IPv4Address: opts.ipv4 } : {}), ...(opts.ipv6 ? { IPv6Address: opts.ipv6 } : {}) } }
+          : {}),
       },
     }),
   );
@@ -118,9 +126,11 @@ export async function disconnectNetwork(engine: Engine, ref: string, opts: { con
 
 /** Removes a network; bridge/host/none are refused with 409 before Docker is asked. */
 export async function removeNetwork(engine: Engine, ref: string): Promise<void> {
-  if (PREDEFINED_NETWORKS.has(ref)) throw new HttpError(409, "conflict", `“${ref}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`);
+  if (PREDEFINED_NETWORKS.has(ref))
+    throw new HttpError(409, "conflict", `“${ref}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`);
   const n = (await call(engine, () => engine.docker.getNetwork(ref).inspect())) as NetworkInfo;
-  if (PREDEFINED_NETWORKS.has(n.Name)) throw new HttpError(409, "conflict", `“${n.Name}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`);
+  if (PREDEFINED_NETWORKS.has(n.Name))
+    throw new HttpError(409, "conflict", `“${n.Name}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`);
   await call(engine, () => engine.docker.getNetwork(n.Id).remove());
 }
 

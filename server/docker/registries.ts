@@ -71,7 +71,11 @@ function toSummary(r: { id: number; server_address: string; username: string; cr
 }
 
 export async function listRegistryCredentials(db: Db): Promise<RegistryCredentialSummary[]> {
-  const rows = await db.selectFrom("registry_credentials").select(["id", "server_address", "username", "created_at", "updated_at"]).orderBy("server_address").execute();
+  const rows = await db
+    .selectFrom("registry_credentials")
+    .select(["id", "server_address", "username", "created_at", "updated_at"])
+    .orderBy("server_address")
+    .execute();
   return rows.map(toSummary);
 }
 
@@ -87,9 +91,16 @@ export async function saveRegistryCredential(
   if (existing) {
     await db.updateTable("registry_credentials").set({ username: input.username, secret, updated_at: now }).where("id", "=", existing.id).execute();
   } else {
-    await db.insertInto("registry_credentials").values({ server_address: input.serverAddress, username: input.username, secret, created_at: now, updated_at: now }).execute();
+    await db
+      .insertInto("registry_credentials")
+      .values({ server_address: input.serverAddress, username: input.username, secret, created_at: now, updated_at: now })
+      .execute();
   }
-  const row = await db.selectFrom("registry_credentials").select(["id", "server_address", "username", "created_at", "updated_at"]).where("server_address", "=", input.serverAddress).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("registry_credentials")
+    .select(["id", "server_address", "username", "created_at", "updated_at"])
+    .where("server_address", "=", input.serverAddress)
+    .executeTakeFirstOrThrow();
   return toSummary(row);
 }
 
@@ -116,7 +127,11 @@ export async function authForImage(db: Db, dataDir: string, ref: string): Promis
   try {
     password = decryptSecret(registryKey(dataDir), row.secret);
   } catch {
-    throw new HttpError(500, "credential_unreadable", `The saved credential for ${row.server_address} cannot be decrypted (was ${KEY_FILE} replaced?); save it again`);
+    throw new HttpError(
+      500,
+      "credential_unreadable",
+      `The saved credential for ${row.server_address} cannot be decrypted (was ${KEY_FILE} replaced?); save it again`,
+    );
   }
   return { username: row.username, password, serveraddress: HUB_ALIASES.has(host) ? "https://index.docker.io/v1/" : row.server_address };
 }

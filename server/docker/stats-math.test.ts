@@ -23,7 +23,12 @@ const V1: DockerStatsDoc = {
 const V2: DockerStatsDoc = {
   read: "2026-11-28T12:40:52Z",
   pids_stats: { current: 12 },
-  blkio_stats: { io_service_bytes_recursive: [{ op: "read", value: 1_000_000 }, { op: "write", value: 250_000 }] },
+  blkio_stats: {
+    io_service_bytes_recursive: [
+      { op: "read", value: 1_000_000 },
+      { op: "write", value: 250_000 },
+    ],
+  },
   cpu_stats: { cpu_usage: { total_usage: 9_000_000_000 }, system_cpu_usage: 100_000_000_000, online_cpus: 4 },
   precpu_stats: { cpu_usage: { total_usage: 8_000_000_000 }, system_cpu_usage: 96_000_000_000, online_cpus: 4 },
   memory_stats: { usage: 209_715_200, limit: 1_073_741_824, stats: { inactive_file: 52_428_800, anon: 150_000_000 } },
@@ -59,6 +64,15 @@ describe("statsNumbers", () => {
     expect(statsNumbers(V2)).toMatchObject({ netRx: 5000, netTx: 7000, blkRead: 1_000_000, blkWrite: 250_000, pids: 12 });
   });
   it("copes with a stopped container's empty document", () => {
-    expect(statsNumbers({ read: "0001-01-01T00:00:00Z" })).toEqual({ cpuPercent: 0, memUsage: 0, memLimit: 0, netRx: 0, netTx: 0, blkRead: 0, blkWrite: 0, pids: 0 });
+    expect(statsNumbers({ read: "0001-01-01T00:00:00Z" })).toEqual({
+      cpuPercent: 0,
+      memUsage: 0,
+      memLimit: 0,
+      netRx: 0,
+      netTx: 0,
+      blkRead: 0,
+      blkWrite: 0,
+      pids: 0,
+    });
   });
 });

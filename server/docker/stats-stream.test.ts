@@ -18,7 +18,10 @@ const HEAD = "HTTP/1.1 200 OK\r\nApi-Version: 1.47\r\nContent-Type: application/
 function decode(pieces: Buffer[]): { docs: string[]; ends: ({ status: number; message: string } | undefined)[] } {
   const docs: string[] = [];
   const ends: ({ status: number; message: string } | undefined)[] = [];
-  const d = new StatsResponseDecoder((t) => docs.push(t), (e) => ends.push(e));
+  const d = new StatsResponseDecoder(
+    (t) => docs.push(t),
+    (e) => ends.push(e),
+  );
   for (const p of pieces) d.push(p);
   return { docs, ends };
 }
@@ -42,7 +45,10 @@ describe("StatsResponseDecoder", () => {
     for (let size = 1; size <= 64; size *= 2) {
       const docs: string[] = [];
       const ends: unknown[] = [];
-      const d = new StatsResponseDecoder((t) => docs.push(t), (e) => ends.push(e));
+      const d = new StatsResponseDecoder(
+        (t) => docs.push(t),
+        (e) => ends.push(e),
+      );
       for (let at = 0; at < response.length; at += size) {
         const n = response.copy(scratch, 0, at, at + size);
         d.push(scratch, n);

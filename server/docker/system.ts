@@ -86,7 +86,11 @@ export async function engineDiskUsage(engine: Engine): Promise<DiskUsage & { mea
 
 export async function systemPrunePreview(engine: Engine, sel: PruneSelection): Promise<PrunePreview> {
   const [doc, nets] = await Promise.all([systemDf(engine, 0), listNetworks(engine)]);
-  return prunePreview(doc, nets.map((n) => ({ Id: n.id, Name: n.name, containerCount: n.containerCount })), sel);
+  return prunePreview(
+    doc,
+    nets.map((n) => ({ Id: n.id, Name: n.name, containerCount: n.containerCount })),
+    sel,
+  );
 }
 
 export interface SystemPruneResult {

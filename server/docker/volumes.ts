@@ -82,7 +82,9 @@ export async function createVolume(engine: Engine, input: VolumeCreateInput): Pr
   if (input.name && (await volumeExists(engine, input.name))) {
     throw new HttpError(409, "conflict", `A volume named ${input.name} already exists: choose another name, or use the existing volume.`, "name");
   }
-  const v = await call(engine, () => engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }));
+  const v = await call(engine, () =>
+    engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }),
+  );
   invalidateDf(engine);
   return { name: (v as unknown as { Name: string }).Name };
 }
@@ -108,7 +110,11 @@ async function helper(engine: Engine, volume: string, readOnly: boolean): Promis
   try {
     await engine.docker.getImage(HELPER_IMAGE).inspect();
   } catch {
-    throw new HttpError(503, "helper_image_missing", `The helper image ${HELPER_IMAGE} is missing on engine "${engine.id}" (run scripts/build-fixture-image.sh)`);
+    throw new HttpError(
+      503,
+      "helper_image_missing",
+      `The helper image ${HELPER_IMAGE} is missing on engine "${engine.id}" (run scripts/build-fixture-image.sh)`,
+    );
   }
   return call(engine, () =>
     engine.docker.createContainer({
@@ -134,7 +140,12 @@ async function sweepHelpers(engine: Engine): Promise<void> {
   try {
     const stale = await engine.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=1`] } });
     const cutoff = Date.now() / 1000 - HELPER_MAX_AGE_S;
-    for (const c of stale) if (c.Created < cutoff) await engine.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    for (const c of stale)
+      if (c.Created < cutoff)
+        await engine.docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined);
   } catch {
     /* next time */
   }
@@ -199,7 +210,11 @@ export async function backupVolume(engine: Engine, name: string): Promise<Readab
       cleaned = true;
       void removeHelper(engine, c);
     };
-    (tar as Readable).on("error", (e) => out.destroy(e)).pipe(gz).on("error", (e) => out.destroy(e)).pipe(out);
+    (tar as Readable)
+      .on("error", (e) => out.destroy(e))
+      .pipe(gz)
+      .on("error", (e) => out.destroy(e))
+      .pipe(out);
     out.on("close", () => {
       (tar as Readable).destroy?.();
       cleanup();
@@ -261,7 +276,11 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
   } finally {
     body.resume();
     if (c) await removeHelper(engine, c);
-    if (!ok && created) await engine.docker.getVolume(name).remove().catch(() => undefined);
+    if (!ok && created)
+      await engine.docker
+        .getVolume(name)
+        .remove()
+        .catch(() => undefined);
     invalidateDf(engine);
   }
 }

@@ -43,7 +43,10 @@ export function clientIp(req: NextRequest): string | undefined {
 
 export function errorResponse(e: unknown): NextResponse {
   if (isHttpError(e)) {
-    const headers = e.status === 429 && (e as HttpError & { retryAfter?: number }).retryAfter ? { "retry-after": String((e as HttpError & { retryAfter?: number }).retryAfter) } : undefined;
+    const headers =
+      e.status === 429 && (e as HttpError & { retryAfter?: number }).retryAfter
+        ? { "retry-after": String((e as HttpError & { retryAfter?: number }).retryAfter) }
+        : undefined;
     return NextResponse.json({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } }, { status: e.status, headers });
   }
   if (e instanceof ZodError || (e as { name?: string })?.name === "ZodError") {
@@ -69,10 +72,7 @@ async function principal(req: NextRequest, rt: Runtime): Promise<{ user: AuthUse
  * Wraps a Next route handler: resolve the caller, check Origin on cookie-authenticated writes,
  * authorize (deny by default), run, and turn every failure into the JSON error contract.
  */
-export function route<P extends Record<string, string> = Record<string, never>>(
-  spec: RouteSpec<P>,
-  handler: (ctx: RouteContext<P>) => Promise<unknown>,
-) {
+export function route<P extends Record<string, string> = Record<string, never>>(spec: RouteSpec<P>, handler: (ctx: RouteContext<P>) => Promise<unknown>) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const rt = runtime();

@@ -80,4 +80,3 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
   };
   return Object.assign(io, { statsBroadcaster });
 }
-

@@ -47,11 +47,27 @@ export function registerLogsHandlers(socket: BerthSocket, rt: Runtime, followers
       const resolved = await Promise.all(req.containers.map((ref) => logTarget(engine, ref)));
       const targets = [...new Map(resolved.map((t) => [t.id, t])).values()];
       const id = randomUUID();
-      const sub = new LogSubscription(engine, targets, { since: req.since, until: req.until, tail: req.tail, stdout: req.stdout, stderr: req.stderr }, followers, outletFor(socket, id));
+      const sub = new LogSubscription(
+        engine,
+        targets,
+        { since: req.since, until: req.until, tail: req.tail, stdout: req.stdout, stderr: req.stderr },
+        followers,
+        outletFor(socket, id),
+      );
       subscriptions.set(id, sub);
       // Start once the ack is on its way, so the client knows the id before lines arrive.
       setImmediate(() => void sub.start());
-      return { subscription: id, containers: targets.map((t) => ({ id: t.id, shortId: short(t.id), name: t.name, tty: t.tty, running: t.running, ...(t.startedAt ? { startedAt: t.startedAt } : {}) })) };
+      return {
+        subscription: id,
+        containers: targets.map((t) => ({
+          id: t.id,
+          shortId: short(t.id),
+          name: t.name,
+          tty: t.tty,
+          running: t.running,
+          ...(t.startedAt ? { startedAt: t.startedAt } : {}),
+        })),
+      };
     }),
   );
 

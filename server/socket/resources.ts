@@ -31,7 +31,8 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
 
   const start = (kind: ImageTransferKind) =>
     withAck(rt, socket, kind === "pull" ? "images:pull" : "images:push", imageTransferSchema, async (req, user) => {
-      if (transfers.size >= MAX_TRANSFERS_PER_SOCKET) throw new HttpError(429, "too_many_transfers", `At most ${MAX_TRANSFERS_PER_SOCKET} pulls or pushes at once per connection`);
+      if (transfers.size >= MAX_TRANSFERS_PER_SOCKET)
+        throw new HttpError(429, "too_many_transfers", `At most ${MAX_TRANSFERS_PER_SOCKET} pulls or pushes at once per connection`);
       const engine = await rt.engines.reachable(req.engine);
       const ref = kind === "pull" ? withDefaultTag(req.ref) : req.ref;
       const auth = await authForImage(rt.db, rt.config.dataDir, ref);

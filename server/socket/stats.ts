@@ -79,7 +79,8 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
   socket.on(
     "stats:subscribe",
     withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req) => {
-      if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} stats views per connection`);
+      if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET)
+        throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} stats views per connection`);
       const engine = await rt.engines.reachable(req.engine);
       const collector = rt.stats.get(engine.id);
       if (!collector) throw notFound(`No stats for engine "${engine.id}"`);
@@ -89,7 +90,10 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
               engine.docker
                 .getContainer(ref)
                 .inspect()
-                .then((i) => i.Id, (e) => Promise.reject(toHttpError(e, engine.id))),
+                .then(
+                  (i) => i.Id,
+                  (e) => Promise.reject(toHttpError(e, engine.id)),
+                ),
             ),
           )
         : null;
@@ -97,9 +101,7 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
       broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null });
       mine.add(id);
       const since = Date.now() - req.backlogSeconds * 1000;
-      const backlog = ids
-        ? ids.flatMap((c) => collector.recent(c, since))
-        : collector.latest().flatMap((s) => collector.recent(s.container, since));
+      const backlog = ids ? ids.flatMap((c) => collector.recent(c, since)) : collector.latest().flatMap((s) => collector.recent(s.container, since));
       return { subscription: id, containers: ids ?? [], backlog };
     }),
   );

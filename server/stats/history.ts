@@ -32,7 +32,10 @@ export class StatsHistory {
   constructor(private readonly db: Db) {}
 
   start(): void {
-    this.timers.push(setInterval(() => void this.flush(), FLUSH_MS), setInterval(() => void this.prune(), PRUNE_MS));
+    this.timers.push(
+      setInterval(() => void this.flush(), FLUSH_MS),
+      setInterval(() => void this.prune(), PRUNE_MS),
+    );
     for (const t of this.timers) t.unref();
   }
 
@@ -50,7 +53,9 @@ export class StatsHistory {
     await this.db
       .insertInto("stats_containers")
       .values({ engine, id: meta.id, name: meta.name, image: meta.image, project: meta.project ?? null, last_seen: now, removed_at: null })
-      .onConflict((oc) => oc.columns(["engine", "id"]).doUpdateSet({ name: meta.name, image: meta.image, project: meta.project ?? null, last_seen: now, removed_at: null }))
+      .onConflict((oc) =>
+        oc.columns(["engine", "id"]).doUpdateSet({ name: meta.name, image: meta.image, project: meta.project ?? null, last_seen: now, removed_at: null }),
+      )
       .execute();
   }
 
@@ -139,14 +144,36 @@ export class StatsHistory {
       range,
       resolution: tier,
       ...(container.removedAt ? { removedAt: container.removedAt } : {}),
-      samples: rows.map((r) => toSample(container.id, r.bucket * 1000, { cpuPercent: r.cpu, memUsage: r.mem, memLimit: r.mem_limit, netRx: r.net_rx, netTx: r.net_tx, blkRead: r.blk_read, blkWrite: r.blk_write, pids: r.pids })),
+      samples: rows.map((r) =>
+        toSample(container.id, r.bucket * 1000, {
+          cpuPercent: r.cpu,
+          memUsage: r.mem,
+          memLimit: r.mem_limit,
+          netRx: r.net_rx,
+          netTx: r.net_tx,
+          blkRead: r.blk_read,
+          blkWrite: r.blk_write,
+          pids: r.pids,
+        }),
+      ),
     };
   }
 }
 
 export function toSample(container: string, timeMs: number, n: StatsNumbers): StatsSample {
   // Spelled out rather than spread: this runs for every container every second.
-  return { container, ts: new Date(timeMs).toISOString(), cpuPercent: n.cpuPercent, memUsage: n.memUsage, memLimit: n.memLimit, netRx: n.netRx, netTx: n.netTx, blkRead: n.blkRead, blkWrite: n.blkWrite, pids: n.pids };
+  return {
+    container,
+    ts: new Date(timeMs).toISOString(),
+    cpuPercent: n.cpuPercent,
+    memUsage: n.memUsage,
+    memLimit: n.memLimit,
+    netRx: n.netRx,
+    netTx: n.netTx,
+    blkRead: n.blkRead,
+    blkWrite: n.blkWrite,
+    pids: n.pids,
+  };
 }
 
 export const STATS_RANGES = Object.keys(RANGE_SECONDS) as StatsRange[];

@@ -14,7 +14,12 @@ export async function renderMetrics(rt: Runtime): Promise<{ contentType: string;
   const gauge = (name: string, help: string, extra: string[] = []) => new Gauge({ name, help, labelNames: [...LABELS, ...extra], registers: [registry] });
   const counter = (name: string, help: string) => new Counter({ name, help, labelNames: [...LABELS], registers: [registry] });
 
-  const engineUp = new Gauge({ name: "berth_engine_up", help: "Whether the Docker engine answers (1) or not (0)", labelNames: ["engine"], registers: [registry] });
+  const engineUp = new Gauge({
+    name: "berth_engine_up",
+    help: "Whether the Docker engine answers (1) or not (0)",
+    labelNames: ["engine"],
+    registers: [registry],
+  });
   const cpu = gauge("berth_container_cpu_percent", "CPU use as the docker CLI computes it (100 = one full CPU)");
   const mem = gauge("berth_container_memory_usage_bytes", "Memory use without the inactive file cache, as the docker CLI shows it");
   const memLimit = gauge("berth_container_memory_limit_bytes", "Memory limit (the host's memory when unlimited)");

@@ -40,13 +40,25 @@ function removedWithHistory(db: Db, engine: string, q?: string) {
     .where("stats_containers.engine", "=", engine)
     .where("stats_containers.removed_at", "is not", null)
     .where(({ exists, selectFrom }) =>
-      exists(selectFrom("stats_points as p").select("p.bucket").whereRef("p.engine", "=", "stats_containers.engine").whereRef("p.container_id", "=", "stats_containers.id")),
+      exists(
+        selectFrom("stats_points as p")
+          .select("p.bucket")
+          .whereRef("p.engine", "=", "stats_containers.engine")
+          .whereRef("p.container_id", "=", "stats_containers.id"),
+      ),
     );
   if (q) sel = sel.where((eb) => matches(eb, q));
   return sel;
 }
 
-function toWire(r: { id: string; name: string; image: string; project: string | null; removed_at: string | null; last_bucket: number | null }): RemovedContainer {
+function toWire(r: {
+  id: string;
+  name: string;
+  image: string;
+  project: string | null;
+  removed_at: string | null;
+  last_bucket: number | null;
+}): RemovedContainer {
   return {
     id: r.id,
     name: r.name,
@@ -79,7 +91,9 @@ export async function listRemovedContainers(db: Db, engine: string, opts: { q?: 
 export async function findRemovedContainer(db: Db, engine: string, ref: string): Promise<RemovedContainer | undefined> {
   const name = ref.replace(/^\//, "");
   const row = await removedWithHistory(db, engine)
-    .where((eb) => eb.or([eb("stats_containers.name", "=", name), sql<boolean>`${sql.ref("stats_containers.id")} like ${`${likeLiteral(ref.toLowerCase())}%`} escape '\\'`]))
+    .where((eb) =>
+      eb.or([eb("stats_containers.name", "=", name), sql<boolean>`${sql.ref("stats_containers.id")} like ${`${likeLiteral(ref.toLowerCase())}%`} escape '\\'`]),
+    )
     .select(["stats_containers.id", "stats_containers.name", "stats_containers.image", "stats_containers.project", "stats_containers.removed_at"])
     .select((eb) => lastBucket(eb).as("last_bucket"))
     .orderBy("stats_containers.removed_at", "desc")
@@ -93,7 +107,13 @@ export async function findRemovedContainer(db: Db, engine: string, ref: string):
  * are left alone (a container started meanwhile is not in that listing).
  */
 export async function markMissingRemoved(db: Db, engine: string, existingIds: ReadonlySet<string>, listedAt: Date): Promise<number> {
-  const open = await db.selectFrom("stats_containers").select("id").where("engine", "=", engine).where("removed_at", "is", null).where("last_seen", "<", listedAt.toISOString()).execute();
+  const open = await db
+    .selectFrom("stats_containers")
+    .select("id")
+    .where("engine", "=", engine)
+    .where("removed_at", "is", null)
+    .where("last_seen", "<", listedAt.toISOString())
+    .execute();
   const gone = open.map((r) => r.id).filter((id) => !existingIds.has(id));
   for (let i = 0; i < gone.length; i += 200) {
     await db
@@ -110,5 +130,8 @@ export async function markMissingRemoved(db: Db, engine: string, existingIds: Re
 /** Forgets removed containers whose points have all been pruned (older than the longest tier). */
 export async function pruneRemovedContainers(db: Db, nowMs = Date.now()): Promise<void> {
   const keepMs = Math.max(...TIERS.map((t) => t.keepSeconds)) * 1000;
-  await db.deleteFrom("stats_containers").where("removed_at", "<", new Date(nowMs - keepMs).toISOString()).execute();
+  await db
+    .deleteFrom("stats_containers")
+    .where("removed_at", "<", new Date(nowMs - keepMs).toISOString())
+    .execute();
 }

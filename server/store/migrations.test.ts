@@ -24,19 +24,53 @@ describe("migration 0005_alert_incidents", () => {
   it("keeps existing alerts: one occurrence each, last seen when they started, notified unless silenced", async () => {
     const db = open();
     expect((await migrator(db).migrateTo("0004_alerts")).error).toBeUndefined();
-    const base = { engine: "local", container_id: "abc", container_name: "web", message: "Exited unexpectedly with code 1", resolved_at: null, acknowledged_by: null, acknowledged_at: null };
+    const base = {
+      engine: "local",
+      container_id: "abc",
+      container_name: "web",
+      message: "Exited unexpectedly with code 1",
+      resolved_at: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
+    };
     // Written with 0004's columns only, as an older Berth did.
     const legacy = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-    await legacy.insertInto("alerts").values({ ...base, rule: "container-down", status: "firing", started_at: "2026-01-01T00:00:00.000Z", silenced: 0 }).execute();
-    await legacy.insertInto("alerts").values({ ...base, rule: "unhealthy", status: "resolved", started_at: "2026-01-02T00:00:00.000Z", silenced: 1 }).execute();
+    await legacy
+      .insertInto("alerts")
+      .values({ ...base, rule: "container-down", status: "firing", started_at: "2026-01-01T00:00:00.000Z", silenced: 0 })
+      .execute();
+    await legacy
+      .insertInto("alerts")
+      .values({ ...base, rule: "unhealthy", status: "resolved", started_at: "2026-01-02T00:00:00.000Z", silenced: 1 })
+      .execute();
 
     const { error, results } = await migrator(db).migrateToLatest();
     expect(error).toBeUndefined();
     expect(results?.map((r) => r.migrationName)).toContain("0005_alert_incidents");
-    const rows = await db.selectFrom("alerts").select(["rule", "status", "count", "last_at", "notified_at", "container_removed_at", "message"]).orderBy("id").execute();
+    const rows = await db
+      .selectFrom("alerts")
+      .select(["rule", "status", "count", "last_at", "notified_at", "container_removed_at", "message"])
+      .orderBy("id")
+      .execute();
     expect(rows).toEqual([
-      { rule: "container-down", status: "firing", count: 1, last_at: "2026-01-01T00:00:00.000Z", notified_at: "2026-01-01T00:00:00.000Z", container_removed_at: null, message: base.message },
-      { rule: "unhealthy", status: "resolved", count: 1, last_at: "2026-01-02T00:00:00.000Z", notified_at: null, container_removed_at: null, message: base.message },
+      {
+        rule: "container-down",
+        status: "firing",
+        count: 1,
+        last_at: "2026-01-01T00:00:00.000Z",
+        notified_at: "2026-01-01T00:00:00.000Z",
+        container_removed_at: null,
+        message: base.message,
+      },
+      {
+        rule: "unhealthy",
+        status: "resolved",
+        count: 1,
+        last_at: "2026-01-02T00:00:00.000Z",
+        notified_at: null,
+        container_removed_at: null,
+        message: base.message,
+      },
     ]);
     await db.destroy();
   });

@@ -160,7 +160,10 @@ export const migrations: Record<string, Migration> = {
     // container was removed. Existing rows keep their data: one occurrence each, notified when
     // they fired unless they were silenced, their containers presumed present until the next sync.
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable("alerts").addColumn("count", "integer", (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable("alerts")
+        .addColumn("count", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
       await db.schema.alterTable("alerts").addColumn("last_at", "text").execute();
       await db.schema.alterTable("alerts").addColumn("notified_at", "text").execute();
       await db.schema.alterTable("alerts").addColumn("container_removed_at", "text").execute();

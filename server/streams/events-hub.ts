@@ -137,7 +137,8 @@ export class EventsHub {
     const parsed = ev.Action ? parseContainerAction(ev.Action, attributes) : undefined;
     const action = parsed?.action;
     if (action?.startsWith("exec_")) return;
-    if (id && parsed && action) containerEvents.emit("event", { engine: this.engine.id, id, action, ...(parsed.health ? { health: parsed.health } : {}), attributes });
+    if (id && parsed && action)
+      containerEvents.emit("event", { engine: this.engine.id, id, action, ...(parsed.health ? { health: parsed.health } : {}), attributes });
     this.queue(id, action, false);
   }
 

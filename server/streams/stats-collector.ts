@@ -121,7 +121,9 @@ export class StatsCollector {
       // All containers, not only running ones: the full listing also tells which containers with
       // history were removed while Berth was not watching (down, or the events stream was cut).
       const all = await this.engine.docker.listContainers({ all: true });
-      void this.history.reconcileRemoved(this.engine.id, new Set(all.map((c) => c.Id)), listedAt).catch((e) => log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats history reconcile failed"));
+      void this.history
+        .reconcileRemoved(this.engine.id, new Set(all.map((c) => c.Id)), listedAt)
+        .catch((e) => log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats history reconcile failed"));
       const list = all.filter((c) => c.State === "running");
       const running = new Set(list.map((c) => c.Id));
       for (const c of list) {
@@ -144,7 +146,13 @@ export class StatsCollector {
     try {
       const info = await this.engine.docker.getContainer(id).inspect();
       const project = info.Config?.Labels?.["com.docker.compose.project"];
-      this.track({ id, name: info.Name.replace(/^\//, ""), image: info.Config?.Image ?? info.Image, restartCount: info.RestartCount, ...(project ? { project } : {}) });
+      this.track({
+        id,
+        name: info.Name.replace(/^\//, ""),
+        image: info.Config?.Image ?? info.Image,
+        restartCount: info.RestartCount,
+        ...(project ? { project } : {}),
+      });
     } catch {
       /* gone again already */
     }

@@ -7,7 +7,13 @@ export const metadata = { title: "Networks" };
 
 export default function NetworksPage() {
   return (
-    <Suspense fallback={<div className="p-4 sm:p-6"><TableSkeleton columns={7} /></div>}>
+    <Suspense
+      fallback={
+        <div className="p-4 sm:p-6">
+          <TableSkeleton columns={7} />
+        </div>
+      }
+    >
       <NetworksView engine={DEFAULT_ENGINE} />
     </Suspense>
   );

@@ -7,7 +7,13 @@ export const metadata = { title: "Volumes" };
 
 export default function VolumesPage() {
   return (
-    <Suspense fallback={<div className="p-4 sm:p-6"><TableSkeleton columns={6} /></div>}>
+    <Suspense
+      fallback={
+        <div className="p-4 sm:p-6">
+          <TableSkeleton columns={6} />
+        </div>
+      }
+    >
       <VolumesView engine={DEFAULT_ENGINE} />
     </Suspense>
   );

@@ -9,6 +9,11 @@ export const GET = route({ action: "registries:manage" }, async ({ rt }) => list
 
 export const POST = route({ action: "registries:manage" }, async (ctx) => {
   const input = await ctx.body(registryCredentialSchema);
-  const saved = await ctx.audited("registry.save", input.serverAddress, () => saveRegistryCredential(ctx.rt.db, ctx.rt.config.dataDir, input), `username=${input.username}`);
+  const saved = await ctx.audited(
+    "registry.save",
+    input.serverAddress,
+    () => saveRegistryCredential(ctx.rt.db, ctx.rt.config.dataDir, input),
+    `username=${input.username}`,
+  );
   return Response.json(saved, { status: 201 });
 });

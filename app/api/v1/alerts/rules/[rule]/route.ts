@@ -25,9 +25,18 @@ export const PATCH = route<Params>({ action: "alerts:manage" }, async (ctx) => {
     allow_private_webhook: next.allowPrivateWebhook ? 1 : 0,
   };
   const detail = Object.keys(patch).join(", ");
-  await ctx.audited("alert-rule.update", rule, async () => {
-    await ctx.rt.db.insertInto("alert_rules").values({ id: rule, ...values }).onConflict((oc) => oc.column("id").doUpdateSet(values)).execute();
-    await ctx.rt.alerts?.reloadRules();
-  }, detail);
+  await ctx.audited(
+    "alert-rule.update",
+    rule,
+    async () => {
+      await ctx.rt.db
+        .insertInto("alert_rules")
+        .values({ id: rule, ...values })
+        .onConflict((oc) => oc.column("id").doUpdateSet(values))
+        .execute();
+      await ctx.rt.alerts?.reloadRules();
+    },
+    detail,
+  );
   return next;
 });

@@ -16,6 +16,11 @@ export const POST = route<Params>({ action: "containers:create", target: (p) => 
   const { start } = ctx.query(createQuerySchema);
   const input = await ctx.body(createContainerSchema);
   const target = await ctx.rt.engines.reachable(engine);
-  const created = await ctx.audited("container.create", `${engine}/${input.name ?? input.image}`, () => createContainer(target, input, start), `image=${input.image}`);
+  const created = await ctx.audited(
+    "container.create",
+    `${engine}/${input.name ?? input.image}`,
+    () => createContainer(target, input, start),
+    `image=${input.image}`,
+  );
   return Response.json(created, { status: 201 });
 });

@@ -30,7 +30,12 @@ export const GET = route<Params>({ action: "containers:logs", target: (p) => ({ 
   try {
     upstreams = await Promise.all(
       targets.map((t) =>
-        openLogStream(engine, t.id, { follow: false, since: q.since, until: q.until, tail: q.tail, stdout: q.stdout, stderr: q.stderr, timestamps: true }, abort.signal),
+        openLogStream(
+          engine,
+          t.id,
+          { follow: false, since: q.since, until: q.until, tail: q.tail, stdout: q.stdout, stderr: q.stderr, timestamps: true },
+          abort.signal,
+        ),
       ),
     );
   } catch (e) {

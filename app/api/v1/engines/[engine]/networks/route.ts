@@ -16,6 +16,11 @@ export const POST = route<Params>({ action: "networks:create", target: (p) => ({
   const { engine } = engineParamsSchema.parse(ctx.params);
   const input = await ctx.body(networkCreateSchema);
   const e = await ctx.rt.engines.reachable(engine);
-  const created = await ctx.audited("network.create", `${engine}/${input.name}`, () => createNetwork(e, input), `driver=${input.driver}${input.subnet ? ` subnet=${input.subnet}` : ""}`);
+  const created = await ctx.audited(
+    "network.create",
+    `${engine}/${input.name}`,
+    () => createNetwork(e, input),
+    `driver=${input.driver}${input.subnet ? ` subnet=${input.subnet}` : ""}`,
+  );
   return Response.json(created, { status: 201 });
 });

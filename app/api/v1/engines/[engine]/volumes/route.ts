@@ -17,6 +17,11 @@ export const POST = route<Params>({ action: "volumes:create", target: (p) => ({ 
   const input = await ctx.body(volumeCreateSchema);
   const e = await ctx.rt.engines.reachable(engine);
   // Options are audited by key only: an NFS `o=` may carry credentials.
-  const created = await ctx.audited("volume.create", `${engine}/${input.name ?? "(anonymous)"}`, () => createVolume(e, input), `driver=${input.driver} options=${Object.keys(input.options ?? {}).join(",")}`);
+  const created = await ctx.audited(
+    "volume.create",
+    `${engine}/${input.name ?? "(anonymous)"}`,
+    () => createVolume(e, input),
+    `driver=${input.driver} options=${Object.keys(input.options ?? {}).join(",")}`,
+  );
   return Response.json(created, { status: 201 });
 });

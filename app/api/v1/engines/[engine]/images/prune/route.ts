@@ -11,7 +11,13 @@ type Params = { engine: string };
 export const GET = route<Params>({ action: "images:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
   const { engine } = engineParamsSchema.parse(ctx.params);
   const { mode } = ctx.query(imagePruneQuerySchema);
-  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), { containers: false, images: mode, networks: false, volumes: false, buildCache: false });
+  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), {
+    containers: false,
+    images: mode,
+    networks: false,
+    volumes: false,
+    buildCache: false,
+  });
   return preview.images;
 });
 

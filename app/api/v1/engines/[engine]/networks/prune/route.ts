@@ -10,7 +10,13 @@ type Params = { engine: string };
 /** Preview: the networks no container uses (bridge, host and none are never pruned). */
 export const GET = route<Params>({ action: "networks:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
   const { engine } = engineParamsSchema.parse(ctx.params);
-  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), { containers: false, images: "none", networks: true, volumes: false, buildCache: false });
+  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), {
+    containers: false,
+    images: "none",
+    networks: true,
+    volumes: false,
+    buildCache: false,
+  });
   return preview.networks;
 });
 

@@ -32,6 +32,8 @@ export const POST = route<Params>({ action: "system:prune", target: (p) => ({ en
   const { engine } = engineParamsSchema.parse(ctx.params);
   const sel = await ctx.body(systemPruneSchema);
   const e = await ctx.rt.engines.reachable(engine);
-  const detail = Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(" ");
+  const detail = Object.entries(sel)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
   return ctx.audited("system.prune", `${engine}/system`, () => systemPrune(e, sel), detail);
 });

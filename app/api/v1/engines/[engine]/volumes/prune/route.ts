@@ -10,7 +10,13 @@ type Params = { engine: string };
 /** Preview: unused volumes and their sizes (fresh `system df`). */
 export const GET = route<Params>({ action: "volumes:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
   const { engine } = engineParamsSchema.parse(ctx.params);
-  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), { containers: false, images: "none", networks: false, volumes: true, buildCache: false });
+  const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), {
+    containers: false,
+    images: "none",
+    networks: false,
+    volumes: true,
+    buildCache: false,
+  });
   return preview.volumes;
 });
 

@@ -11,6 +11,11 @@ export const POST = route<Params>({ action: "networks:connect", target: (p) => (
   const { engine, ref } = networkParamsSchema.parse(ctx.params);
   const input = await ctx.body(networkConnectSchema);
   const e = await ctx.rt.engines.reachable(engine);
-  await ctx.audited("network.connect", `${engine}/${ref}`, () => connectNetwork(e, ref, input), `container=${input.container}${input.ipv4 ? ` ip=${input.ipv4}` : ""}`);
+  await ctx.audited(
+    "network.connect",
+    `${engine}/${ref}`,
+    () => connectNetwork(e, ref, input),
+    `container=${input.container}${input.ipv4 ? ` ip=${input.ipv4}` : ""}`,
+  );
   return undefined;
 });
