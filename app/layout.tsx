@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import { THEME_BOOT_SCRIPT } from "@/lib/theme";
-import { NONCE_HEADER } from "@/server/http/csp";
+import { NONCE_HEADER, ZOD_JITLESS_SCRIPT } from "@/server/http/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -36,6 +36,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // The boot script sets the theme class on <html> before React hydrates: hence suppressHydrationWarning.
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* First, before any bundle creates a schema (see server/http/csp.ts). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS_SCRIPT }} />
         {/* Before the first paint, so a dark theme never flashes light. */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>

@@ -11,10 +11,25 @@ describe("contentSecurityPolicy", () => {
     expect(directives["frame-ancestors"]).toBe("'none'");
     expect(directives["connect-src"]).toBe("'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(directives["style-src"]).toBe("'self' 'unsafe-inline'");
     expect(contentSecurityPolicy("abc", true)).toMatch(/script-src 'self' 'nonce-abc' 'unsafe-eval'/);
   });
   it("makes a new nonce each time", () => {
     expect(newNonce()).not.toBe(newNonce());
     expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("ZOD_JITLESS_SCRIPT", () => {
+  it("turns zod's parser compilation off through its global config", async () => {
+    const { ZOD_JITLESS_SCRIPT } = await import("./csp");
+    const g = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+    const before = g.__zod_globalConfig;
+    try {
+      new Function(ZOD_JITLESS_SCRIPT)();
+      expect(g.__zod_globalConfig).toMatchObject({ jitless: true });
+    } finally {
+      if (before) delete before.jitless;
+    }
   });
 });
