@@ -36,10 +36,12 @@ function outcome(socket: Socket): Promise<string> {
   });
 }
 
-async function auditOf(api: APIRequestContext, pred: (e: { action: string; target: string; outcome: string; ip?: string; detail?: string }) => boolean) {
+type Audit = { action: string; target: string; outcome: string; username: string | null; ip?: string; detail?: string };
+
+async function auditOf(api: APIRequestContext, pred: (e: Audit) => boolean) {
   const res = await api.get("/api/v1/audit?limit=200");
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { action: string; target: string; outcome: string; ip?: string; detail?: string }[]).filter(pred);
+  return ((await res.json()) as Audit[]).filter(pred);
 }
 
 test.describe("Content-Security-Policy", () => {
@@ -189,6 +191,16 @@ test.describe("sockets", () => {
     expect(await outcome(own)).toBe("connected");
     own.close();
     await expect.poll(async () => (await auditOf(adminApi, (e) => e.action === "socket.connect" && e.outcome === "denied")).length).toBeGreaterThan(0);
+  });
+
+  test("an event the role may not use is refused and audited like an HTTP denial", async ({ viewerApi, adminApi, users }) => {
+    const socket = connect(BASE_URL, { origin: BASE_URL, cookie: await cookieHeader(viewerApi) });
+    expect(await outcome(socket)).toBe("connected");
+    const ack = await socket.timeout(10_000).emitWithAck("images:pull", { engine: "local", ref: "berth-fixture:latest" });
+    expect(ack).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    socket.close();
+    const denied = await auditOf(adminApi, (e) => e.action === "images:pull" && e.target === "socket:images:pull" && e.outcome === "denied");
+    expect(denied.some((e) => e.username === users.viewer)).toBe(true);
   });
 
   test("signing out ends that session's open socket within seconds", async () => {
