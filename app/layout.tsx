@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import { THEME_BOOT_SCRIPT } from "@/lib/theme";
+import { NONCE_HEADER, ZOD_JITLESS_SCRIPT } from "@/server/http/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,13 +28,18 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The custom server's per-response nonce (see server/http/csp.ts). Reading a header makes every
+  // page render per request, which the nonce needs anyway: a prerendered page would carry a stale one.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // The boot script sets the theme class on <html> before React hydrates: hence suppressHydrationWarning.
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* First, before any bundle creates a schema (see server/http/csp.ts). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS_SCRIPT }} />
         {/* Before the first paint, so a dark theme never flashes light. */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
       <body>
         <Providers>{children}</Providers>

@@ -39,6 +39,30 @@ test("a wrong password shows the server's error and stays on the form", async ({
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
 });
 
+test("a throttled account shows how long to wait", async ({ page, playwright }) => {
+  // An unknown user again: five free failures, then 1 s, 2 s, 4 s waits. Attempts refused while
+  // the account waits do not count, so keep trying until eight failures have gone through.
+  const username = `nobody-${randomBytes(3).toString("hex")}`;
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill("definitely-not-the-password");
+  const api = await playwright.request.newContext({ baseURL: BASE_URL });
+  let failures = 0;
+  await expect
+    .poll(
+      async () => {
+        const res = await api.post("/api/v1/auth/login", { data: { username, password: "definitely-not-the-password" } });
+        if (res.status() === 401) failures++;
+        return failures;
+      },
+      { intervals: [200], timeout: 30_000 },
+    )
+    .toBe(8);
+  await api.dispose();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toContainText(/Too many failed sign-ins for this account\. Try again in \d+ seconds?\./);
+});
+
 test("empty fields are caught before any request", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -2,7 +2,7 @@ import { loadConfig, type Config } from "./config";
 import { EngineRegistry } from "./docker/engines";
 import { openDatabase } from "./store/db";
 import { bootstrapAdmin } from "./auth/bootstrap";
-import { FailureLimiter } from "./auth/rate-limit";
+import { FailureLimiter, LoginLimiter } from "./auth/rate-limit";
 import { setRuntime, type Runtime } from "./runtime";
 import { log } from "./log";
 import { StatsHistory } from "./stats/history";
@@ -16,7 +16,15 @@ export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime
   const engines = new EngineRegistry(config.dockerHost);
   const history = new StatsHistory(db);
   history.start();
-  const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000), history, stats: new Map() };
+  const rt: Runtime = {
+    config,
+    db,
+    engines,
+    loginLimiter: new LoginLimiter(),
+    setupLimiter: new FailureLimiter(10, 15 * 60 * 1000),
+    history,
+    stats: new Map(),
+  };
   setRuntime(rt);
   engines.start();
   log.info({ dataDir: config.dataDir }, "store ready");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
 
 /** Server configuration from the environment (see api.md). Read once; never logged whole. */
 export interface Config {
@@ -10,6 +11,8 @@ export interface Config {
   dockerHost: string;
   secureCookies: "auto" | boolean;
   metricsToken?: string;
+  /** BERTH_TRUSTED_PROXIES: the only peers whose X-Forwarded-* / X-Real-IP headers are believed. */
+  trustedProxies: TrustedProxies;
   dev: boolean;
 }
 
@@ -28,6 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dockerHost: env.DOCKER_HOST || "unix:///var/run/docker.sock",
     secureCookies: parseSecure(env.BERTH_SECURE_COOKIES),
     metricsToken: env.BERTH_METRICS_TOKEN || undefined,
+    // Throws a sentence naming the bad entry: main() reports it as the reason Berth failed to start.
+    trustedProxies: parseTrustedProxies(env.BERTH_TRUSTED_PROXIES),
     dev: env.NODE_ENV !== "production",
   };
 }

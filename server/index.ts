@@ -2,6 +2,9 @@ import http from "node:http";
 import next from "next";
 import { boot } from "./boot";
 import { loadConfig } from "./config";
+import { limitBody } from "./http/body-limit";
+import { clientInfo, stampClientHeaders } from "./http/client-address";
+import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "./http/csp";
 import { log } from "./log";
 import { ALERTS_ROOM, createSocketServer, engineRoom } from "./socket";
 import { EventsHub } from "./streams/events-hub";
@@ -25,12 +28,23 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const server = http.createServer((req, res) => {
+    // Who is asking, decided once (forwarded headers only from BERTH_TRUSTED_PROXIES); this also
+    // drops every x-berth-* header the client sent, so the ones below are always ours.
+    stampClientHeaders(req, clientInfo(req, config.trustedProxies));
     // Layouts cannot see the URL; this lets the console layout send signed-out visitors to /login?next=…
-    // (always overwritten, so a client cannot choose it).
     req.headers["x-berth-path"] = req.url ?? "/";
-    handle(req, res).catch((err) => {
-      log.error({ err }, "request failed");
-      if (!res.headersSent) res.writeHead(500).end();
+    // A fresh nonce per response: Next reads it from the policy on the request and puts it on its scripts.
+    const nonce = newNonce();
+    const csp = contentSecurityPolicy(nonce, dev);
+    req.headers["content-security-policy"] = csp;
+    req.headers[NONCE_HEADER] = nonce;
+    res.setHeader("Content-Security-Policy", csp);
+    // Bodies are bounded before Next reads any of them (413 with the JSON error shape).
+    limitBody(req, res, () => {
+      handle(req, res).catch((err) => {
+        log.error({ err }, "request failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
   });
   server.keepAliveTimeout = 65_000;

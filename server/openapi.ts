@@ -32,6 +32,8 @@ interface Op {
   params?: Param[];
   body?: z.ZodType;
   ok?: { status: number; description: string };
+  /** Route-specific error statuses and what they mean. */
+  errors?: Record<string, string>;
 }
 
 const engine: Param = { name: "engine", in: "path", required: true, description: "Engine id (`local` is the default engine)" };
@@ -60,12 +62,30 @@ const logDownloadParams: Param[] = [
 export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   "/api/v1/health": { get: { summary: "Liveness and engine reachability (no secrets)", role: "public" } },
   "/api/v1/openapi.json": { get: { summary: "This document", role: "public" } },
-  "/api/v1/auth/login": { post: { summary: "Sign in; sets the session cookie", role: "public", body: loginSchema } },
+  "/api/v1/auth/login": {
+    post: {
+      summary: "Sign in; sets the session cookie",
+      role: "public",
+      body: loginSchema,
+      errors: {
+        "401": "Wrong username or password (code invalid_credentials)",
+        "429": "Too many failed sign-ins for this address and username, or for this account from any address (code rate_limited; Retry-After in seconds)",
+      },
+    },
+  },
   "/api/v1/auth/logout": { post: { summary: "Sign out; ends the session and its sockets", role: "public", ok: { status: 204, description: "Signed out" } } },
   "/api/v1/auth/me": { get: { summary: "The signed-in user", role: "viewer" } },
   "/api/v1/auth/setup": {
     get: { summary: "Whether the first admin still has to be created", role: "public" },
-    post: { summary: "Create the first admin with the one-time setup token from the server log", role: "public", body: setupSchema },
+    post: {
+      summary: "Create the first admin with the one-time setup token from the server log",
+      role: "public",
+      body: setupSchema,
+      errors: {
+        "409": "Berth is already set up (code already_set_up), answered before the body is read",
+        "429": "Too many wrong setup tokens from this address (code rate_limited; Retry-After in seconds)",
+      },
+    },
   },
   "/api/v1/engines": { get: { summary: "Configured engines and whether they answer", role: "viewer" } },
   "/api/v1/engines/{engine}/containers": {
@@ -289,6 +309,7 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       role: "admin",
       params: [engine, volumeName, q("create", "Create the volume if it does not exist", { type: "boolean" })],
       ok: { status: 201, description: "Restored into a new volume (200: into an existing empty one)" },
+      errors: { "413": "The archive is larger than 16 GiB (code payload_too_large)" },
     },
   },
   "/api/v1/engines/{engine}/volumes/{name}/files": {
@@ -414,6 +435,9 @@ function operation(op: Op) {
     responses["409"] = errorResponse("Conflict with the engine's state (Docker's message): in use, already exists, overlapping network pool");
     responses["503"] = errorResponse("Engine unreachable");
   }
+  // Every body is capped before it is read (server/http/body-limit.ts): 1 MiB unless the route streams with its own cap.
+  if (op.body) responses["413"] = errorResponse("Request body too large (code payload_too_large)");
+  for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = errorResponse(description);
   return {
     summary: op.summary,
     "x-berth-role": op.role,

@@ -2,7 +2,7 @@ import type { SessionEndReason } from "@/lib/socket-events";
 import type { Config } from "./config";
 import type { EngineRegistry } from "./docker/engines";
 import type { Db } from "./store/db";
-import type { FailureLimiter } from "./auth/rate-limit";
+import type { FailureLimiter, LoginLimiter } from "./auth/rate-limit";
 import type { StatsHistory } from "./stats/history";
 import type { AlertService } from "./alerts/service";
 import type { StatsCollector } from "./streams/stats-collector";
@@ -15,7 +15,9 @@ export interface Runtime {
   config: Config;
   db: Db;
   engines: EngineRegistry;
-  loginLimiter: FailureLimiter;
+  loginLimiter: LoginLimiter;
+  /** Attempts at /api/v1/auth/setup per client address, so the setup token cannot be guessed at speed. */
+  setupLimiter: FailureLimiter;
   history: StatsHistory;
   /** One stats collector per engine id; set by the custom server once the hubs run. */
   stats: Map<string, StatsCollector>;

@@ -44,13 +44,24 @@ export async function needsSetup(db: Db): Promise<boolean> {
   return !row;
 }
 
-/** Consumes the setup token and creates the first admin, atomically: only one caller can win. */
+async function setupState(db: Db, token: string): Promise<"open" | "bad-token" | "done"> {
+  if (await db.selectFrom("users").select("id").limit(1).executeTakeFirst()) return "done";
+  const row = await db.selectFrom("settings").select("value").where("key", "=", SETUP_TOKEN_KEY).executeTakeFirst();
+  return row && safeEqual(row.value, sha256(token)) ? "open" : "bad-token";
+}
+
+/**
+ * Consumes the setup token and creates the first admin, atomically: only one caller can win.
+ * A closed setup or a wrong token is answered before the (deliberately slow) password hash, so
+ * nobody can make Berth hash for them once it is set up.
+ */
 export async function completeSetup(db: Db, input: { token: string; username: string; password: string }): Promise<"ok" | "bad-token" | "done"> {
+  const before = await setupState(db, input.token);
+  if (before !== "open") return before;
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom("users").select("id").limit(1).executeTakeFirst()) return "done";
-    const row = await trx.selectFrom("settings").select("value").where("key", "=", SETUP_TOKEN_KEY).executeTakeFirst();
-    if (!row || !safeEqual(row.value, sha256(input.token))) return "bad-token";
+    const state = await setupState(trx, input.token);
+    if (state !== "open") return state;
     await trx
       .insertInto("users")
       .values({ username: input.username, password_hash: passwordHash, role: "admin", created_at: new Date().toISOString() })

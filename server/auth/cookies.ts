@@ -1,13 +1,16 @@
 import type { NextRequest, NextResponse } from "next/server";
+import { stampedClient } from "@/server/http/client-address";
 import { runtime } from "@/server/runtime";
 import { SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS } from "./sessions";
 
-/** Secure when configured, or automatically when the browser reached us over HTTPS (directly or via a proxy). */
+/**
+ * Secure when configured, or automatically when the browser reached us over HTTPS: our own TLS, or
+ * a proxy listed in BERTH_TRUSTED_PROXIES saying so (see `clientInfo`); a client's own X-Forwarded-Proto counts for nothing.
+ */
 function secure(req: NextRequest): boolean {
   const setting = runtime().config.secureCookies;
   if (setting !== "auto") return setting;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (proto ?? req.nextUrl.protocol.replace(":", "")) === "https";
+  return stampedClient(req.headers).secure;
 }
 
 export function setSessionCookie(res: NextResponse, req: NextRequest, token: string): void {

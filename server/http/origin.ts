@@ -1,8 +1,12 @@
+import type { ClientInfo } from "./client-address";
+
 /**
- * Whether an Origin header names this server. The expected origin is rebuilt from the Host the
- * browser used (and X-Forwarded-Proto/Host behind a proxy), so Berth works under any address.
+ * Whether an Origin header names this server. The expected origin is rebuilt from the host the
+ * browser used (see `clientInfo`: X-Forwarded-Host/-Proto count only from a trusted proxy), so Berth
+ * works under any address. The protocol is compared only when a trusted proxy stated it: behind an
+ * unlisted TLS proxy Berth sees plain HTTP and cannot tell.
  */
-export function isSameOrigin(origin: string | null | undefined, headers: { get(name: string): string | null }): boolean {
+export function isSameOrigin(origin: string | null | undefined, client: Pick<ClientInfo, "host" | "forwardedProto">): boolean {
   if (!origin || origin === "null") return false;
   let parsed: URL;
   try {
@@ -10,9 +14,7 @@ export function isSameOrigin(origin: string | null | undefined, headers: { get(n
   } catch {
     return false;
   }
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  if (!host) return false;
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (proto && `${proto}:` !== parsed.protocol) return false;
-  return parsed.host.toLowerCase() === host.toLowerCase();
+  if (!client.host) return false;
+  if (client.forwardedProto && `${client.forwardedProto}:` !== parsed.protocol) return false;
+  return parsed.host.toLowerCase() === client.host.toLowerCase();
 }

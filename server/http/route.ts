@@ -10,6 +10,7 @@ import { firstIssue } from "@/lib/zod-messages";
 import { log } from "@/server/log";
 import { runtime, type Runtime } from "@/server/runtime";
 import { forbidden, HttpError, isHttpError, sessionEnded } from "./errors";
+import { stampedClient } from "./client-address";
 import { isSameOrigin } from "./origin";
 
 export interface RouteContext<P> {
@@ -37,8 +38,9 @@ interface RouteSpec<P> {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The client's address as the custom server decided it (`clientInfo`: forwarded headers only from trusted proxies). */
 export function clientIp(req: NextRequest): string | undefined {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || undefined;
+  return stampedClient(req.headers).address;
 }
 
 export function errorResponse(e: unknown): NextResponse {
@@ -82,7 +84,7 @@ export function route<P extends Record<string, string> = Record<string, never>>(
       // Cookies ride along on cross-site requests; Bearer tokens do not, so only cookie writes need the Origin check.
       // A write with neither a session cookie nor an Origin (curl signing in) cannot be a cross-site forgery.
       const mayBeForged = req.cookies.has(SESSION_COOKIE) || req.headers.has("origin");
-      if (mutating && viaCookie && mayBeForged && !isSameOrigin(req.headers.get("origin"), req.headers)) {
+      if (mutating && viaCookie && mayBeForged && !isSameOrigin(req.headers.get("origin"), stampedClient(req.headers))) {
         throw forbidden("Cross-origin request refused: the Origin header must match this server");
       }
       if (!spec.public) {

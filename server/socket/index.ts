@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { userForApiToken } from "@/server/auth/api-tokens";
+import { audit } from "@/server/auth/audit";
 import { authorize } from "@/server/auth/authorize";
 import { readCookie, SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
 import { sha256 } from "@/server/auth/tokens";
+import { clientInfo } from "@/server/http/client-address";
 import { isSameOrigin } from "@/server/http/origin";
 import type { Runtime } from "@/server/runtime";
 import { LogFollowers } from "@/server/streams/log-follower";
@@ -11,7 +13,7 @@ import { registerEventsHandlers } from "./events";
 import { registerLogsHandlers } from "./logs";
 import { registerResourcesHandlers } from "./resources";
 import { registerStatsHandlers, StatsBroadcaster } from "./stats";
-import { ALERTS_ROOM, headerGetter, type BerthServer } from "./with-ack";
+import { ALERTS_ROOM, type BerthServer } from "./with-ack";
 import { can } from "@/lib/policy";
 
 export { ALERTS_ROOM, engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
@@ -30,7 +32,18 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
     allowRequest: (req, done) => {
       const origin = req.headers.origin;
       // Browsers always send Origin on WebSocket and cross-site requests; scripts using tokens may not.
-      done(null, origin === undefined || isSameOrigin(origin, headerGetter(req)));
+      const client = clientInfo(req, rt.config.trustedProxies);
+      if (origin === undefined || isSameOrigin(origin, client)) return done(null, true);
+      // Audited like an HTTP denial; the principal is not known yet (the handshake was refused before it).
+      void audit(rt.db, {
+        user: null,
+        action: "socket.connect",
+        target: "/socket.io",
+        outcome: "denied",
+        detail: `foreign origin ${origin.slice(0, 200)}`,
+        ip: client.address,
+      });
+      done("Cross-origin connection refused", false);
     },
   });
 
@@ -42,6 +55,7 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
       if (!user) return next(new Error("unauthenticated"));
       authorize(user, "session:read");
       socket.data.user = user;
+      socket.data.ip = clientInfo(socket.request, rt.config.trustedProxies).address;
       if (token) socket.data.apiToken = token;
       else if (cookie) socket.data.sessionHash = sha256(cookie);
       next();

@@ -42,7 +42,7 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
       const progress = (s: ProgressSnapshot) =>
         socket.emit("images:progress", { operation, kind, ref, layers: s.layers, current: s.current, total: s.total, status: s.status });
       const run = kind === "pull" ? pullImage : pushImage;
-      const ip = socket.handshake.address;
+      const ip = socket.data.ip;
       // Run after the ack so the client knows the operation id before progress arrives.
       setImmediate(() => {
         void run(engine, ref, auth, { progress, signal: abort.signal })
@@ -76,7 +76,7 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
       if (!t) throw notFound("No pull or push with that id is running on this connection");
       authorize(user, t.kind === "pull" ? "images:pull" : "images:push", { engine: t.engine });
       t.abort.abort();
-      await audit(rt.db, { user, action: `image.${t.kind}.cancel`, target: `${t.engine}/${t.ref}`, outcome: "ok", ip: socket.handshake.address });
+      await audit(rt.db, { user, action: `image.${t.kind}.cancel`, target: `${t.engine}/${t.ref}`, outcome: "ok", ip: socket.data.ip });
       return null;
     }),
   );

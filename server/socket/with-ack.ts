@@ -7,7 +7,8 @@ import type { AuthUser } from "@/lib/wire";
 import { userForApiToken } from "@/server/auth/api-tokens";
 import { authorize } from "@/server/auth/authorize";
 import { readCookie, SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
-import { unauthenticated } from "@/server/http/errors";
+import { isHttpError, unauthenticated } from "@/server/http/errors";
+import { audit } from "@/server/auth/audit";
 import type { Runtime } from "@/server/runtime";
 import { ackError } from "./ack";
 
@@ -16,6 +17,8 @@ export interface SocketData {
   /** sha256 of the session cookie, so logout can find and end this socket. */
   sessionHash?: string;
   apiToken?: string;
+  /** The client's address as `clientInfo` decided it at the handshake (for the audit trail). */
+  ip?: string;
 }
 
 export type BerthServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -55,7 +58,13 @@ export function withAck<S extends z.ZodType, R>(
     try {
       const user = await currentUser(rt, socket);
       const req = schema.parse(raw);
-      authorize(user, action, (req ?? {}) as object);
+      try {
+        authorize(user, action, (req ?? {}) as object);
+      } catch (e) {
+        // Denials are audited as HTTP ones are (404s of out-of-scope objects are answers, not denials).
+        if (isHttpError(e) && e.status === 403) await audit(rt.db, { user, action, target: `socket:${action}`, outcome: "denied", ip: socket.data.ip });
+        throw e;
+      }
       reply({ ok: true, data: await fn(req, user) });
     } catch (e) {
       reply(ackError(e));
