@@ -16,6 +16,11 @@ describe("reserved berth.* labels", () => {
     expect(field).toBe("labels");
     expect(message).toMatch(/^Labels may not use [Bb]erth\.\S+: labels starting with “berth\.” are reserved for Berth\.$/);
   });
+  it("lets the e2e suite's berth.test through, and nothing else of the namespace", () => {
+    expect(volumeCreateSchema.safeParse({ name: "v1", labels: { "berth.test": "run-1" } }).success).toBe(true);
+    expect(volumeCreateSchema.safeParse({ name: "v1", labels: { "berth.test.x": "1" } }).success).toBe(false);
+    expect(volumeCreateSchema.safeParse({ name: "v1", labels: { "BERTH.TEST": "1" } }).success).toBe(false);
+  });
   it("lets other labels through, berth-like names included", () => {
     expect(volumeCreateSchema.safeParse({ name: "v1", labels: { team: "payments", "com.example.berth": "x", berthing: "1" } }).success).toBe(true);
   });

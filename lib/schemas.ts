@@ -75,13 +75,18 @@ const HOST_PORT_MESSAGE = "{field} must be a number between 0 (any free port) an
 
 /** Labels starting `berth.` are Berth's own (its helpers, its restores): user input may not set them. */
 export const RESERVED_LABEL_PREFIX = "berth.";
+/**
+ * The one exception: `berth.test`, the label the e2e suite and scripts put on what they create
+ * so their clean-up finds it. Berth itself never acts on it.
+ */
+const USER_SETTABLE_BERTH_LABELS = new Set(["berth.test"]);
 
 /** Labels from a user: at most 256 keys, none in Berth's reserved `berth.` namespace. */
 const labelMap = z
   .record(z.string().min(1).max(256), z.string().max(4096))
   .refine((m) => Object.keys(m).length <= 256, "{field} may hold at most 256 labels.")
   .superRefine((m, ctx) => {
-    const reserved = Object.keys(m).find((k) => k.toLowerCase().startsWith(RESERVED_LABEL_PREFIX));
+    const reserved = Object.keys(m).find((k) => k.toLowerCase().startsWith(RESERVED_LABEL_PREFIX) && !USER_SETTABLE_BERTH_LABELS.has(k));
     if (reserved) ctx.addIssue({ code: "custom", message: `{field} may not use ${reserved}: labels starting with “berth.” are reserved for Berth.` });
   });
 const envLine = z.string().regex(/^[^=\s]+=/, "{field} must have the form KEY=value.");
