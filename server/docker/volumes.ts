@@ -89,7 +89,9 @@ export async function createVolume(engine: Engine, input: VolumeCreateInput): Pr
     engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }),
   );
   invalidateDf(engine);
-  return { name: (v as unknown as { Name: string }).Name };
+  // dockerode resolves to a Volume handle (`name`), not the inspect document (`Name`).
+  const handle = v as unknown as { name?: string; Name?: string };
+  return { name: handle.Name ?? handle.name ?? input.name ?? "" };
 }
 
 export async function removeVolume(engine: Engine, name: string, force: boolean): Promise<void> {
