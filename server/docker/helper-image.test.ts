@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { HELPER_LAYER, helperImageTar, helperNonce, isHelperImage, isOwnHelper } from "./helper-image";
+import { HELPER_LAYER, helperImageTar, helperNonce, isHelperImage, isOwnHelper, looksLikeHelper } from "./helper-image";
 
 describe("helper image", () => {
   it("is a valid tar with the mount folder only, the same bytes every time", () => {
@@ -39,5 +39,14 @@ describe("isOwnHelper (what the sweep may remove)", () => {
     expect(isOwnHelper({ ...own, ImageID: "sha256:busybox" }, "sha256:helper")).toBe(false);
     expect(isOwnHelper({ ...own, State: "running" }, "sha256:helper")).toBe(false);
     expect(isOwnHelper(own, undefined)).toBe(false);
+  });
+});
+
+describe("looksLikeHelper (lists leave Berth's helpers out)", () => {
+  const name = "berth-helper-fedcba9876543210";
+  it("hides a helper with its nonce, not a container with the label alone", () => {
+    expect(looksLikeHelper({ Names: [`/${name}`], Labels: { "berth.helper": "1", "berth.helper.nonce": helperNonce(name) } })).toBe(true);
+    expect(looksLikeHelper({ Names: ["/db"], Labels: { "berth.helper": "1" } })).toBe(false);
+    expect(looksLikeHelper({ Names: [`/${name}`], Labels: { "berth.helper": "1" } })).toBe(false);
   });
 });

@@ -167,6 +167,15 @@ export function isOwnHelper(c: Pick<Docker.ContainerInfo, "Names" | "Labels" | "
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
+/**
+ * Whether a listed container looks like one of Berth's helpers (name and nonce label), for lists
+ * that leave helpers out. Cheap, without the image check: the sweep uses `isOwnHelper`.
+ */
+export function looksLikeHelper(c: Pick<Docker.ContainerInfo, "Names" | "Labels">): boolean {
+  const name = (c.Names?.[0] ?? "").replace(/^\//, "");
+  return HELPER_NAME.test(name) && c.Labels?.[HELPER_LABEL] === "1" && c.Labels?.[HELPER_NONCE_LABEL] === helperNonce(name);
+}
+
 /* ---- Helper containers ------------------------------------------------------------------ */
 
 /**

@@ -10,7 +10,7 @@ import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
 import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
-import { createHelper, HELPER_LABEL, HELPER_MOUNT, removeHelper } from "./helper-image";
+import { createHelper, HELPER_MOUNT, looksLikeHelper, removeHelper } from "./helper-image";
 import { helperPathsAsVolumePaths } from "./host-paths";
 import { describeLinkTarget, resolveInVolume, statKind } from "./volumes-path";
 import { checkArchive, spoolUpload } from "./volumes-restore";
@@ -39,7 +39,7 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
   const users = new Map<string, { id: string; name: string }[]>();
   for (const c of containers) {
     // Berth's own short-lived helpers are not "users" of a volume.
-    if (c.Labels?.[HELPER_LABEL]) continue;
+    if (looksLikeHelper(c)) continue;
     for (const m of c.Mounts ?? []) {
       if (m.Type !== "volume" || !m.Name) continue;
       const list = users.get(m.Name) ?? [];
@@ -198,7 +198,7 @@ async function isEmpty(engine: Engine, c: Docker.Container): Promise<boolean> {
 /** Containers (Berth's helpers aside) that mount the volume. */
 async function volumeUsers(engine: Engine, name: string): Promise<string[]> {
   const list = await call(engine, () => engine.docker.listContainers({ all: true, filters: { volume: [name] } }));
-  return list.filter((c) => !c.Labels?.[HELPER_LABEL]).map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""));
+  return list.filter((c) => !looksLikeHelper(c)).map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""));
 }
 
 /**
