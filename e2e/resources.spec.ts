@@ -702,3 +702,20 @@ test("images, networks, volumes and a volume's page fit a 390 px phone without s
     await adminApi.delete(`/api/v1/engines/local/volumes/${vol}?force=true`).catch(() => undefined);
   }
 });
+
+test("a create whose start fails leaves no container behind and says so; berth.* labels are refused on create", async ({ adminApi, docker }) => {
+  const name = `${token()}-nostart`;
+  try {
+    const res = await adminApi.post("/api/v1/engines/local/containers?start=true", {
+      data: { image: FIXTURE_IMAGE, name, cmd: ["/no-such-binary"], labels: { [TEST_LABEL]: TEST_RUN } },
+    });
+    expect(res.status()).toBeGreaterThanOrEqual(400);
+    expect((await res.json()).error.message).toMatch(/^The container was created but did not start, so it was removed again: .*no-such-binary/);
+    expect(await docker.cli("ps", "-aq", "--filter", `name=^/${name}$`)).toBe("");
+    const reserved = await adminApi.post("/api/v1/engines/local/containers", { data: { image: FIXTURE_IMAGE, labels: { "berth.helper": "1" } } });
+    expect(reserved.status()).toBe(400);
+    expect((await reserved.json()).error.field).toBe("labels");
+  } finally {
+    await docker.cli("rm", "-f", name).catch(() => undefined);
+  }
+});
