@@ -475,6 +475,74 @@ test("volume: write a file, back up, restore into a new volume, read it back; pr
     const escape = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/files?path=../../etc`);
     expect(escape.status()).toBe(400);
 
+    // Links in a volume are shown, never followed: not to the helper's files, not inside the volume either.
+    await docker.cli(
+      "run",
+      "--rm",
+      "--label",
+      TEST_LABEL_ARG,
+      "-v",
+      `${vol}:/data`,
+      FIXTURE_IMAGE,
+      "sh",
+      "-c",
+      "ln -s /etc /data/abs && ln -s ../../.. /data/sub/up && ln -s sub /data/in",
+    );
+    const listed = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/files?path=/`);
+    expect((await listed.json()).entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "abs", type: "symlink", linkTarget: "/etc" }),
+        expect.objectContaining({ name: "in", type: "symlink", linkTarget: "sub" }),
+      ]),
+    );
+    for (const [p, message] of [
+      ["/abs", "Path /abs is a symbolic link to a path outside the volume: Berth does not follow links."],
+      ["/abs/hostname", "Path /abs is a symbolic link to a path outside the volume: Berth does not follow links."],
+      ["/sub/up/etc", "Path /sub/up is a symbolic link to a path outside the volume: Berth does not follow links."],
+      ["/in", "Path /in is a symbolic link to /sub in this volume: Berth does not follow links."],
+    ]) {
+      const res = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/files?path=${encodeURIComponent(p!)}`);
+      expect(res.status(), p).toBe(400);
+      expect((await res.json()).error.message).toBe(message);
+    }
+    const viaLink = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/file?path=/abs/hostname`);
+    expect(viaLink.status()).toBe(400);
+    // A file asked as a folder, and the reverse: sentences, no engine storage paths.
+    const fileAsDir = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/files?path=/blob.bin`);
+    expect(fileAsDir.status()).toBe(400);
+    expect((await fileAsDir.json()).error.message).toBe("Path /blob.bin is a file, not a folder: download it instead.");
+    const dirAsFile = await adminApi.get(`/api/v1/engines/local/volumes/${vol}/file?path=/sub`);
+    expect(dirAsFile.status()).toBe(400);
+    expect(await dirAsFile.text()).not.toContain("/var/lib/docker");
+
+    // A restore archive with a way out is refused before anything is written.
+    const evil = path.join(tmp, "evil");
+    fs.mkdirSync(evil);
+    fs.writeFileSync(path.join(evil, "ok.txt"), "fine");
+    fs.symlinkSync("../../../etc", path.join(evil, "out"));
+    const evilTar = path.join(tmp, "evil.tar");
+    await execFileP("tar", ["-cf", evilTar, "-C", evil, "."]);
+    const refused = await adminApi.post(`/api/v1/engines/local/volumes/${t}-evil/restore?create=true`, {
+      data: fs.readFileSync(evilTar),
+      headers: { "content-type": "application/x-tar" },
+    });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error).toMatchObject({
+      code: "invalid_archive",
+      message: 'The archive is refused: link "./out" points outside the volume. Nothing was written.',
+    });
+    expect(await docker.cli("volume", "ls", "-q", "--filter", `name=^${t}-evil$`)).toBe("");
+
+    // Labels in Berth's own namespace are refused: a user label cannot pass for a Berth helper.
+    const reserved = await adminApi.post("/api/v1/engines/local/volumes", { data: { name: `${t}-reserved`, labels: { "berth.helper": "1" } } });
+    expect(reserved.status()).toBe(400);
+    expect((await reserved.json()).error).toMatchObject({
+      field: "labels",
+      message: "Labels may not use berth.helper: labels starting with “berth.” are reserved for Berth.",
+    });
+    const reservedNet = await adminApi.post("/api/v1/engines/local/networks", { data: { name: `${t}-reserved`, labels: { "berth.helper": "1" } } });
+    expect(reservedNet.status()).toBe(400);
+
     // Prune preview lists the unused volume with its size (the prune itself would touch every unused volume on the engine).
     await adminPage.getByTestId("volumes-prune").click();
     const prune = adminPage.getByRole("dialog");
@@ -578,11 +646,11 @@ test("volume forms: an existing name is refused in the dialog, a failed restore 
     await expect(restore.getByTestId("restore-error")).toHaveText(
       `Restore into ${vol} failed: Volume ${vol} is not empty: restore into a new or empty volume.`,
     );
-    // A corrupt archive into a new volume: Docker's reason, not "Network error", and the volume made for it goes again.
+    // A corrupt archive into a new volume: checked before anything is written, the reason (not "Network error"), and no volume made for it.
     await restore.getByTestId("restore-name").fill(corrupt);
     await restore.getByTestId("restore-submit").click();
-    await expect(restore.getByTestId("restore-error")).toContainText(
-      `Restore into ${corrupt} failed: The file is not a valid .tar or .tar.gz archive (Docker: `,
+    await expect(restore.getByTestId("restore-error")).toHaveText(
+      `Restore into ${corrupt} failed: The file is not a valid .tar or .tar.gz archive: it has an invalid tar header.`,
     );
     await expect(restore.getByTestId("restore-error")).not.toContainText(/network error/i);
     await expect.poll(() => docker.cli("volume", "ls", "-q", "--filter", `name=^${corrupt}$`)).toBe("");
@@ -632,5 +700,22 @@ test("images, networks, volumes and a volume's page fit a 390 px phone without s
   } finally {
     await adminPage.goto("about:blank").catch(() => undefined);
     await adminApi.delete(`/api/v1/engines/local/volumes/${vol}?force=true`).catch(() => undefined);
+  }
+});
+
+test("a create whose start fails leaves no container behind and says so; berth.* labels are refused on create", async ({ adminApi, docker }) => {
+  const name = `${token()}-nostart`;
+  try {
+    const res = await adminApi.post("/api/v1/engines/local/containers?start=true", {
+      data: { image: FIXTURE_IMAGE, name, cmd: ["/no-such-binary"], labels: { [TEST_LABEL]: TEST_RUN } },
+    });
+    expect(res.status()).toBeGreaterThanOrEqual(400);
+    expect((await res.json()).error.message).toMatch(/^The container was created but did not start, so it was removed again: .*no-such-binary/);
+    expect(await docker.cli("ps", "-aq", "--filter", `name=^/${name}$`)).toBe("");
+    const reserved = await adminApi.post("/api/v1/engines/local/containers", { data: { image: FIXTURE_IMAGE, labels: { "berth.helper": "1" } } });
+    expect(reserved.status()).toBe(400);
+    expect((await reserved.json()).error.field).toBe("labels");
+  } finally {
+    await docker.cli("rm", "-f", name).catch(() => undefined);
   }
 });

@@ -73,6 +73,22 @@ export const engineParamsSchema = z.object({ engine: engineIdSchema });
 const PORT_MESSAGE = "{field} must be a number between 1 and 65535.";
 const HOST_PORT_MESSAGE = "{field} must be a number between 0 (any free port) and 65535.";
 
+/** Labels starting `berth.` are Berth's own (its helpers, its restores): user input may not set them. */
+export const RESERVED_LABEL_PREFIX = "berth.";
+/**
+ * The one exception: `berth.test`, the label the e2e suite and scripts put on what they create
+ * so their clean-up finds it. Berth itself never acts on it.
+ */
+const USER_SETTABLE_BERTH_LABELS = new Set(["berth.test"]);
+
+/** Labels from a user: at most 256 keys, none in Berth's reserved `berth.` namespace. */
+const labelMap = z
+  .record(z.string().min(1).max(256), z.string().max(4096))
+  .refine((m) => Object.keys(m).length <= 256, "{field} may hold at most 256 labels.")
+  .superRefine((m, ctx) => {
+    const reserved = Object.keys(m).find((k) => k.toLowerCase().startsWith(RESERVED_LABEL_PREFIX) && !USER_SETTABLE_BERTH_LABELS.has(k));
+    if (reserved) ctx.addIssue({ code: "custom", message: `{field} may not use ${reserved}: labels starting with “berth.” are reserved for Berth.` });
+  });
 const envLine = z.string().regex(/^[^=\s]+=/, "{field} must have the form KEY=value.");
 
 /** What the create form and scripts may set; Docker validates the rest and its message is passed on. */
@@ -85,7 +101,7 @@ export const createContainerSchema = z.object({
   cmd: z.array(z.string().max(4096)).max(256).optional(),
   entrypoint: z.array(z.string().max(4096)).max(64).optional(),
   env: z.array(envLine).max(512).optional(),
-  labels: z.record(z.string().max(256), z.string().max(4096)).optional(),
+  labels: labelMap.optional(),
   ports: z
     .array(
       z.object({
@@ -255,7 +271,6 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const labelMap = z.record(z.string().min(1).max(256), z.string().max(4096));
 const optionMap = z.record(z.string().min(1).max(256), z.string().max(4096));
 
 export const NETWORK_DRIVERS = ["bridge", "overlay", "macvlan", "ipvlan"] as const;

@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from "./config";
 import { EngineRegistry } from "./docker/engines";
+import { loadHelperKey } from "./docker/helper-image";
 import { openDatabase } from "./store/db";
 import { bootstrapAdmin } from "./auth/bootstrap";
 import { FailureLimiter, LoginLimiter } from "./auth/rate-limit";
@@ -12,6 +13,7 @@ export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime
   // Refuse rather than quietly fall back: an operator who set DATABASE_URL expects their data there.
   if (config.databaseUrl) throw new Error("DATABASE_URL (PostgreSQL) is not supported yet: unset it to use the embedded SQLite database in BERTH_DATA_DIR");
   const db = await openDatabase(config.dataDir);
+  loadHelperKey(config.dataDir);
   const { setupToken } = await bootstrapAdmin(db, config.adminPassword);
   const engines = new EngineRegistry(config.dockerHost);
   const history = new StatsHistory(db);

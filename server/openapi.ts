@@ -54,7 +54,9 @@ const logDownloadParams: Param[] = [
   q("stdout", "Include stdout (default true)", { type: "boolean" }),
   q("stderr", "Include stderr (default true)", { type: "boolean" }),
   q("q", "Keep only lines whose visible text (ANSI escape sequences removed, as the log viewer shows it) matches this text"),
-  q("regex", "Treat q as a regular expression", { type: "boolean" }),
+  q("regex", "Treat q as a regular expression in RE2 syntax (linear time; no backreferences or lookaround; an invalid pattern is a 400 naming q)", {
+    type: "boolean",
+  }),
   q("case", "Case-sensitive match", { type: "boolean" }),
 ];
 
@@ -305,7 +307,8 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/volumes/{name}/restore": {
     post: {
-      summary: "Restore a .tar or .tar.gz request body into a new or empty volume (409 when not empty, 400 invalid_archive for a corrupt file)",
+      summary:
+        "Restore a .tar or .tar.gz request body into a new or empty volume, all or nothing: the archive is checked whole first (400 invalid_archive for a corrupt file or an entry that would land outside the volume: absolute path, `..`, a link pointing out, an entry written through a link, a device file; nothing is written), 413 payload_too_large above 20 GiB; 409 when the volume is not empty, or is an existing volume Berth could not put back as it was (not a plain local volume, or mounted by a container); a restore that fails part way removes a volume it created and empties an existing one again",
       role: "admin",
       params: [engine, volumeName, q("create", "Create the volume if it does not exist", { type: "boolean" })],
       ok: { status: 201, description: "Restored into a new volume (200: into an existing empty one)" },
@@ -314,7 +317,8 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
   "/api/v1/engines/{engine}/volumes/{name}/files": {
     get: {
-      summary: "List one directory of the volume, read-only",
+      summary:
+        "List one directory of the volume, read-only: the path is resolved segment by segment and a symbolic link is listed with its target, never followed (400 naming path for a path through a link, or a file asked as a folder)",
       role: "operator",
       params: [engine, volumeName, q("path", "Path inside the volume; `..` is refused")],
     },

@@ -61,3 +61,41 @@ describe("compileSearch", () => {
     expect(m.ranges("İx")).toEqual([[1, 2]]);
   });
 });
+
+describe("compileSearch in linear time (re2js)", () => {
+  const regex = (q: string, caseSensitive = false) => {
+    const c = compileSearch({ q, regex: true, caseSensitive });
+    if (!c.ok || !c.matcher) throw new Error("expected a matcher");
+    return c.matcher;
+  };
+
+  it("a catastrophic pattern on a long aaaa…b line returns quickly", () => {
+    const line = "a".repeat(100_000) + "b";
+    const t0 = performance.now();
+    const m = regex("(a+)+$");
+    expect(m.test(line)).toBe(false);
+    expect(m.ranges(line)).toEqual([]);
+    expect(regex("(x+x+)+y").test("x".repeat(50_000))).toBe(false);
+    // V8's backtracking engine needs far longer than a minute for the first one.
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+
+  it("keeps offsets in UTF-16 code units and folds case like the plain search", () => {
+    expect(regex("é+b").ranges("x😀ÉÉb z éb")).toEqual([
+      [3, 6],
+      [9, 11],
+    ]);
+    expect(regex("ERR(OR)?").ranges("error, Err, ERR")).toEqual([
+      [0, 5],
+      [7, 10],
+      [12, 15],
+    ]);
+    expect(regex("ERR", true).test("err")).toBe(false);
+  });
+
+  it("reports what RE2 does not take as an invalid pattern, without the flag it added", () => {
+    expect(compileSearch({ q: "(", regex: true, caseSensitive: false })).toEqual({ ok: false, error: "error parsing regexp: missing closing ): `(`" });
+    expect(compileSearch({ q: "(a)\\1", regex: true, caseSensitive: false }).ok).toBe(false);
+    expect(compileSearch({ q: "a(?=b)", regex: true, caseSensitive: false }).ok).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { maskEnvList, toEnvEntries } from "@/lib/secrets";
 import type { ActionResult, ContainerAction, ContainerDetail, ContainerState, ContainerSummary, HealthStatus, PortBinding } from "@/lib/wire";
 import type { CreateContainerInput } from "@/lib/schemas";
 import type { Engine } from "./engines";
+import { createAndStart } from "./create-and-start";
 import { toHttpError } from "./errors";
 
 const COMPOSE_PROJECT = "com.docker.compose.project";
@@ -222,25 +223,24 @@ export async function createContainer(engine: Engine, input: CreateContainerInpu
     exposed[key] = {};
     if (p.hostPort !== undefined) (bindings[key] ??= []).push({ HostPort: String(p.hostPort), ...(p.hostIp ? { HostIp: p.hostIp } : {}) });
   }
-  const container = await call(engine, () =>
-    engine.docker.createContainer({
-      Image: input.image,
-      ...(input.name ? { name: input.name } : {}),
-      ...(input.cmd ? { Cmd: input.cmd } : {}),
-      ...(input.entrypoint ? { Entrypoint: input.entrypoint } : {}),
-      Env: input.env ?? [],
-      Labels: input.labels ?? {},
-      Tty: input.tty ?? false,
-      ExposedPorts: exposed,
-      HostConfig: {
-        PortBindings: bindings,
-        RestartPolicy: { Name: input.restartPolicy ?? "no" },
-        ...(input.memoryBytes ? { Memory: input.memoryBytes } : {}),
-        ...(input.nanoCpus ? { NanoCpus: input.nanoCpus } : {}),
-      },
-    }),
-  );
-  if (start) await call(engine, () => container.start());
+  const spec: Docker.ContainerCreateOptions = {
+    Image: input.image,
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.cmd ? { Cmd: input.cmd } : {}),
+    ...(input.entrypoint ? { Entrypoint: input.entrypoint } : {}),
+    Env: input.env ?? [],
+    Labels: input.labels ?? {},
+    Tty: input.tty ?? false,
+    ExposedPorts: exposed,
+    HostConfig: {
+      PortBindings: bindings,
+      RestartPolicy: { Name: input.restartPolicy ?? "no" },
+      ...(input.memoryBytes ? { Memory: input.memoryBytes } : {}),
+      ...(input.nanoCpus ? { NanoCpus: input.nanoCpus } : {}),
+    },
+  };
+  // A start that fails removes the container again (createAndStart), so nothing is left behind silently.
+  const container = start ? (await createAndStart(engine, spec)).container : await call(engine, () => engine.docker.createContainer(spec));
   const info = await call(engine, () => container.inspect());
   return { id: info.Id, name: info.Name.replace(/^\//, ""), started: start };
 }

@@ -1,4 +1,5 @@
 import { HttpError, isHttpError } from "@/server/http/errors";
+import { withoutHostPaths } from "./host-paths";
 
 /** Node socket errors that mean "the engine is not there", not "the request was wrong". */
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "ESOCKETTIMEDOUT"]);
@@ -35,8 +36,12 @@ export function stripModemPrefix(message: string, reason?: string): string | nul
   return text || null;
 }
 
-/** Docker's own message (`{"message": "..."}`), which the user should see verbatim. */
+/** Docker's own message (`{"message": "..."}`), which the user should see verbatim — but for host storage paths. */
 export function dockerMessage(e: unknown): string {
+  return withoutHostPaths(rawDockerMessage(e));
+}
+
+function rawDockerMessage(e: unknown): string {
   const err = e as DockerodeError;
   if (err?.json && typeof err.json === "object" && err.json.message) return err.json.message;
   if (typeof err?.json === "string" && err.json.trim()) return err.json.trim();

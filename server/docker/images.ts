@@ -6,6 +6,7 @@ import type { ContainerState, ImageDetail, ImageHistoryEntry, ImageSummary, Prun
 import { HttpError, isHttpError } from "@/server/http/errors";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
+import { looksLikeHelper } from "./helper-image";
 import type { RegistryAuth } from "./registries";
 
 /** Runs a Docker call, mapping failures to HttpError (Docker's message kept). */
@@ -29,7 +30,8 @@ async function usage(engine: Engine): Promise<Map<string, { id: string; name: st
   const list = await call(engine, () => engine.docker.listContainers({ all: true }));
   const map = new Map<string, { id: string; name: string; state: ContainerState }[]>();
   for (const c of list) {
-    if (c.Labels?.["berth.helper"]) continue;
+    // Berth's own helpers (and only they: a hand-set berth.helper label does not hide a container).
+    if (looksLikeHelper(c)) continue;
     const users = map.get(c.ImageID) ?? [];
     users.push({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ""), state: c.State as ContainerState });
     map.set(c.ImageID, users);

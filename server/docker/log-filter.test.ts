@@ -52,3 +52,17 @@ describe("lineFilter (the download's q)", () => {
     expect(() => lineFilter("(", { regex: true, caseSensitive: false })).toThrow(expect.objectContaining({ status: 400, field: "q" }));
   });
 });
+
+describe("lineFilter cannot stall the server", () => {
+  it("runs a catastrophic regex on a long line quickly", () => {
+    const keep = lineFilter("(a+)+$", { regex: true, caseSensitive: false })!;
+    const t0 = performance.now();
+    expect(keep("a".repeat(100_000) + "b")).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+  it("an invalid pattern is a 400 sentence naming q", () => {
+    expect(() => lineFilter("a(?=b)", { regex: true, caseSensitive: false })).toThrow(
+      expect.objectContaining({ status: 400, field: "q", message: expect.stringMatching(/^The search text q is not a valid regular expression \(.+\)\.$/) }),
+    );
+  });
+});

@@ -54,6 +54,19 @@ function parsePax(buf: Buffer): Record<string, string> {
   return out;
 }
 
+/** A byte stream that is not a tar archive (bad header checksum), or one cut short. */
+export class TarFormatError extends Error {
+  readonly isTarFormatError = true;
+}
+
+/** Whether a header block's checksum (bytes summed with the checksum field as spaces) is right. */
+function checksumOk(b: Buffer): boolean {
+  const stored = num(b, 148, 8);
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : b[i]!;
+  return sum === stored;
+}
+
 export class TarReader {
   private buf: Buffer = Buffer.alloc(0);
   private remaining = 0;
@@ -100,7 +113,13 @@ export class TarReader {
     }
   }
 
+  /** Whether the archive ended cleanly: its end blocks were read, or the input stopped between entries. */
+  get complete(): boolean {
+    return this.done || (this.remaining === 0 && this.padding === 0 && this.buf.length === 0 && !this.meta);
+  }
+
   private header(b: Buffer) {
+    if (!checksumOk(b)) throw new TarFormatError("invalid tar header");
     const type = String.fromCharCode(b[156] || 0x30);
     const size = num(b, 124, 12);
     this.padding = (512 - (size % 512)) % 512;

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { PassThrough, Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import type Docker from "dockerode";
@@ -9,6 +10,10 @@ import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { toHttpError } from "./errors";
 import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
+import { createHelper, HELPER_MOUNT, looksLikeHelper, removeHelper } from "./helper-image";
+import { helperPathsAsVolumePaths } from "./host-paths";
+import { describeLinkTarget, resolveInVolume, statKind } from "./volumes-path";
+import { checkArchive, spoolUpload } from "./volumes-restore";
 import { TarReader } from "./volumes-tar";
 
 async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
@@ -20,10 +25,8 @@ async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The local image every helper container runs (busybox: tar, gzip). */
-export const HELPER_IMAGE = "berth-fixture:latest";
-export const HELPER_LABEL = "berth.helper";
-const MOUNT = "/v";
+export { HELPER_IMAGE, HELPER_LABEL } from "./helper-image";
+const MOUNT = HELPER_MOUNT;
 
 /** Volumes, with sizes from the cached `system df` and the containers that mount each one. */
 export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
@@ -36,7 +39,7 @@ export async function listVolumes(engine: Engine): Promise<VolumeSummary[]> {
   const users = new Map<string, { id: string; name: string }[]>();
   for (const c of containers) {
     // Berth's own short-lived helpers are not "users" of a volume.
-    if (c.Labels?.[HELPER_LABEL]) continue;
+    if (looksLikeHelper(c)) continue;
     for (const m of c.Mounts ?? []) {
       if (m.Type !== "volume" || !m.Name) continue;
       const list = users.get(m.Name) ?? [];
@@ -86,7 +89,9 @@ export async function createVolume(engine: Engine, input: VolumeCreateInput): Pr
     engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }),
   );
   invalidateDf(engine);
-  return { name: (v as unknown as { Name: string }).Name };
+  // dockerode resolves to a Volume handle (`name`), not the inspect document (`Name`).
+  const handle = v as unknown as { name?: string; Name?: string };
+  return { name: handle.Name ?? handle.name ?? input.name ?? "" };
 }
 
 export async function removeVolume(engine: Engine, name: string, force: boolean): Promise<void> {
@@ -98,65 +103,6 @@ export async function pruneVolumes(engine: Engine): Promise<PruneResult> {
   const r = await call(engine, () => engine.docker.pruneVolumes());
   invalidateDf(engine);
   return { removed: r.VolumesDeleted ?? [], spaceReclaimed: r.SpaceReclaimed ?? 0 };
-}
-
-/**
- * A created (never started) helper container with the volume at /v. Docker mounts volumes for
- * archive requests on a stopped container, so nothing runs inside it. Labelled `berth.helper=1`;
- * the caller removes it in `finally`.
- */
-async function helper(engine: Engine, volume: string, readOnly: boolean): Promise<Docker.Container> {
-  void sweepHelpers(engine);
-  try {
-    await engine.docker.getImage(HELPER_IMAGE).inspect();
-  } catch {
-    throw new HttpError(
-      503,
-      "helper_image_missing",
-      `The helper image ${HELPER_IMAGE} is missing on engine "${engine.id}" (run scripts/build-fixture-image.sh)`,
-    );
-  }
-  return call(engine, () =>
-    engine.docker.createContainer({
-      Image: HELPER_IMAGE,
-      Cmd: ["true"],
-      Labels: { [HELPER_LABEL]: "1", "berth.helper.volume": volume },
-      NetworkDisabled: true,
-      HostConfig: { Mounts: [{ Type: "volume", Source: volume, Target: MOUNT, ReadOnly: readOnly }], NetworkMode: "none" },
-    }),
-  );
-}
-
-const HELPER_MAX_AGE_S = 15 * 60;
-let lastSweep = 0;
-
-/**
- * Removes helpers that outlived any request (their removal failed, e.g. while the engine was
- * unreachable, or the process died mid-backup). At most once a minute, best effort.
- */
-async function sweepHelpers(engine: Engine): Promise<void> {
-  if (Date.now() - lastSweep < 60_000) return;
-  lastSweep = Date.now();
-  try {
-    const stale = await engine.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=1`] } });
-    const cutoff = Date.now() / 1000 - HELPER_MAX_AGE_S;
-    for (const c of stale)
-      if (c.Created < cutoff)
-        await engine.docker
-          .getContainer(c.Id)
-          .remove({ force: true })
-          .catch(() => undefined);
-  } catch {
-    /* next time */
-  }
-}
-
-async function removeHelper(engine: Engine, c: Docker.Container): Promise<void> {
-  try {
-    await c.remove({ force: true, v: false });
-  } catch (e) {
-    if ((e as { statusCode?: number }).statusCode !== 404) log.warn({ engine: engine.id, err: (e as Error).message }, "helper container removal failed");
-  }
 }
 
 async function volumeExists(engine: Engine, name: string): Promise<boolean> {
@@ -199,7 +145,7 @@ async function mustExist(engine: Engine, name: string): Promise<void> {
 /** `.tar.gz` of the whole volume, streamed; the helper goes when the stream ends or is abandoned. */
 export async function backupVolume(engine: Engine, name: string): Promise<Readable> {
   await mustExist(engine, name);
-  const c = await helper(engine, name, true);
+  const c = await createHelper(engine, name, true);
   try {
     const tar = (await call(engine, () => c.getArchive({ path: `${MOUNT}/.` }))) as NodeJS.ReadableStream;
     const gz = createGzip({ level: 6 });
@@ -249,39 +195,99 @@ async function isEmpty(engine: Engine, c: Docker.Container): Promise<boolean> {
   });
 }
 
+/** Containers (Berth's helpers aside) that mount the volume. */
+async function volumeUsers(engine: Engine, name: string): Promise<string[]> {
+  const list = await call(engine, () => engine.docker.listContainers({ all: true, filters: { volume: [name] } }));
+  return list.filter((c) => !looksLikeHelper(c)).map((c) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""));
+}
+
 /**
  * Restores a `.tar`/`.tar.gz` (Docker's archive API accepts gzip) into a volume that is new or
- * empty. A volume this call created is removed again when the restore fails.
+ * empty, all or nothing:
+ * - the archive is spooled to `spoolDir` and checked whole first (volumes-restore.ts): an entry that
+ *   would land outside the volume, or a file that is not a tar, is a 400 before anything is written;
+ * - a volume this call created is removed again when the upload fails part way;
+ * - an existing empty volume is taken only when Berth can put it back as it was if the upload fails
+ *   part way: the archive API can write but not delete, and there is no process in the helper to
+ *   move a staged folder into place, so "as it was" means removing the half-written volume and
+ *   creating it again empty with the same driver and labels. That needs a plain `local` volume
+ *   (no driver options: an NFS or bind-device volume keeps its data when removed) that no container
+ *   mounts (Docker refuses to remove it otherwise); any other existing volume is a 409 before the
+ *   upload is read.
  */
-export async function restoreVolume(engine: Engine, name: string, body: Readable, opts: { create: boolean }): Promise<{ name: string; created: boolean }> {
-  let created = false;
+export async function restoreVolume(
+  engine: Engine,
+  name: string,
+  body: Readable,
+  opts: { create: boolean; spoolDir: string; maxBytes?: number },
+): Promise<{ name: string; created: boolean }> {
+  let existing: Docker.VolumeInspectInfo | undefined;
   try {
-    await engine.docker.getVolume(name).inspect();
+    existing = await engine.docker.getVolume(name).inspect();
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode !== 404) throw toHttpError(e, engine.id);
     if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name}. Restore with ?create=true to create it.`);
-    await call(engine, () => engine.docker.createVolume({ Name: name, Labels: { "berth.restored": "1" } }));
-    created = true;
   }
+  if (existing) {
+    const probe = await createHelper(engine, name, true);
+    try {
+      if (!(await isEmpty(engine, probe))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume.`);
+    } finally {
+      await removeHelper(engine, probe);
+    }
+    const options = (existing.Options as Record<string, string> | null) ?? {};
+    if (existing.Driver !== "local" || Object.keys(options).length > 0)
+      throw new HttpError(
+        409,
+        "conflict",
+        `Volume ${name} uses the ${existing.Driver} driver${Object.keys(options).length ? " with options" : ""}: Berth could not undo a restore that fails part way, so restore into a new volume.`,
+      );
+    const users = await volumeUsers(engine, name);
+    if (users.length)
+      throw new HttpError(
+        409,
+        "conflict",
+        `Volume ${name} is mounted by ${users.slice(0, 3).join(", ")}${users.length > 3 ? ` and ${users.length - 3} more` : ""}: remove ${users.length === 1 ? "that container" : "those containers"} first, or restore into a new volume.`,
+      );
+  }
+
+  const spooled = await spoolUpload(body, opts.spoolDir, opts.maxBytes);
+  let created = false;
   let c: Docker.Container | undefined;
   let ok = false;
   try {
-    c = await helper(engine, name, false);
-    if (!created && !(await isEmpty(engine, c))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume.`);
-    await call(engine, () => c!.putArchive(body, { path: MOUNT })).catch((e) => {
+    await checkArchive(spooled.file, spooled.gzip);
+    if (!existing) {
+      await call(engine, () => engine.docker.createVolume({ Name: name, Labels: { "berth.restored": "1" } }));
+      created = true;
+    }
+    c = await createHelper(engine, name, false);
+    const helper = c;
+    await inHelper(engine, () => helper.putArchive(fs.createReadStream(spooled.file), { path: MOUNT })).catch((e) => {
       throw asArchiveError(e);
     });
     ok = true;
     return { name, created };
   } finally {
-    body.resume();
     if (c) await removeHelper(engine, c);
     if (!ok && created)
       await engine.docker
         .getVolume(name)
         .remove()
         .catch(() => undefined);
+    if (!ok && existing && c) await recreateEmpty(engine, existing);
+    await fs.promises.rm(spooled.file, { force: true });
     invalidateDf(engine);
+  }
+}
+
+/** Puts a plain local volume back as it was before a failed restore: removed, then created again empty. */
+async function recreateEmpty(engine: Engine, v: Docker.VolumeInspectInfo): Promise<void> {
+  try {
+    await engine.docker.getVolume(v.Name).remove();
+    await engine.docker.createVolume({ Name: v.Name, Driver: v.Driver, Labels: v.Labels ?? {} });
+  } catch (e) {
+    log.error({ engine: engine.id, volume: v.Name, err: (e as Error).message }, "could not empty a volume after a failed restore");
   }
 }
 
@@ -292,12 +298,16 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
 export function asArchiveError(e: unknown): unknown {
   const message = (e as { message?: string })?.message ?? "";
   if (/Error processing tar file|archive\/tar|gzip: invalid|unexpected EOF/i.test(message)) {
-    return new HttpError(400, "invalid_archive", `The file is not a valid .tar or .tar.gz archive (Docker: ${message}).`);
+    return new HttpError(400, "invalid_archive", `The file is not a valid .tar or .tar.gz archive (Docker: ${helperPathsAsVolumePaths(message)}).`);
   }
   return e;
 }
 
 const MAX_ENTRIES = 2000;
+/** A listing reads the folder's tar (bodies included) up to this much, then stops and says it is truncated. */
+const MAX_LISTING_BYTES = 64 * 1024 * 1024;
+/** …or after this many entries at any depth. */
+const MAX_LISTING_SCANNED = 50_000;
 
 function entryType(t: string): VolumeEntry["type"] {
   return t === "5" ? "dir" : t === "2" ? "symlink" : t === "0" || t === "" || t === "7" ? "file" : "other";
@@ -311,21 +321,55 @@ function modeString(mode: number, type: VolumeEntry["type"]): string {
   return s;
 }
 
-/** One directory of a volume, read-only, through the archive API (depth 1; bodies are skipped). */
+/** A helper call's failure as Berth's error, with helper paths shown as volume paths. */
+function helperError(e: unknown, engine: Engine): HttpError {
+  engine.noteFailure(e);
+  const err = toHttpError(e, engine.id);
+  return new HttpError(err.status, err.code, helperPathsAsVolumePaths(err.message), err.field);
+}
+
+async function inHelper<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw helperError(e, engine);
+  }
+}
+
+/**
+ * One folder of a volume, read-only, through the archive API: the path is resolved segment by
+ * segment without following links (server/docker/volumes-path.ts), then the folder's tar is read
+ * for its first level (bodies skipped, bounded in entries and bytes). Links are listed with their
+ * target as the archive stores it, never followed.
+ */
 export async function listVolumeDir(engine: Engine, name: string, safePath: string): Promise<VolumeListing> {
   await mustExist(engine, name);
-  const c = await helper(engine, name, true);
+  const c = await createHelper(engine, name, true);
   try {
-    const stat = await call(engine, () => c.infoArchive({ path: helperPath(MOUNT, safePath) }));
-    const info = stat as unknown as { mode?: number };
-    // Go's os.ModeDir is bit 31.
-    if (info.mode !== undefined && !(info.mode & 0x80000000)) throw new HttpError(400, "invalid_input", `Path ${safePath} is a file, not a directory.`, "path");
-    const tar = (await call(engine, () => c.getArchive({ path: `${helperPath(MOUNT, safePath)}/.` }))) as Readable;
+    const stat = await inHelper(engine, () => resolveInVolume(c, safePath));
+    const kind = statKind(stat.mode);
+    if (kind === "symlink")
+      throw new HttpError(
+        400,
+        "invalid_input",
+        `Path ${safePath} is a symbolic link to ${describeLinkTarget(stat.linkTarget)}: Berth does not follow links.`,
+        "path",
+      );
+    if (kind !== "dir") throw new HttpError(400, "invalid_input", `Path ${safePath} is a file, not a folder: download it instead.`, "path");
+    const tar = (await inHelper(engine, () => c.getArchive({ path: `${helperPath(MOUNT, safePath)}/.` }))) as Readable;
     const entries: VolumeEntry[] = [];
     let truncated = false;
     await new Promise<void>((resolve, reject) => {
+      let bytes = 0;
+      let scanned = 0;
+      const stop = () => {
+        truncated = true;
+        tar.destroy();
+        resolve();
+      };
       const reader = new TarReader({
         entry: (h) => {
+          scanned++;
           const rel = h.name.replace(/^\.\//, "").replace(/\/$/, "");
           if (!rel || rel.includes("/")) return false;
           if (entries.length >= MAX_ENTRIES) {
@@ -344,9 +388,23 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
           return false;
         },
       });
-      tar.on("data", (chunk: Buffer) => reader.write(chunk));
+      tar.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+        try {
+          reader.write(chunk);
+        } catch (e) {
+          tar.destroy();
+          reject(e);
+          return;
+        }
+        if (reader.done) {
+          tar.destroy();
+          resolve();
+        } else if (bytes >= MAX_LISTING_BYTES || scanned >= MAX_LISTING_SCANNED) stop();
+      });
       tar.on("end", () => resolve());
-      tar.on("error", reject);
+      tar.on("close", () => resolve());
+      tar.on("error", (e) => reject(helperError(e, engine)));
     });
     entries.sort((a, b) => (a.type === "dir" ? 0 : 1) - (b.type === "dir" ? 0 : 1) || a.name.localeCompare(b.name));
     return { volume: name, path: safePath, entries, truncated };
@@ -355,13 +413,27 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
   }
 }
 
-/** One regular file of a volume as a stream, with its size; the helper goes when the stream ends. */
+/**
+ * One regular file of a volume as a stream, with its size; the helper goes when the stream ends.
+ * The path is resolved without following links; a folder or a link is a 400 naming `path`.
+ */
 export async function readVolumeFile(engine: Engine, name: string, safePath: string): Promise<{ stream: Readable; size: number; fileName: string }> {
-  if (safePath === "/") throw new HttpError(400, "invalid_input", "Path must name a file, not the volume's root.", "path");
+  if (safePath === "/") throw new HttpError(400, "invalid_input", "Path must name a file, not the volume's root folder.", "path");
   await mustExist(engine, name);
-  const c = await helper(engine, name, true);
+  const c = await createHelper(engine, name, true);
   try {
-    const tar = (await call(engine, () => c.getArchive({ path: helperPath(MOUNT, safePath) }))) as Readable;
+    const stat = await inHelper(engine, () => resolveInVolume(c, safePath));
+    const kind = statKind(stat.mode);
+    if (kind === "dir") throw new HttpError(400, "invalid_input", `Path ${safePath} is a folder, not a file: open it to list what it holds.`, "path");
+    if (kind === "symlink")
+      throw new HttpError(
+        400,
+        "invalid_input",
+        `Path ${safePath} is a symbolic link to ${describeLinkTarget(stat.linkTarget)}: Berth does not follow links.`,
+        "path",
+      );
+    if (kind !== "file") throw new HttpError(400, "invalid_input", `Path ${safePath} is not a regular file.`, "path");
+    const tar = (await inHelper(engine, () => c.getArchive({ path: helperPath(MOUNT, safePath) }))) as Readable;
     const out = new PassThrough();
     const first = await new Promise<{ size: number }>((resolve, reject) => {
       let seen = false;
@@ -369,6 +441,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
         entry: (h) => {
           if (seen) return false;
           seen = true;
+          // The status said "file"; a swap between the two requests must still not hand out a link's target.
           if (entryType(h.type) !== "file") {
             reject(new HttpError(400, "invalid_input", `Path ${safePath} is not a regular file.`, "path"));
             tar.destroy();
@@ -385,13 +458,21 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
         },
       });
       out.on("drain", () => tar.resume());
-      tar.on("data", (chunk: Buffer) => reader.write(chunk));
+      tar.on("data", (chunk: Buffer) => {
+        try {
+          reader.write(chunk);
+        } catch (e) {
+          reject(e);
+          out.destroy(e as Error);
+          tar.destroy();
+        }
+      });
       tar.on("end", () => {
         if (!seen) reject(new HttpError(404, "not_found", `Path ${safePath} does not exist in this volume.`));
         out.end();
       });
       tar.on("error", (e) => {
-        reject(e);
+        reject(helperError(e, engine));
         out.destroy(e);
       });
     });
