@@ -1,4 +1,5 @@
 import path from "node:path";
+import { connectionFromEnv, type EngineConnection } from "./docker/connection";
 
 /** Server configuration from the environment (see api.md). Read once; never logged whole. */
 export interface Config {
@@ -7,7 +8,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   adminPassword?: string;
-  dockerHost: string;
+  /** The local engine, from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, parsed once here. */
+  docker: EngineConnection;
   secureCookies: "auto" | boolean;
   metricsToken?: string;
   dev: boolean;
@@ -25,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.BERTH_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.BERTH_ADMIN_PASSWORD || undefined,
-    dockerHost: env.DOCKER_HOST || "unix:///var/run/docker.sock",
+    docker: connectionFromEnv(env),
     secureCookies: parseSecure(env.BERTH_SECURE_COOKIES),
     metricsToken: env.BERTH_METRICS_TOKEN || undefined,
     dev: env.NODE_ENV !== "production",

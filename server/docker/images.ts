@@ -5,18 +5,9 @@ import { toEnvEntries } from "@/lib/secrets";
 import type { ContainerState, ImageDetail, ImageHistoryEntry, ImageSummary, PruneResult } from "@/lib/wire";
 import { HttpError, isHttpError } from "@/server/http/errors";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { toEngineError } from "./errors";
+import { call } from "./call";
 import type { RegistryAuth } from "./registries";
-
-/** Runs a Docker call, mapping failures to HttpError (Docker's message kept). */
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 const NONE = "<none>:<none>";
 
@@ -206,7 +197,7 @@ export function followTransfer(engineId: string, stream: NodeJS.ReadableStream, 
       const snap = tracker.snapshot();
       h.progress?.(snap);
       if (h.signal?.aborted) return reject(transferCancelled());
-      if (err) return reject(toHttpError(err, engineId));
+      if (err) return reject(toEngineError(err, engineId));
       if (snap.error) return reject(new HttpError(502, "registry_error", snap.error));
       resolve(snap);
     };

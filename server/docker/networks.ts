@@ -3,16 +3,7 @@ import type { NetworkCreateInput } from "@/lib/schemas";
 import type { NetworkDetail, NetworkSummary, PruneResult } from "@/lib/wire";
 import { HttpError } from "@/server/http/errors";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
-
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
+import { call } from "./call";
 
 /** Docker's own networks: removing them is refused, so Berth refuses first with a clear message. */
 export const PREDEFINED_NETWORKS = new Set(["bridge", "host", "none"]);

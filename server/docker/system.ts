@@ -1,18 +1,9 @@
 import { diskUsage, prunedImageIds, prunePreview, type DfDocument, type PruneSelection } from "@/lib/resources/prune";
 import type { DiskUsage, PrunePreview, PruneResult, SystemInfo } from "@/lib/wire";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { call } from "./call";
 import { imageIds } from "./images";
 import { listNetworks } from "./networks";
-
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 /** `docker info` shaped for the system page. */
 export async function systemInfo(engine: Engine): Promise<SystemInfo> {

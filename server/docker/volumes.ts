@@ -7,18 +7,9 @@ import type { PruneResult, VolumeEntry, VolumeListing, VolumeSummary } from "@/l
 import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { call, engineFailure } from "./call";
 import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
 import { TarReader } from "./volumes-tar";
-
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 /** The local image every helper container runs (busybox: tar, gzip). */
 export const HELPER_IMAGE = "berth-fixture:latest";
@@ -165,8 +156,7 @@ async function volumeExists(engine: Engine, name: string): Promise<boolean> {
     return true;
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode === 404) return false;
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
+    throw engineFailure(engine, e);
   }
 }
 
@@ -258,7 +248,7 @@ export async function restoreVolume(engine: Engine, name: string, body: Readable
   try {
     await engine.docker.getVolume(name).inspect();
   } catch (e) {
-    if ((e as { statusCode?: number }).statusCode !== 404) throw toHttpError(e, engine.id);
+    if ((e as { statusCode?: number }).statusCode !== 404) throw engineFailure(engine, e);
     if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name}. Restore with ?create=true to create it.`);
     await call(engine, () => engine.docker.createVolume({ Name: name, Labels: { "berth.restored": "1" } }));
     created = true;

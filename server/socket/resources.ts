@@ -8,7 +8,7 @@ import { isTransferCancelled, pullImage, pushImage, withDefaultTag } from "@/ser
 import { authForImage } from "@/server/docker/registries";
 import { feedFor } from "@/server/docker/system-events";
 import { invalidateDf } from "@/server/docker/system";
-import { HttpError, isHttpError, notFound } from "@/server/http/errors";
+import { asHttpError, HttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
 import { withAck, type BerthSocket } from "./with-ack";
 
@@ -51,7 +51,7 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
             await audit(rt.db, { user, action: `image.${kind}`, target: `${engine.id}/${ref}`, outcome: "ok", ip, ...(s.digest ? { detail: s.digest } : {}) });
           })
           .catch(async (e) => {
-            const message = isHttpError(e) ? e.message : "The transfer failed";
+            const message = asHttpError(e)?.message ?? "The transfer failed";
             const cancelled = isTransferCancelled(e);
             socket.emit("images:done", { operation, kind, ref, ok: false, error: message, status: "", ...(cancelled ? { cancelled } : {}) });
             await audit(rt.db, { user, action: `image.${kind}`, target: `${engine.id}/${ref}`, outcome: "error", detail: message, ip });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { statsSubscribeSchema, subscriptionSchema } from "@/lib/schemas";
 import { HttpError, notFound } from "@/server/http/errors";
-import { toHttpError } from "@/server/docker/errors";
+import { containerFacts } from "@/server/docker/container-facts";
 import type { Runtime } from "@/server/runtime";
 import { withAck, type BerthServer, type BerthSocket } from "./with-ack";
 
@@ -85,17 +85,7 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
       const collector = rt.stats.get(engine.id);
       if (!collector) throw notFound(`No stats for engine "${engine.id}"`);
       const ids = req.containers
-        ? await Promise.all(
-            req.containers.map((ref) =>
-              engine.docker
-                .getContainer(ref)
-                .inspect()
-                .then(
-                  (i) => i.Id,
-                  (e) => Promise.reject(toHttpError(e, engine.id)),
-                ),
-            ),
-          )
+        ? await Promise.all(req.containers.map(async (ref) => (await containerFacts(engine, ref)).id))
         : null;
       const id = randomUUID();
       broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null });

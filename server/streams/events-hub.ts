@@ -2,6 +2,7 @@ import type { ContainersChangedPush, ResourceKind, ResourcesChangedPush } from "
 import type { EngineSummary } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
 import { parseContainerAction } from "@/server/docker/container-action";
+import { openEventStream, type EventStream } from "@/server/docker/events";
 import { LineSplitter } from "@/server/docker/line-splitter";
 import { log } from "@/server/log";
 import { containerEvents } from "./container-events";
@@ -30,7 +31,7 @@ interface DockerEvent {
  * restarts, so it re-opens with `since=<last event>` and asks clients for a full refetch.
  */
 export class EventsHub {
-  private stream?: NodeJS.ReadableStream & { destroy?: () => void };
+  private stream?: EventStream;
   private pendingIds = new Set<string>();
   private pendingActions = new Set<string>();
   private fullRefresh = false;
@@ -73,9 +74,7 @@ export class EventsHub {
     if (this.stream || this.stopped) return;
     clearTimeout(this.retryTimer);
     try {
-      const opts: { filters: Record<string, string[]>; since?: number } = { filters: { type: ["container", "image", "network", "volume"] } };
-      if (this.lastEventSeconds) opts.since = this.lastEventSeconds;
-      const stream = (await this.engine.docker.getEvents(opts)) as unknown as NodeJS.ReadableStream & { destroy?: () => void };
+      const stream = await openEventStream(this.engine, this.lastEventSeconds);
       if (this.stopped) return stream.destroy?.();
       this.stream = stream;
       this.backoffMs = 500;
