@@ -16,7 +16,7 @@ export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime
   const engines = new EngineRegistry(config.docker);
   const history = new StatsHistory(db);
   history.start();
-  const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000), history, stats: new Map() };
+  const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000), history, stats: new Map(), eventFeeds: new Map() };
   setRuntime(rt);
   engines.start();
   log.info({ dataDir: config.dataDir }, "store ready");

@@ -2,6 +2,7 @@ import { diskUsage, prunedImageIds, prunePreview, type DfDocument, type PruneSel
 import type { DiskUsage, PrunePreview, PruneResult, SystemInfo } from "@/lib/wire";
 import type { Engine } from "./engines";
 import { call } from "./call";
+import { processState } from "@/server/runtime";
 import { imageIds } from "./images";
 import { listNetworks } from "./networks";
 
@@ -39,7 +40,8 @@ export async function systemInfo(engine: Engine): Promise<SystemInfo> {
  * engine, shared by concurrent callers; writes through Berth drop it.
  */
 const DF_TTL_MS = 30_000;
-const dfCache = new Map<string, { at: number; doc?: DfDocument; pending?: Promise<DfDocument> }>();
+/** Per engine id; process-wide, since route handlers (Next bundles) and the custom server both read it. */
+const dfCache = processState("dfCache", () => new Map<string, { at: number; doc?: DfDocument; pending?: Promise<DfDocument> }>());
 
 /** The engine's `system df`, at most `maxAgeMs` old. */
 export async function systemDf(engine: Engine, maxAgeMs = DF_TTL_MS): Promise<DfDocument> {

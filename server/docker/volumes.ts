@@ -8,6 +8,7 @@ import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { call, engineFailure } from "./call";
+import { processState } from "@/server/runtime";
 import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
 import { TarReader } from "./volumes-tar";
 
@@ -119,15 +120,16 @@ async function helper(engine: Engine, volume: string, readOnly: boolean): Promis
 }
 
 const HELPER_MAX_AGE_S = 15 * 60;
-let lastSweep = 0;
+/** When each engine was last swept; process-wide, since route handlers run in Next bundles. */
+const lastSweep = processState("helperSweeps", () => new Map<string, number>());
 
 /**
  * Removes helpers that outlived any request (their removal failed, e.g. while the engine was
  * unreachable, or the process died mid-backup). At most once a minute, best effort.
  */
 async function sweepHelpers(engine: Engine): Promise<void> {
-  if (Date.now() - lastSweep < 60_000) return;
-  lastSweep = Date.now();
+  if (Date.now() - (lastSweep.get(engine.id) ?? 0) < 60_000) return;
+  lastSweep.set(engine.id, Date.now());
   try {
     const stale = await engine.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=1`] } });
     const cutoff = Date.now() / 1000 - HELPER_MAX_AGE_S;

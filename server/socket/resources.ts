@@ -6,7 +6,6 @@ import { audit } from "@/server/auth/audit";
 import { authorize } from "@/server/auth/authorize";
 import { isTransferCancelled, pullImage, pushImage, withDefaultTag } from "@/server/docker/images";
 import { authForImage } from "@/server/docker/registries";
-import { feedFor } from "@/server/docker/system-events";
 import { invalidateDf } from "@/server/docker/system";
 import { asHttpError, HttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
@@ -85,9 +84,10 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
   socket.on(
     "system:events-subscribe",
     withAck(rt, socket, "system:events", engineParamsSchema, async ({ engine }) => {
-      const e = rt.engines.get(engine);
+      const feed = rt.eventFeeds.get(rt.engines.get(engine).id);
+      if (!feed) throw notFound(`No events feed for engine "${engine}"`);
       feeds.get(engine)?.();
-      const sub = feedFor(e).subscribe((events) => socket.emit("system:events", { engine, events }));
+      const sub = feed.subscribe((events) => socket.emit("system:events", { engine, events }));
       feeds.set(engine, sub.unsubscribe);
       return { events: sub.backlog };
     }),
