@@ -13,7 +13,7 @@ export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime
   if (config.databaseUrl) throw new Error("DATABASE_URL (PostgreSQL) is not supported yet: unset it to use the embedded SQLite database in BERTH_DATA_DIR");
   const db = await openDatabase(config.dataDir);
   const { setupToken } = await bootstrapAdmin(db, config.adminPassword);
-  const engines = new EngineRegistry(config.docker);
+  const engines = new EngineRegistry(config.localEngine);
   const history = new StatsHistory(db);
   history.start();
   const rt: Runtime = { config, db, engines, loginLimiter: new FailureLimiter(10, 15 * 60 * 1000), history, stats: new Map(), eventFeeds: new Map() };

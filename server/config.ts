@@ -9,7 +9,7 @@ export interface Config {
   databaseUrl?: string;
   adminPassword?: string;
   /** The local engine, from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, parsed once here. */
-  docker: EngineConnection;
+  localEngine: EngineConnection;
   secureCookies: "auto" | boolean;
   metricsToken?: string;
   dev: boolean;
@@ -27,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.BERTH_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.BERTH_ADMIN_PASSWORD || undefined,
-    docker: connectionFromEnv(env),
+    localEngine: connectionFromEnv(env),
     secureCookies: parseSecure(env.BERTH_SECURE_COOKIES),
     metricsToken: env.BERTH_METRICS_TOKEN || undefined,
     dev: env.NODE_ENV !== "production",
