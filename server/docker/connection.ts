@@ -26,7 +26,7 @@ export const DEFAULT_SOCKET = "/var/run/docker.sock";
  * DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem), read the way the docker CLI
  * and docker-modem read them. Throws a sentence when the value cannot be used.
  */
-export function connectionFromEnv(env: NodeJS.ProcessEnv): EngineConnection {
+export function connectionFromEnv(env: Readonly<Record<string, string | undefined>>): EngineConnection {
   const host = env.DOCKER_HOST || `unix://${DEFAULT_SOCKET}`;
   if (host.startsWith("unix://")) return { kind: "socket", socketPath: host.slice("unix://".length) || DEFAULT_SOCKET };
   if (host.startsWith("/")) return { kind: "socket", socketPath: host };
