@@ -59,6 +59,10 @@ export type EngineErrorCode =
   | "engine_unreachable"
   /** The engine (or a registry behind it) refused credentials: not the caller's role, and not ours to fix. */
   | "engine_unauthorized"
+  /** A registry behind the engine refused a pull or push (Docker said so inside a 200 stream). */
+  | "registry_error"
+  /** The caller stopped it (a pull or push cancelled) before it finished. */
+  | "cancelled"
   /** Any other engine failure. */
   | "engine_error";
 

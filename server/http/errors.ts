@@ -35,6 +35,9 @@ const ENGINE_STATUS: Record<EngineErrorCode, number> = {
   invalid_input: 400,
   engine_unreachable: 503,
   engine_unauthorized: 502,
+  registry_error: 502,
+  // nginx's "client closed request", the closest status for a stop the client asked for.
+  cancelled: 499,
   engine_error: 502,
 };
 
