@@ -160,7 +160,8 @@ export const logsSubscribeSchema = z.object({
   stderr: z.boolean().default(true),
 });
 
-export const subscriptionSchema = z.object({ subscription: z.string().min(1).max(64) });
+/** A subscription id: a UUID, or `all:<engine>` for the shared "every container" stats view. */
+export const subscriptionSchema = z.object({ subscription: z.string().min(1).max(80) });
 
 const queryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 

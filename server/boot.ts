@@ -15,7 +15,7 @@ export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime
   const db = await openDatabase(config.dataDir);
   loadHelperKey(config.dataDir);
   const { setupToken } = await bootstrapAdmin(db, config.adminPassword);
-  const engines = new EngineRegistry(config.dockerHost);
+  const engines = new EngineRegistry(config.localEngine);
   const history = new StatsHistory(db);
   history.start();
   const rt: Runtime = {
@@ -26,6 +26,7 @@ export async function boot(config: Config = loadConfig()): Promise<{ rt: Runtime
     setupLimiter: new FailureLimiter(10, 15 * 60 * 1000),
     history,
     stats: new Map(),
+    eventFeeds: new Map(),
   };
   setRuntime(rt);
   engines.start();

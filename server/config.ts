@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseTrustedProxies, type TrustedProxies } from "./http/client-address";
+import { connectionFromEnv, type EngineConnection } from "./docker/connection";
 
 /** Server configuration from the environment (see api.md). Read once; never logged whole. */
 export interface Config {
@@ -8,7 +9,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   adminPassword?: string;
-  dockerHost: string;
+  /** The local engine, from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, parsed once here. */
+  localEngine: EngineConnection;
   secureCookies: "auto" | boolean;
   metricsToken?: string;
   /** BERTH_TRUSTED_PROXIES: the only peers whose X-Forwarded-* / X-Real-IP headers are believed. */
@@ -28,7 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.BERTH_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.BERTH_ADMIN_PASSWORD || undefined,
-    dockerHost: env.DOCKER_HOST || "unix:///var/run/docker.sock",
+    localEngine: connectionFromEnv(env),
     secureCookies: parseSecure(env.BERTH_SECURE_COOKIES),
     metricsToken: env.BERTH_METRICS_TOKEN || undefined,
     // Throws a sentence naming the bad entry: main() reports it as the reason Berth failed to start.

@@ -10,6 +10,7 @@ import { ALERTS_ROOM, createSocketServer, engineRoom } from "./socket";
 import { EventsHub } from "./streams/events-hub";
 import { LogFollowers } from "./streams/log-follower";
 import { StatsCollector } from "./streams/stats-collector";
+import { SystemEventsFeed } from "./streams/system-events-feed";
 import { AlertService } from "./alerts/service";
 
 /**
@@ -60,6 +61,7 @@ async function main() {
         io.to(engineRoom(summary.id)).emit("engine-status", summary);
       },
     });
+    rt.eventFeeds.set(engine.id, new SystemEventsFeed((listener) => hub.onEvent(listener)));
     hub.start();
     const collector = new StatsCollector(engine, rt.history);
     rt.stats.set(engine.id, collector);
@@ -99,6 +101,7 @@ async function main() {
     force.unref();
     server.close();
     hubs.forEach((h) => h.stop());
+    for (const f of rt.eventFeeds.values()) f.stop();
     followers.closeAll();
     io.statsBroadcaster.stop();
     alerts.stop();

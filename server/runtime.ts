@@ -6,6 +6,7 @@ import type { FailureLimiter, LoginLimiter } from "./auth/rate-limit";
 import type { StatsHistory } from "./stats/history";
 import type { AlertService } from "./alerts/service";
 import type { StatsCollector } from "./streams/stats-collector";
+import type { SystemEventsFeed } from "./streams/system-events-feed";
 
 /**
  * Process-wide singletons. Next bundles route handlers apart from the custom server's modules,
@@ -21,6 +22,8 @@ export interface Runtime {
   history: StatsHistory;
   /** One stats collector per engine id; set by the custom server once the hubs run. */
   stats: Map<string, StatsCollector>;
+  /** The System page's events feed per engine id, over the engine's one events stream; set by the custom server. */
+  eventFeeds: Map<string, SystemEventsFeed>;
   /** Set by the custom server; route handlers ask it to reload rules after an edit. */
   alerts?: AlertService;
   /** Ends the socket.io connections of a session that was signed out. Set by the socket layer. */
@@ -30,6 +33,19 @@ export interface Runtime {
 }
 
 const KEY = Symbol.for("berth.runtime");
+const STATE_KEY = Symbol.for("berth.processState");
+type StateHolder = { [STATE_KEY]?: Map<string, unknown> };
+
+/**
+ * Process-wide state that is not part of the Runtime object (caches, clocks, in-process event
+ * buses), kept on globalThis for the same reason: a module-level `let` or `new Map` in server/
+ * would exist once per Next bundle. `make` runs once per process per name.
+ */
+export function processState<T>(name: string, make: () => T): T {
+  const slots = ((globalThis as StateHolder)[STATE_KEY] ??= new Map());
+  if (!slots.has(name)) slots.set(name, make());
+  return slots.get(name) as T;
+}
 type Holder = { [KEY]?: Runtime };
 
 export function setRuntime(rt: Runtime): void {

@@ -1,5 +1,6 @@
 import { DEFAULT_RULES, RULE_TITLES, type AlertKind, type AlertRule, type AlertSettings, type AlertWire, type SilenceWire } from "@/lib/alerts";
 import type { Db } from "@/server/store/db";
+import { containerFacts, findContainer, listAllContainers } from "@/server/docker/container-facts";
 import type { Engine, EngineRegistry } from "@/server/docker/engines";
 import { log } from "@/server/log";
 import { containerEvents, type ContainerEvent } from "@/server/streams/container-events";
@@ -148,13 +149,13 @@ export class AlertService {
   private async syncEngine(engine: Engine): Promise<void> {
     try {
       const listedAt = new Date().toISOString();
-      const containers = await engine.docker.listContainers({ all: true });
+      const containers = await listAllContainers(engine);
       for (const c of containers) {
-        const exited = c.State === "exited" ? /^Exited \((\d+)\)/.exec(c.Status ?? "") : null;
-        const seen = { ...(exited ? { exitCode: Number(exited[1]) } : {}), unhealthy: c.State === "running" && /\(unhealthy\)/.test(c.Status ?? "") };
-        this.apply(this.evaluator.observe(`${engine.id}/${c.Id}`, seen));
+        const exited = c.state === "exited" ? /^Exited \((\d+)\)/.exec(c.status) : null;
+        const seen = { ...(exited ? { exitCode: Number(exited[1]) } : {}), unhealthy: c.state === "running" && /\(unhealthy\)/.test(c.status) };
+        this.apply(this.evaluator.observe(`${engine.id}/${c.id}`, seen));
       }
-      const present = new Set(containers.map((c) => c.Id));
+      const present = new Set(containers.map((c) => c.id));
       this.enqueue(async () => {
         // Only incidents older than the list: a container created since is missing from it but not gone.
         const known = await this.db
@@ -217,11 +218,10 @@ export class AlertService {
 
   private async containerExists(engine: string, id: string): Promise<boolean> {
     try {
-      await this.engines.get(engine).docker.getContainer(id).inspect();
-      return true;
-    } catch (e) {
+      return (await findContainer(this.engines.get(engine), id)) !== null;
+    } catch {
       // Only a 404 means gone; an unreachable engine proves nothing.
-      return (e as { statusCode?: number }).statusCode !== 404;
+      return true;
     }
   }
 
@@ -358,7 +358,7 @@ export class AlertService {
     const meta = this.collectors.get(engine)?.meta(id);
     if (meta) return meta.name;
     try {
-      return (await this.engines.get(engine).docker.getContainer(id).inspect()).Name.replace(/^\//, "");
+      return (await containerFacts(this.engines.get(engine), id)).name;
     } catch {
       return id.slice(0, 12);
     }

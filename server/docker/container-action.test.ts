@@ -26,7 +26,7 @@ describe("parseContainerAction", () => {
 
 describe("feedAction", () => {
   it("shows a health event with its status in both forms", async () => {
-    const { feedAction } = await import("./system-events");
+    const { feedAction } = await import("./container-action");
     expect(feedAction("health_status: unhealthy", {})).toBe("health_status: unhealthy");
     expect(feedAction("health_status", { health_status: "healthy" })).toBe("health_status: healthy");
     expect(feedAction("exec_start: sh -c true", {})).toBe("exec_start: sh -c true");

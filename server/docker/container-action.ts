@@ -27,3 +27,12 @@ export function parseContainerAction(raw: string, attributes: Readonly<Record<st
   const health = candidates.map((c) => c.trim().toLowerCase()).find((c) => HEALTH_STATUSES.includes(c)) as HealthStatus | undefined;
   return health ? { action, health } : { action };
 }
+
+/**
+ * A container action as the System feed shows it: health events read `health_status: unhealthy` whether
+ * the engine put the status in the action text (Docker 20.10) or in an attribute.
+ */
+export function feedAction(action: string, attributes: Readonly<Record<string, string>>): string {
+  const parsed = parseContainerAction(action, attributes);
+  return parsed.action === "health_status" && parsed.health ? `health_status: ${parsed.health}` : action;
+}

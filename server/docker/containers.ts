@@ -5,20 +5,10 @@ import type { ActionResult, ContainerAction, ContainerDetail, ContainerState, Co
 import type { CreateContainerInput } from "@/lib/schemas";
 import type { Engine } from "./engines";
 import { createAndStart } from "./create-and-start";
-import { toHttpError } from "./errors";
+import { call, engineFailure } from "./call";
 
 const COMPOSE_PROJECT = "com.docker.compose.project";
 const COMPOSE_SERVICE = "com.docker.compose.service";
-
-/** Runs a Docker call, mapping failures to HttpError and telling the engine when it seems gone. */
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 /** The list API (1.41) has no health field; Docker writes it into the status text. */
 export function healthFromStatus(status: string): HealthStatus {
@@ -203,8 +193,7 @@ export async function containerAction(engine: Engine, ref: string, action: Conta
     return { id: ref, action, changed: true };
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode === 304) return { id: ref, action, changed: false };
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
+    throw engineFailure(engine, e);
   }
 }
 

@@ -32,7 +32,7 @@ describe("createAndStart", () => {
   it("removes the created container when the start fails, and says so", async () => {
     const { engine, removed } = fakeEngine(portTaken);
     await expect(createAndStart(engine, { Image: "x" } as Docker.ContainerCreateOptions)).rejects.toMatchObject({
-      status: 502,
+      code: "engine_error",
       message: "The container was created but did not start, so it was removed again: port is already allocated",
     });
     expect(removed).toEqual(["0123456789abcdef0123"]);

@@ -1,8 +1,8 @@
 import type Docker from "dockerode";
-import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { engineFailure } from "./call";
+import { EngineError, isEngineError } from "./errors";
 
 export interface CreateAndStartResult {
   container: Docker.Container;
@@ -26,18 +26,17 @@ export async function createAndStart(
   try {
     container = await engine.docker.createContainer(spec);
   } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
+    throw engineFailure(engine, e);
   }
   try {
     await container.start();
     return { container, started: true };
   } catch (e) {
-    engine.noteFailure(e);
-    const cause = toHttpError(e, engine.id);
+    const cause = engineFailure(engine, e);
+    const code = isEngineError(cause) ? cause.code : "engine_error";
     const id = container.id.slice(0, 12);
     if (opts.keepOnStartFailure) {
-      throw new HttpError(cause.status, cause.code, `The container ${id} was created but did not start: ${cause.message}. It was kept (state "created").`);
+      throw new EngineError(code, `The container ${id} was created but did not start: ${cause.message}. It was kept (state "created").`, engine.id);
     }
     let removed = true;
     try {
@@ -48,12 +47,12 @@ export async function createAndStart(
         log.warn({ engine: engine.id, container: container.id, err: (removeError as Error).message }, "could not remove a container whose start failed");
       }
     }
-    throw new HttpError(
-      cause.status,
-      cause.code,
+    throw new EngineError(
+      code,
       removed
         ? `The container was created but did not start, so it was removed again: ${cause.message}`
         : `The container ${id} was created but did not start (${cause.message}), and removing it failed too: remove it by hand.`,
+      engine.id,
     );
   }
 }

@@ -1,29 +1,11 @@
 import { EventEmitter } from "node:events";
 import Docker from "dockerode";
 import type { EngineSummary } from "@/lib/wire";
-import { HttpError, notFound } from "@/server/http/errors";
-import { isUnreachableError } from "./errors";
+import { describeConnection, dockerOptions, plainEndpoint, type EngineConnection } from "./connection";
+import { EngineError, isUnreachableError } from "./errors";
 
 const PROBE_TIMEOUT_MS = 2_000;
 const PROBE_INTERVAL_MS = 2_000;
-
-/** Describes DOCKER_HOST without credentials or key paths, for the UI. */
-function describeHost(dockerHost: string): string {
-  try {
-    const u = new URL(dockerHost);
-    if (u.protocol === "unix:") return `unix://${u.pathname}`;
-    return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""}`;
-  } catch {
-    return dockerHost;
-  }
-}
-
-/** dockerode options for a DOCKER_HOST value; TLS and SSH details are left to docker-modem's env parsing. */
-function dockerOptions(dockerHost: string): Docker.DockerOptions | undefined {
-  if (dockerHost.startsWith("unix://")) return { socketPath: dockerHost.slice("unix://".length) };
-  if (dockerHost.startsWith("/")) return { socketPath: dockerHost };
-  return undefined;
-}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -51,18 +33,22 @@ export class Engine extends EventEmitter<{ status: [EngineSummary] }> {
   constructor(
     readonly id: string,
     readonly name: string,
-    private readonly dockerHost: string,
+    private readonly connection: EngineConnection,
   ) {
     super();
-    const opts = dockerOptions(dockerHost);
-    this.docker = opts ? new Docker(opts) : new Docker();
+    this.docker = new Docker(dockerOptions(connection));
+  }
+
+  /** Where the raw stats reader may connect itself (plain socket or TCP), or undefined to go through dockerode. */
+  plainEndpoint(): ReturnType<typeof plainEndpoint> {
+    return plainEndpoint(this.connection);
   }
 
   summary(): EngineSummary {
     return {
       id: this.id,
       name: this.name,
-      host: describeHost(this.dockerHost),
+      host: describeConnection(this.connection),
       reachable: this.reachable,
       ...(this.version ? { version: this.version, apiVersion: this.apiVersion } : {}),
       ...(this.reachable || !this.lastError ? {} : { error: this.lastError }),
@@ -112,12 +98,12 @@ export class Engine extends EventEmitter<{ status: [EngineSummary] }> {
   }
 }
 
-/** All configured engines. Today: `local` from DOCKER_HOST. */
+/** All configured engines, each built from its own connection settings. Today: `local` from DOCKER_HOST. */
 export class EngineRegistry {
   private readonly engines = new Map<string, Engine>();
 
-  constructor(dockerHost: string) {
-    this.engines.set("local", new Engine("local", "Local engine", dockerHost));
+  constructor(local: EngineConnection) {
+    this.engines.set("local", new Engine("local", "Local engine", local));
   }
 
   list(): Engine[] {
@@ -127,7 +113,7 @@ export class EngineRegistry {
   /** The engine, or 404. */
   get(id: string): Engine {
     const engine = this.engines.get(id);
-    if (!engine) throw notFound(`No engine "${id}"`);
+    if (!engine) throw new EngineError("not_found", `No engine "${id}"`, id);
     return engine;
   }
 
@@ -135,7 +121,7 @@ export class EngineRegistry {
   async reachable(id: string): Promise<Engine> {
     const engine = this.get(id);
     if (!engine.reachable && !(await engine.probe())) {
-      throw new HttpError(503, "engine_unreachable", `Engine "${id}" is unreachable`);
+      throw new EngineError("engine_unreachable", `Engine "${id}" is unreachable`, id);
     }
     return engine;
   }

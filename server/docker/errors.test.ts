@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { stripModemPrefix, toHttpError } from "./errors";
+import { asHttpError } from "@/server/http/errors";
+import { EngineError, stripModemPrefix, toEngineError } from "./errors";
 import { healthFromStatus } from "./containers";
+
+/** Docker's failure as the edges answer it: EngineError from server/docker, the status from server/http. */
+const toHttpError = (e: unknown, engine: string) => asHttpError(toEngineError(e, engine))!;
 
 const dockerError = (statusCode: number, message: string) =>
   Object.assign(new Error(`(HTTP code ${statusCode}) unexpected`), { statusCode, json: { message } });
 
-describe("toHttpError", () => {
+describe("toEngineError", () => {
+  it("is Berth's own error type, with a code and no HTTP status", () => {
+    const err = toEngineError(dockerError(404, "No such container: x"), "local");
+    expect(err).toBeInstanceOf(EngineError);
+    expect(err).toMatchObject({ code: "not_found", engine: "local", message: "No such container: x" });
+    expect(err).not.toHaveProperty("status");
+  });
+});
+
+describe("toEngineError, then asHttpError at the edge", () => {
   it("passes Docker's own message through with the matching status", () => {
     expect(toHttpError(dockerError(409, "You cannot remove a running container abc"), "local")).toMatchObject({
       status: 409,
@@ -47,7 +60,7 @@ describe("stripModemPrefix (docker-modem's failed stream requests)", () => {
     expect(stripModemPrefix("connect ECONNREFUSED 127.0.0.1:2375")).toBeNull();
     expect(stripModemPrefix("(HTTP code 500) unexpected - ")).toBeNull();
   });
-  it("is what toHttpError shows when a stream request fails without a parsed body", () => {
+  it("is what the edge shows when a stream request fails without a parsed body", () => {
     const err = Object.assign(new Error("(HTTP code 404) no such image - No such image: nope:v1 "), { statusCode: 404, reason: "no such image", json: null });
     expect(toHttpError(err, "local")).toMatchObject({ status: 404, code: "not_found", message: "No such image: nope:v1" });
   });

@@ -1,4 +1,4 @@
-import { HttpError, isHttpError } from "@/server/http/errors";
+import { isHttpError } from "@/server/http/errors";
 import { withoutHostPaths } from "./host-paths";
 
 /** Node socket errors that mean "the engine is not there", not "the request was wrong". */
@@ -50,31 +50,76 @@ function rawDockerMessage(e: unknown): string {
 }
 
 /**
- * Maps a dockerode failure to an HttpError with Docker's message and the matching status:
- * 404 no such object, 409 conflict (Docker's 409, and its 403 which is a state conflict too), 400 bad parameter,
- * 503 engine unreachable, 502 other engine errors.
+ * What went wrong with an engine call, in Berth's words. The HTTP and socket edges choose the status
+ * (server/http/errors.ts `asHttpError`); nothing under server/docker does.
  */
-export function toHttpError(e: unknown, engineId: string): HttpError {
-  if (isHttpError(e)) return e;
+export type EngineErrorCode =
+  /** No such object (Docker's 404). */
+  | "not_found"
+  /** The object's state forbids it (Docker's 409, and its 403 which is a state conflict too). */
+  | "conflict"
+  /** Docker refused a parameter (400). */
+  | "invalid_input"
+  /** The engine does not answer, or its socket refuses us. */
+  | "engine_unreachable"
+  /** The engine (or a registry behind it) refused credentials: not the caller's role, and not ours to fix. */
+  | "engine_unauthorized"
+  /** A registry behind the engine refused a pull or push (Docker said so inside a 200 stream). */
+  | "registry_error"
+  /** The caller stopped it (a pull or push cancelled) before it finished. */
+  | "cancelled"
+  /** Any other engine failure. */
+  | "engine_error";
+
+/**
+ * Berth's error for a failed engine call, with Docker's message. Recognised by shape, not instanceof,
+ * because Next bundles route handlers apart from the custom server's modules.
+ */
+export class EngineError extends Error {
+  readonly isEngineError = true;
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    readonly engine: string,
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}
+
+export function isEngineError(e: unknown): e is EngineError {
+  return typeof e === "object" && e !== null && (e as EngineError).isEngineError === true;
+}
+
+/** True when a failure says the object does not exist (an engine 404, or Berth's own not-found). */
+export function isNotFoundError(e: unknown): boolean {
+  return (isEngineError(e) && e.code === "not_found") || (isHttpError(e) && e.status === 404);
+}
+
+/**
+ * Maps a dockerode failure to an EngineError with Docker's message. Errors that are already Berth's
+ * (EngineError, HttpError) pass through unchanged.
+ */
+export function toEngineError(e: unknown, engineId: string): EngineError | Error {
+  if (isEngineError(e) || isHttpError(e)) return e;
   const err = e as DockerodeError;
-  if (err?.code === "EACCES") return new HttpError(503, "engine_unreachable", `Permission denied on the socket of engine "${engineId}"`);
-  if (isUnreachableError(e)) return new HttpError(503, "engine_unreachable", `Engine "${engineId}" is unreachable`);
+  if (err?.code === "EACCES") return new EngineError("engine_unreachable", `Permission denied on the socket of engine "${engineId}"`, engineId);
+  if (isUnreachableError(e)) return new EngineError("engine_unreachable", `Engine "${engineId}" is unreachable`, engineId);
   const message = dockerMessage(e);
   switch (err?.statusCode) {
     case 400:
-      return new HttpError(400, "invalid_input", message);
+      return new EngineError("invalid_input", message, engineId);
     case 401:
-      // The engine (or a registry behind it) refused credentials: not the caller's role, and not ours to fix.
-      return new HttpError(502, "engine_unauthorized", message);
+      return new EngineError("engine_unauthorized", message, engineId);
     case 403:
       // Docker answers 403 for state conflicts ("Pool overlaps with other one on this address space", "error
       // while removing network: network … has active endpoints"); Berth's 403 means "your role forbids this".
-      return new HttpError(409, "conflict", message);
+      return new EngineError("conflict", message, engineId);
     case 404:
-      return new HttpError(404, "not_found", message);
+      return new EngineError("not_found", message, engineId);
     case 409:
-      return new HttpError(409, "conflict", message);
+      return new EngineError("conflict", message, engineId);
     default:
-      return new HttpError(502, "engine_error", message);
+      return new EngineError("engine_error", message, engineId);
   }
 }

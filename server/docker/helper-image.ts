@@ -6,7 +6,8 @@ import type Docker from "dockerode";
 import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { engineFailure } from "./call";
+import { EngineError } from "./errors";
 
 /*
  * Berth's own helper image and the never-started helper containers made from it (volume browse,
@@ -92,8 +93,7 @@ export async function ensureHelperImage(engine: Engine): Promise<string> {
     if (isHelperImage(info)) return info.Id;
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode !== 404) {
-      engine.noteFailure(e);
-      throw toHttpError(e, engine.id);
+      throw engineFailure(engine, e);
     }
   }
   let pending = importing.get(engine);
@@ -110,12 +110,11 @@ export async function ensureHelperImage(engine: Engine): Promise<string> {
         );
         await readImportStream(stream);
         const info = await engine.docker.getImage(HELPER_IMAGE).inspect();
-        if (!isHelperImage(info)) throw new HttpError(502, "engine_error", "The engine imported Berth's helper image but it does not look as expected.");
+        if (!isHelperImage(info)) throw new EngineError("engine_error", "The engine imported Berth's helper image but it does not look as expected.", engine.id);
         log.info({ engine: engine.id, image: info.Id }, "helper image imported");
         return info.Id;
       } catch (e) {
-        engine.noteFailure(e);
-        throw toHttpError(e, engine.id);
+        throw engineFailure(engine, e);
       } finally {
         importing.delete(engine);
       }
@@ -197,8 +196,7 @@ export async function createHelper(engine: Engine, volume: string, readOnly: boo
       HostConfig: { Mounts: [{ Type: "volume", Source: volume, Target: HELPER_MOUNT, ReadOnly: readOnly }], NetworkMode: "none" },
     });
   } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
+    throw engineFailure(engine, e);
   }
 }
 

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { asHttpError } from "@/server/http/errors";
 import { followTransfer, isTransferCancelled, splitRepoTag, withDefaultTag } from "./images";
 
 const line = (o: object) => `${JSON.stringify(o)}\r\n`;
@@ -18,7 +19,9 @@ describe("followTransfer", () => {
     const stream = new PassThrough();
     const done = followTransfer("local", stream, {});
     stream.end(line({ errorDetail: { message: "unauthorized: authentication required" }, error: "unauthorized: authentication required" }));
-    await expect(done).rejects.toMatchObject({ status: 502, code: "registry_error", message: "unauthorized: authentication required" });
+    const err = await done.catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "registry_error", message: "unauthorized: authentication required" });
+    expect(asHttpError(err)?.status).toBe(502);
   });
 
   it("an abort destroys the stream and rejects as cancelled, not as a failure", async () => {
@@ -29,7 +32,8 @@ describe("followTransfer", () => {
     abort.abort();
     const err = await done.catch((e: unknown) => e);
     expect(isTransferCancelled(err)).toBe(true);
-    expect(err).toMatchObject({ status: 499, message: "Cancelled before it finished" });
+    expect(err).toMatchObject({ code: "cancelled", message: "Cancelled before it finished" });
+    expect(asHttpError(err)?.status).toBe(499);
     expect(stream.destroyed).toBe(true);
   });
 

@@ -3,21 +3,11 @@ import { JsonLineSplitter, ProgressTracker, type ProgressSnapshot } from "@/lib/
 import { prunedImageIds } from "@/lib/resources/prune";
 import { toEnvEntries } from "@/lib/secrets";
 import type { ContainerState, ImageDetail, ImageHistoryEntry, ImageSummary, PruneResult } from "@/lib/wire";
-import { HttpError, isHttpError } from "@/server/http/errors";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { EngineError, isEngineError, toEngineError } from "./errors";
+import { call } from "./call";
 import { looksLikeHelper } from "./helper-image";
 import type { RegistryAuth } from "./registries";
-
-/** Runs a Docker call, mapping failures to HttpError (Docker's message kept). */
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 const NONE = "<none>:<none>";
 
@@ -172,18 +162,17 @@ const THROTTLE_MS = 200;
 /** The transfer was cancelled (its AbortSignal fired) before it finished. */
 export const TRANSFER_CANCELLED = "cancelled";
 
-export function transferCancelled(): HttpError {
-  // 499: nginx's "client closed request", the closest status for a stop the client asked for.
-  return new HttpError(499, TRANSFER_CANCELLED, "Cancelled before it finished");
+export function transferCancelled(engineId = ""): EngineError {
+  return new EngineError(TRANSFER_CANCELLED, "Cancelled before it finished", engineId);
 }
 
 export function isTransferCancelled(e: unknown): boolean {
-  return isHttpError(e) && e.code === TRANSFER_CANCELLED;
+  return isEngineError(e) && e.code === TRANSFER_CANCELLED;
 }
 
 /**
  * Reads a pull/push JSON-lines stream to the end and resolves with the final snapshot. A failure
- * Docker reports inside a 200 stream (`{error}`) becomes an HttpError with the registry's message;
+ * Docker reports inside a 200 stream (`{error}`) becomes an EngineError with the registry's message;
  * an abort (`h.signal`) destroys the stream and rejects with `transferCancelled()`, whatever the
  * stream did on its way down (it may end cleanly or with an error).
  */
@@ -207,9 +196,9 @@ export function followTransfer(engineId: string, stream: NodeJS.ReadableStream, 
       splitter.end();
       const snap = tracker.snapshot();
       h.progress?.(snap);
-      if (h.signal?.aborted) return reject(transferCancelled());
-      if (err) return reject(toHttpError(err, engineId));
-      if (snap.error) return reject(new HttpError(502, "registry_error", snap.error));
+      if (h.signal?.aborted) return reject(transferCancelled(engineId));
+      if (err) return reject(toEngineError(err, engineId));
+      if (snap.error) return reject(new EngineError("registry_error", snap.error, engineId));
       resolve(snap);
     };
     const onAbort = () => {
@@ -230,11 +219,11 @@ export function followTransfer(engineId: string, stream: NodeJS.ReadableStream, 
 
 /** Starts a transfer request; an abort before Docker answered is a cancellation, not an engine error. */
 async function openTransfer(engine: Engine, signal: AbortSignal | undefined, open: () => Promise<NodeJS.ReadableStream>): Promise<NodeJS.ReadableStream> {
-  if (signal?.aborted) throw transferCancelled();
+  if (signal?.aborted) throw transferCancelled(engine.id);
   try {
     return await call(engine, open);
   } catch (e) {
-    throw signal?.aborted ? transferCancelled() : e;
+    throw signal?.aborted ? transferCancelled(engine.id) : e;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { engineFailure } from "./call";
+import { containerFacts } from "./container-facts";
 
 export interface LogRequest {
   follow: boolean;
@@ -25,19 +26,8 @@ export interface LogTarget {
 
 /** What the logs of a container need to know: its id (refs resolve once), name and whether it has a TTY. */
 export async function logTarget(engine: Engine, ref: string): Promise<LogTarget> {
-  try {
-    const info = await engine.docker.getContainer(ref).inspect();
-    return {
-      id: info.Id,
-      name: info.Name.replace(/^\//, ""),
-      tty: !!info.Config?.Tty,
-      running: info.State.Running,
-      ...(info.State.StartedAt && !info.State.StartedAt.startsWith("0001") ? { startedAt: info.State.StartedAt } : {}),
-    };
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
+  const c = await containerFacts(engine, ref);
+  return { id: c.id, name: c.name, tty: c.tty, running: c.running, ...(c.startedAt ? { startedAt: c.startedAt } : {}) };
 }
 
 /**
@@ -67,10 +57,7 @@ export function openLogStream(engine: Engine, id: string, req: LogRequest, signa
         options,
       },
       (err: unknown, stream: unknown) => {
-        if (err) {
-          engine.noteFailure(err);
-          return reject(toHttpError(err, engine.id));
-        }
+        if (err) return reject(engineFailure(engine, err));
         resolve(stream as IncomingMessage);
       },
     );

@@ -1,18 +1,9 @@
 import type Docker from "dockerode";
 import type { NetworkCreateInput } from "@/lib/schemas";
 import type { NetworkDetail, NetworkSummary, PruneResult } from "@/lib/wire";
-import { HttpError } from "@/server/http/errors";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
-
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
+import { EngineError } from "./errors";
+import { call } from "./call";
 
 /** Docker's own networks: removing them is refused, so Berth refuses first with a clear message. */
 export const PREDEFINED_NETWORKS = new Set(["bridge", "host", "none"]);
@@ -77,7 +68,8 @@ export async function inspectNetwork(engine: Engine, ref: string): Promise<Netwo
 export async function createNetwork(engine: Engine, input: NetworkCreateInput): Promise<{ id: string; name: string }> {
   if (input.driver === "overlay") {
     const info = await call(engine, () => engine.docker.info());
-    if (!info.Swarm?.ControlAvailable) throw new HttpError(409, "conflict", "Overlay networks need this engine to be a Swarm manager (docker swarm init)");
+    if (!info.Swarm?.ControlAvailable)
+      throw new EngineError("conflict", "Overlay networks need this engine to be a Swarm manager (docker swarm init)", engine.id);
   }
   const ipamConfig = [
     ...(input.subnet
@@ -127,10 +119,10 @@ export async function disconnectNetwork(engine: Engine, ref: string, opts: { con
 /** Removes a network; bridge/host/none are refused with 409 before Docker is asked. */
 export async function removeNetwork(engine: Engine, ref: string): Promise<void> {
   if (PREDEFINED_NETWORKS.has(ref))
-    throw new HttpError(409, "conflict", `“${ref}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`);
+    throw new EngineError("conflict", `“${ref}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`, engine.id);
   const n = (await call(engine, () => engine.docker.getNetwork(ref).inspect())) as NetworkInfo;
   if (PREDEFINED_NETWORKS.has(n.Name))
-    throw new HttpError(409, "conflict", `“${n.Name}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`);
+    throw new EngineError("conflict", `“${n.Name}” is one of Docker's predefined networks (bridge, host, none) and cannot be removed`, engine.id);
   await call(engine, () => engine.docker.getNetwork(n.Id).remove());
 }
 

@@ -4,7 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { Engine } from "./engines";
 import { openStatsStream, StatsResponseDecoder } from "./stats-stream";
+
+/** An engine whose connection the raw reader cannot use, so the stream goes through this dockerode client. */
+const viaDockerode = (docker: Docker) => ({ id: "t", docker, plainEndpoint: () => undefined, noteFailure: () => {} }) as unknown as Engine;
 
 const DOC_A = JSON.stringify({ read: "2026-12-03T06:00:00.123456789Z", name: "/web", pids_stats: { current: 3 } });
 const DOC_B = JSON.stringify({ read: "2026-12-03T06:00:01.123456789Z", name: "/wéb-ü", pids_stats: { current: 4 } });
@@ -100,14 +104,14 @@ describe("openStatsStream over a unix socket", () => {
     await new Promise<void>((r) => server!.listen(socketPath, r));
     const docs: string[] = [];
     const ended = new Promise<Error | undefined>((resolve) => {
-      void openStatsStream(new Docker({ socketPath }), "abc123", { doc: (t) => docs.push(t), end: resolve });
+      void openStatsStream(new Engine("t", "Test", { kind: "socket", socketPath }), "abc123", { doc: (t) => docs.push(t), end: resolve });
     });
     expect(await ended).toBeUndefined();
     expect(asked).toEqual(["/containers/abc123/stats?stream=1"]);
     expect(docs).toEqual([DOC_A, DOC_B]);
   });
 
-  it("goes through dockerode when the engine needs more than a plain socket (here: extra headers), with the same documents", async () => {
+  it("goes through dockerode when the engine needs more than a plain socket (TLS, SSH; here: extra headers), with the same documents", async () => {
     const socketPath = path.join(dir, "docker3.sock");
     fs.rmSync(socketPath, { force: true });
     const seen: (string | undefined)[] = [];
@@ -120,7 +124,7 @@ describe("openStatsStream over a unix socket", () => {
     await new Promise<void>((r) => server!.listen(socketPath, r));
     const docs: string[] = [];
     await new Promise<Error | undefined>((resolve) => {
-      void openStatsStream(new Docker({ socketPath, headers: { "X-Berth-Test": "yes" } }), "abc123", { doc: (t) => docs.push(t), end: resolve });
+      void openStatsStream(viaDockerode(new Docker({ socketPath, headers: { "X-Berth-Test": "yes" } })), "abc123", { doc: (t) => docs.push(t), end: resolve });
     });
     expect(seen).toEqual(["yes"]);
     expect(docs).toEqual([DOC_A, DOC_B]);
@@ -132,7 +136,7 @@ describe("openStatsStream over a unix socket", () => {
     server = http.createServer((_req, res) => res.writeHead(404, { "Content-Type": "application/json" }).end('{"message":"No such container"}'));
     await new Promise<void>((r) => server!.listen(socketPath, r));
     const err = await new Promise<(Error & { statusCode?: number }) | undefined>((resolve) => {
-      void openStatsStream(new Docker({ socketPath }), "gone", { doc: () => {}, end: resolve });
+      void openStatsStream(new Engine("t", "Test", { kind: "socket", socketPath }), "gone", { doc: () => {}, end: resolve });
     });
     expect(err?.statusCode).toBe(404);
   });

@@ -1,5 +1,7 @@
 import net from "node:net";
 import type Docker from "dockerode";
+import { engineFailure } from "./call";
+import type { Engine } from "./engines";
 import { LineSplitter } from "./line-splitter";
 
 /** Response headers larger than this are not Docker's: the connection is dropped. */
@@ -128,27 +130,6 @@ export class StatsResponseDecoder {
   }
 }
 
-/** Where a plain (non-TLS, non-SSH) connection to the engine goes, or undefined to use dockerode. */
-async function plainEndpoint(docker: Docker): Promise<net.NetConnectOpts | undefined> {
-  const modem = docker.modem as {
-    socketPath?: string | (() => string | Promise<string>);
-    getSocketPath?: () => Promise<string> | undefined;
-    host?: string;
-    port?: string | number;
-    protocol?: string;
-    agent?: unknown;
-    headers?: Record<string, string>;
-    pathPrefix?: string;
-  };
-  if (modem.agent || modem.pathPrefix || Object.keys(modem.headers ?? {}).length) return undefined;
-  if (modem.socketPath) {
-    const socketPath = await modem.getSocketPath?.();
-    return socketPath && !socketPath.startsWith("//./pipe/") ? { path: socketPath } : undefined;
-  }
-  if (modem.protocol === "http" && modem.host) return { host: modem.host, port: Number(modem.port ?? 2375) };
-  return undefined;
-}
-
 function statusError(status: number, message: string): Error & { statusCode: number } {
   return Object.assign(new Error(`stats stream: HTTP ${status} ${message}`.trim()), { statusCode: status });
 }
@@ -158,16 +139,22 @@ function statusError(status: number, message: string): Error & { statusCode: num
  * called once when the stream is over. Over a unix socket or plain TCP the response is read
  * off the socket by StatsResponseDecoder; TLS and SSH engines go through dockerode.
  */
-export async function openStatsStream(docker: Docker, id: string, handlers: StatsStreamHandlers): Promise<StatsStream> {
+export async function openStatsStream(engine: Engine, id: string, handlers: StatsStreamHandlers): Promise<StatsStream> {
+  const docker = engine.docker;
   let ended = false;
   const end = (err?: Error) => {
     if (ended) return;
     ended = true;
     handlers.end(err);
   };
-  const endpoint = await plainEndpoint(docker);
+  const endpoint = engine.plainEndpoint();
   if (!endpoint) {
-    const stream = (await docker.getContainer(id).stats({ stream: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+    let stream: NodeJS.ReadableStream & { destroy(): void };
+    try {
+      stream = (await docker.getContainer(id).stats({ stream: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+    } catch (e) {
+      throw engineFailure(engine, e);
+    }
     const docs = new LineSplitter(handlers.doc);
     stream.on("data", (chunk: Buffer) => docs.push(chunk, 0, chunk.length));
     stream.on("end", () => end());
@@ -175,7 +162,6 @@ export async function openStatsStream(docker: Docker, id: string, handlers: Stat
     stream.on("error", (e: Error) => end(e));
     return { close: () => (end(), stream.destroy()) };
   }
-  const version = (docker.modem as { version?: string }).version;
   // Reads land in one shared buffer and go straight to the decoder: no Buffer and no stream
   // event per read. Safe to share because each read is decoded before the next one is made.
   const socket = net.connect({ ...endpoint, onread: { buffer: READ_BUFFER, callback: (n: number) => (decoder.push(READ_BUFFER, n), true) } });
@@ -183,7 +169,7 @@ export async function openStatsStream(docker: Docker, id: string, handlers: Stat
     end(error && statusError(error.status, error.message));
     socket.destroy();
   });
-  socket.write(`GET ${version ? `/${version}` : ""}/containers/${encodeURIComponent(id)}/stats?stream=1 HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n\r\n`);
+  socket.write(`GET /containers/${encodeURIComponent(id)}/stats?stream=1 HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n\r\n`);
   socket.on("error", (e) => end(e));
   socket.on("close", () => end());
   return { close: () => (end(), socket.destroy()) };

@@ -1,18 +1,10 @@
 import { diskUsage, prunedImageIds, prunePreview, type DfDocument, type PruneSelection } from "@/lib/resources/prune";
 import type { DiskUsage, PrunePreview, PruneResult, SystemInfo } from "@/lib/wire";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { call } from "./call";
+import { processState } from "@/server/runtime";
 import { imageIds } from "./images";
 import { listNetworks } from "./networks";
-
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 /** `docker info` shaped for the system page. */
 export async function systemInfo(engine: Engine): Promise<SystemInfo> {
@@ -48,7 +40,8 @@ export async function systemInfo(engine: Engine): Promise<SystemInfo> {
  * engine, shared by concurrent callers; writes through Berth drop it.
  */
 const DF_TTL_MS = 30_000;
-const dfCache = new Map<string, { at: number; doc?: DfDocument; pending?: Promise<DfDocument> }>();
+/** Per engine id; process-wide, since route handlers (Next bundles) and the custom server both read it. */
+const dfCache = processState("dfCache", () => new Map<string, { at: number; doc?: DfDocument; pending?: Promise<DfDocument> }>());
 
 /** The engine's `system df`, at most `maxAgeMs` old. */
 export async function systemDf(engine: Engine, maxAgeMs = DF_TTL_MS): Promise<DfDocument> {

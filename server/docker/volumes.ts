@@ -5,25 +5,18 @@ import type Docker from "dockerode";
 import type { VolumeCreateInput } from "@/lib/schemas";
 import { helperPath } from "@/lib/resources/volume-path";
 import type { PruneResult, VolumeEntry, VolumeListing, VolumeSummary } from "@/lib/wire";
-import { HttpError } from "@/server/http/errors";
+import { HttpError, isHttpError } from "@/server/http/errors";
+import { EngineError, isEngineError } from "./errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
-import { toHttpError } from "./errors";
+import { call, engineFailure } from "./call";
+import { processState } from "@/server/runtime";
 import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
 import { createHelper, HELPER_MOUNT, looksLikeHelper, removeHelper } from "./helper-image";
 import { helperPathsAsVolumePaths } from "./host-paths";
 import { describeLinkTarget, resolveInVolume, statKind } from "./volumes-path";
 import { checkArchive, spoolUpload } from "./volumes-restore";
 import { TarReader } from "./volumes-tar";
-
-async function call<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
-  }
-}
 
 export { HELPER_IMAGE, HELPER_LABEL } from "./helper-image";
 const MOUNT = HELPER_MOUNT;
@@ -111,8 +104,7 @@ async function volumeExists(engine: Engine, name: string): Promise<boolean> {
     return true;
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode === 404) return false;
-    engine.noteFailure(e);
-    throw toHttpError(e, engine.id);
+    throw engineFailure(engine, e);
   }
 }
 
@@ -225,7 +217,7 @@ export async function restoreVolume(
   try {
     existing = await engine.docker.getVolume(name).inspect();
   } catch (e) {
-    if ((e as { statusCode?: number }).statusCode !== 404) throw toHttpError(e, engine.id);
+    if ((e as { statusCode?: number }).statusCode !== 404) throw engineFailure(engine, e);
     if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name}. Restore with ?create=true to create it.`);
   }
   if (existing) {
@@ -322,10 +314,11 @@ function modeString(mode: number, type: VolumeEntry["type"]): string {
 }
 
 /** A helper call's failure as Berth's error, with helper paths shown as volume paths. */
-function helperError(e: unknown, engine: Engine): HttpError {
-  engine.noteFailure(e);
-  const err = toHttpError(e, engine.id);
-  return new HttpError(err.status, err.code, helperPathsAsVolumePaths(err.message), err.field);
+function helperError(e: unknown, engine: Engine): Error {
+  const err = engineFailure(engine, e);
+  if (isEngineError(err)) return new EngineError(err.code, helperPathsAsVolumePaths(err.message), err.engine);
+  if (isHttpError(err)) return new HttpError(err.status, err.code, helperPathsAsVolumePaths(err.message), err.field);
+  return err;
 }
 
 async function inHelper<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {

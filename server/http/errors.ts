@@ -1,3 +1,5 @@
+import { isEngineError, type EngineErrorCode } from "@/server/docker/errors";
+
 /**
  * The one error type that carries an HTTP status through every layer. Recognised by shape, not
  * instanceof, because Next bundles route handlers separately from the custom server's modules.
@@ -25,3 +27,23 @@ export const unauthenticated = () => new HttpError(401, "unauthenticated", "Sign
 export const sessionEnded = () => new HttpError(401, "session_ended", "Your session has ended: sign in again.");
 export const forbidden = (message = "Your role does not allow this") => new HttpError(403, "forbidden", message);
 export const notFound = (message: string) => new HttpError(404, "not_found", message);
+
+/** The HTTP status of each engine failure: chosen here, at the edge, not in server/docker. */
+const ENGINE_STATUS: Record<EngineErrorCode, number> = {
+  not_found: 404,
+  conflict: 409,
+  invalid_input: 400,
+  engine_unreachable: 503,
+  engine_unauthorized: 502,
+  registry_error: 502,
+  // nginx's "client closed request", the closest status for a stop the client asked for.
+  cancelled: 499,
+  engine_error: 502,
+};
+
+/** An HttpError for a failure the edges know how to answer (HttpError, EngineError), or undefined. */
+export function asHttpError(e: unknown): HttpError | undefined {
+  if (isHttpError(e)) return e;
+  if (isEngineError(e)) return new HttpError(ENGINE_STATUS[e.code], e.code, e.message);
+  return undefined;
+}

@@ -9,7 +9,7 @@ import { SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
 import { firstIssue } from "@/lib/zod-messages";
 import { log } from "@/server/log";
 import { runtime, type Runtime } from "@/server/runtime";
-import { forbidden, HttpError, isHttpError, sessionEnded } from "./errors";
+import { asHttpError, forbidden, HttpError, sessionEnded } from "./errors";
 import { stampedClient } from "./client-address";
 import { isSameOrigin } from "./origin";
 
@@ -44,12 +44,14 @@ export function clientIp(req: NextRequest): string | undefined {
 }
 
 export function errorResponse(e: unknown): NextResponse {
-  if (isHttpError(e)) {
-    const headers =
-      e.status === 429 && (e as HttpError & { retryAfter?: number }).retryAfter
-        ? { "retry-after": String((e as HttpError & { retryAfter?: number }).retryAfter) }
-        : undefined;
-    return NextResponse.json({ error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } }, { status: e.status, headers });
+  const known = asHttpError(e);
+  if (known) {
+    const retryAfter = (known as HttpError & { retryAfter?: number }).retryAfter;
+    const headers = known.status === 429 && retryAfter ? { "retry-after": String(retryAfter) } : undefined;
+    return NextResponse.json(
+      { error: { code: known.code, message: known.message, ...(known.field ? { field: known.field } : {}) } },
+      { status: known.status, headers },
+    );
   }
   if (e instanceof ZodError || (e as { name?: string })?.name === "ZodError") {
     const { field, message } = firstIssue((e as ZodError).issues);
@@ -122,7 +124,7 @@ export function route<P extends Record<string, string> = Record<string, never>>(
             await audit(rt.db, { user, action, target, outcome: "ok", detail, ip });
             return result;
           } catch (e) {
-            await audit(rt.db, { user, action, target, outcome: "error", detail: isHttpError(e) ? e.message : detail, ip });
+            await audit(rt.db, { user, action, target, outcome: "error", detail: asHttpError(e)?.message ?? detail, ip });
             throw e;
           }
         },

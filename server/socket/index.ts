@@ -64,7 +64,7 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
     }
   });
 
-  const statsBroadcaster = new StatsBroadcaster(rt);
+  const statsBroadcaster = new StatsBroadcaster(rt, io);
   statsBroadcaster.start();
   io.on("connection", (socket) => {
     if (can(socket.data.user.role, "alerts:read")) void socket.join(ALERTS_ROOM);

@@ -11,15 +11,23 @@ const MAX_SUBSCRIPTIONS_PER_SOCKET = 8;
 /** engine.io packets waiting to be written: more than this and the client is not keeping up. */
 const CONGESTED_PACKETS = 4;
 
-/** A socket's view of backpressure: engine.io's write buffer and its `drain` event. */
+/**
+ * Packets engine.io holds for this client, not yet handed to the transport. `writeBuffer` is private
+ * in engine.io (no public counterpart): server/socket/logs.test.ts fails if engine.io changes it.
+ */
+export function pendingPackets(socket: Pick<BerthSocket, "conn">): number {
+  return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+}
+
+/** A socket's view of backpressure: engine.io's write buffer and its (public) `drain` event. */
 function outletFor(socket: BerthSocket, subscription: string): LogsOutlet {
-  const conn = socket.conn as unknown as { writeBuffer: unknown[]; once(ev: "drain" | "close", fn: () => void): void; off(ev: string, fn: () => void): void };
+  const conn = socket.conn;
   return {
     lines: (lines) => socket.emit("logs:lines", { subscription, lines }),
     skipped: (count) => socket.emit("logs:skipped", { subscription, count }),
     ended: (container, reason, message) => socket.emit("logs:ended", { subscription, container, reason, message }),
     live: () => socket.emit("logs:live", { subscription }),
-    congested: () => conn.writeBuffer.length >= CONGESTED_PACKETS,
+    congested: () => pendingPackets(socket) >= CONGESTED_PACKETS,
     drained: () =>
       new Promise<void>((resolve) => {
         const done = () => {

@@ -6,9 +6,8 @@ import { audit } from "@/server/auth/audit";
 import { authorize } from "@/server/auth/authorize";
 import { isTransferCancelled, pullImage, pushImage, withDefaultTag } from "@/server/docker/images";
 import { authForImage } from "@/server/docker/registries";
-import { feedFor } from "@/server/docker/system-events";
 import { invalidateDf } from "@/server/docker/system";
-import { HttpError, isHttpError, notFound } from "@/server/http/errors";
+import { asHttpError, HttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
 import { withAck, type BerthSocket } from "./with-ack";
 
@@ -51,7 +50,7 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
             await audit(rt.db, { user, action: `image.${kind}`, target: `${engine.id}/${ref}`, outcome: "ok", ip, ...(s.digest ? { detail: s.digest } : {}) });
           })
           .catch(async (e) => {
-            const message = isHttpError(e) ? e.message : "The transfer failed";
+            const message = asHttpError(e)?.message ?? "The transfer failed";
             const cancelled = isTransferCancelled(e);
             socket.emit("images:done", { operation, kind, ref, ok: false, error: message, status: "", ...(cancelled ? { cancelled } : {}) });
             await audit(rt.db, { user, action: `image.${kind}`, target: `${engine.id}/${ref}`, outcome: "error", detail: message, ip });
@@ -85,9 +84,10 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
   socket.on(
     "system:events-subscribe",
     withAck(rt, socket, "system:events", engineParamsSchema, async ({ engine }) => {
-      const e = rt.engines.get(engine);
+      const feed = rt.eventFeeds.get(rt.engines.get(engine).id);
+      if (!feed) throw notFound(`No events feed for engine "${engine}"`);
       feeds.get(engine)?.();
-      const sub = feedFor(e).subscribe((events) => socket.emit("system:events", { engine, events }));
+      const sub = feed.subscribe((events) => socket.emit("system:events", { engine, events }));
       feeds.set(engine, sub.unsubscribe);
       return { events: sub.backlog };
     }),

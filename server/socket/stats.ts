@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { statsSubscribeSchema, subscriptionSchema } from "@/lib/schemas";
 import { HttpError, notFound } from "@/server/http/errors";
-import { toHttpError } from "@/server/docker/errors";
+import { containerFacts } from "@/server/docker/container-facts";
 import type { Runtime } from "@/server/runtime";
 import { withAck, type BerthServer, type BerthSocket } from "./with-ack";
 
@@ -12,20 +12,34 @@ interface StatsSubscription {
   id: string;
   socket: BerthSocket;
   engine: string;
-  /** Full container ids, or null for every container. */
-  containers: Set<string> | null;
+  /** Full container ids. */
+  containers: Set<string>;
 }
+
+/**
+ * The subscription id every "all containers" view of an engine shares: their pushes are identical,
+ * so they go out as one room broadcast that socket.io encodes once, whatever the number of clients.
+ */
+export const everyContainerSubscription = (engine: string) => `all:${engine}`;
+/** The room of the sockets that follow every container of an engine. */
+export const statsRoom = (engine: string) => `stats:${engine}`;
 
 /**
  * Fans the collectors' samples out: once a second, each subscription gets one push with the
  * newest sample of each container it watches — one message per interval per client, whatever
- * the number of containers, and never a second upstream stream.
+ * the number of containers, and never a second upstream stream. "All containers" views of an
+ * engine share one room and one broadcast; views of chosen containers get their own push.
  */
 export class StatsBroadcaster {
   private readonly subs = new Map<string, StatsSubscription>();
+  /** Per engine: socket id → how many of its views follow every container (one socket may hold several). */
+  private readonly everyContainer = new Map<string, Map<string, number>>();
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly rt: Runtime) {}
+  constructor(
+    private readonly rt: Runtime,
+    private readonly io: BerthServer,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => this.tick(), TICK_MS);
@@ -44,62 +58,75 @@ export class StatsBroadcaster {
     return this.subs.delete(id);
   }
 
-  private tick() {
-    if (!this.subs.size) return; // samples stay fresh until someone watches: nothing is built for nobody
-    const fresh = new Map([...this.rt.stats].map(([engine, c]) => [engine, { samples: c.takeFresh(), json: undefined as string | undefined }]));
+  /** A view of every container of `engine` on this socket; returns the shared subscription id. */
+  addEveryContainer(socket: BerthSocket, engine: string): string {
+    const sockets = this.everyContainer.get(engine) ?? new Map<string, number>();
+    this.everyContainer.set(engine, sockets);
+    sockets.set(socket.id, (sockets.get(socket.id) ?? 0) + 1);
+    void socket.join(statsRoom(engine));
+    return everyContainerSubscription(engine);
+  }
+
+  /** Ends one such view (`all` of them when the socket goes); the socket leaves the room with its last one. */
+  removeEveryContainer(socket: BerthSocket, engine: string, all = false): boolean {
+    const sockets = this.everyContainer.get(engine);
+    const n = sockets?.get(socket.id);
+    if (!sockets || !n) return false;
+    if (n > 1 && !all) sockets.set(socket.id, n - 1);
+    else {
+      sockets.delete(socket.id);
+      if (sockets.size === 0) this.everyContainer.delete(engine);
+      void socket.leave(statsRoom(engine));
+    }
+    return true;
+  }
+
+  /** Sockets that follow every container of an engine right now (for tests). */
+  everyContainerSockets(engine: string): number {
+    return this.everyContainer.get(engine)?.size ?? 0;
+  }
+
+  /** One tick's pushes; public for tests (the timer calls it once a second). */
+  tick(): void {
+    if (!this.subs.size && !this.everyContainer.size) return; // samples stay fresh until someone watches: nothing is built for nobody
+    const fresh = new Map([...this.rt.stats].map(([engine, c]) => [engine, c.takeFresh()]));
+    for (const [engine, samples] of fresh) {
+      if (samples.length && this.everyContainer.has(engine))
+        this.io.to(statsRoom(engine)).emit("stats:samples", { subscription: everyContainerSubscription(engine), samples });
+    }
     for (const sub of this.subs.values()) {
-      const batch = fresh.get(sub.engine);
-      if (!batch) continue;
-      const samples = sub.containers ? batch.samples.filter((s) => sub.containers!.has(s.container)) : batch.samples;
-      if (!samples.length) continue;
-      if (samples === batch.samples && sub.socket.nsp.name === "/") {
-        // Every "all containers" view of an engine gets the same batch: serialize it once per tick,
-        // not once per client (at 200 containers and 20 viewers that is most of the fan-out's cost).
-        batch.json ??= JSON.stringify(samples);
-        writePreEncoded(sub.socket, encodeEvent("stats:samples", `{"subscription":${JSON.stringify(sub.id)},"samples":${batch.json}}`));
-      } else sub.socket.emit("stats:samples", { subscription: sub.id, samples });
+      const samples = fresh.get(sub.engine)?.filter((s) => sub.containers.has(s.container));
+      if (samples?.length) sub.socket.emit("stats:samples", { subscription: sub.id, samples });
     }
   }
 }
 
-/** The text socket.io's encoder makes for a one-argument event on the default namespace ("2" is EVENT). */
-export function encodeEvent(event: string, payloadJson: string): string {
-  return `2[${JSON.stringify(event)},${payloadJson}]`;
-}
-
-/** Writes a packet socket.io's encoder would have made, the way its own broadcasts write pre-encoded packets. */
-function writePreEncoded(socket: BerthSocket, packet: string): void {
-  (socket.client as unknown as { _packet(packet: string, opts: { preEncoded: true }): void })._packet(packet, { preEncoded: true });
-}
-
 /** `stats:subscribe` (viewer and up) / `stats:unsubscribe`; subscriptions end with the socket. */
 export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt: Runtime, broadcaster: StatsBroadcaster): void {
+  /** Views of chosen containers, by subscription id. */
   const mine = new Set<string>();
+  /** Views of every container, per engine (they share the engine's subscription id). */
+  const everyContainer = new Map<string, number>();
+  const count = () => mine.size + [...everyContainer.values()].reduce((a, n) => a + n, 0);
 
   socket.on(
     "stats:subscribe",
     withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req) => {
-      if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET)
+      if (count() >= MAX_SUBSCRIPTIONS_PER_SOCKET)
         throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} stats views per connection`);
       const engine = await rt.engines.reachable(req.engine);
       const collector = rt.stats.get(engine.id);
       if (!collector) throw notFound(`No stats for engine "${engine.id}"`);
-      const ids = req.containers
-        ? await Promise.all(
-            req.containers.map((ref) =>
-              engine.docker
-                .getContainer(ref)
-                .inspect()
-                .then(
-                  (i) => i.Id,
-                  (e) => Promise.reject(toHttpError(e, engine.id)),
-                ),
-            ),
-          )
-        : null;
-      const id = randomUUID();
-      broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null });
-      mine.add(id);
+      const ids = req.containers ? await Promise.all(req.containers.map(async (ref) => (await containerFacts(engine, ref)).id)) : null;
+      let id: string;
+      if (ids) {
+        id = randomUUID();
+        broadcaster.add({ id, socket, engine: engine.id, containers: new Set(ids) });
+        mine.add(id);
+      } else {
+        id = broadcaster.addEveryContainer(socket, engine.id);
+        everyContainer.set(engine.id, (everyContainer.get(engine.id) ?? 0) + 1);
+      }
       const since = Date.now() - req.backlogSeconds * 1000;
       const backlog = ids ? ids.flatMap((c) => collector.recent(c, since)) : collector.latest().flatMap((s) => collector.recent(s.container, since));
       return { subscription: id, containers: ids ?? [], backlog };
@@ -109,6 +136,14 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
   socket.on(
     "stats:unsubscribe",
     withAck(rt, socket, "containers:stats", subscriptionSchema, async ({ subscription }) => {
+      const engine = [...everyContainer.keys()].find((e) => everyContainerSubscription(e) === subscription);
+      if (engine) {
+        const n = everyContainer.get(engine)!;
+        if (n > 1) everyContainer.set(engine, n - 1);
+        else everyContainer.delete(engine);
+        broadcaster.removeEveryContainer(socket, engine);
+        return null;
+      }
       if (!mine.delete(subscription) || !broadcaster.remove(subscription)) throw notFound("No such stats subscription");
       return null;
     }),
@@ -116,6 +151,8 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
 
   socket.on("disconnect", () => {
     for (const id of mine) broadcaster.remove(id);
+    for (const engine of everyContainer.keys()) broadcaster.removeEveryContainer(socket, engine, true);
     mine.clear();
+    everyContainer.clear();
   });
 }

@@ -1,7 +1,7 @@
 import type { RemovedContainer, StatsRange, StatsSeries } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
-import { toHttpError } from "@/server/docker/errors";
-import { isHttpError, notFound } from "@/server/http/errors";
+import { findContainer } from "@/server/docker/container-facts";
+import { notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
 import { findRemovedContainer } from "./removed";
 
@@ -11,12 +11,9 @@ import { findRemovedContainer } from "./removed";
  */
 export async function containerSeries(rt: Runtime, engine: Engine, ref: string, range: StatsRange): Promise<StatsSeries> {
   let container: { id: string; name: string; removedAt?: string };
-  try {
-    const info = await engine.docker.getContainer(ref).inspect();
-    container = { id: info.Id, name: info.Name.replace(/^\//, "") };
-  } catch (e) {
-    const err = isHttpError(e) ? e : toHttpError(e, engine.id);
-    if (err.status !== 404) throw err;
+  const found = await findContainer(engine, ref);
+  if (found) container = { id: found.id, name: found.name };
+  else {
     const known = await rt.history.lookup(engine.id, ref);
     if (!known) throw notFound(`No container or stats history for "${ref}"`);
     container = { ...known, removedAt: known.removedAt ?? new Date().toISOString() };
@@ -41,11 +38,7 @@ export async function removedContainer(rt: Runtime, engine: Engine, ref: string)
   if (found) return found;
   const known = await rt.history.lookup(engine.id, ref);
   if (known && !known.removedAt && engine.reachable) {
-    try {
-      await engine.docker.getContainer(known.id).inspect();
-    } catch (e) {
-      const err = isHttpError(e) ? e : toHttpError(e, engine.id);
-      if (err.status !== 404) throw err;
+    if (!(await findContainer(engine, known.id))) {
       await rt.history.markRemoved(engine.id, known.id);
       const marked = await findRemovedContainer(rt.db, engine.id, known.id);
       if (marked) return marked;

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { processState } from "@/server/runtime";
 import type { HealthStatus } from "@/server/docker/container-action";
 
 export interface ContainerEvent {
@@ -15,5 +16,8 @@ export interface ContainerEvent {
  * In-process fan-out of the one Docker events stream per engine, for hubs that react to
  * container lifecycle (logs resume on `start`, end on `die`/`destroy`).
  */
-export const containerEvents = new EventEmitter<{ event: [ContainerEvent] }>();
-containerEvents.setMaxListeners(0);
+export const containerEvents = processState("containerEvents", () => {
+  const bus = new EventEmitter<{ event: [ContainerEvent] }>();
+  bus.setMaxListeners(0);
+  return bus;
+});

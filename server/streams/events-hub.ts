@@ -2,6 +2,7 @@ import type { ContainersChangedPush, ResourceKind, ResourcesChangedPush } from "
 import type { EngineSummary } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
 import { parseContainerAction } from "@/server/docker/container-action";
+import { openEventStream, type EventStream } from "@/server/docker/events";
 import { LineSplitter } from "@/server/docker/line-splitter";
 import { log } from "@/server/log";
 import { containerEvents } from "./container-events";
@@ -16,21 +17,25 @@ export interface EventsSink {
   engineStatus(engine: EngineSummary): void;
 }
 
-interface DockerEvent {
+/** One document of Docker's `/events` stream, as parsed. */
+export interface DockerEvent {
   Type?: string;
   Action?: string;
   Actor?: { ID?: string; Attributes?: Record<string, string> };
   id?: string;
+  time?: number;
   timeNano?: number;
 }
 
 /**
- * One Docker events stream per engine, whatever the number of browsers. Pushes
- * `containers-changed` batches and `engine-status`. The stream ends silently when the daemon
- * restarts, so it re-opens with `since=<last event>` and asks clients for a full refetch.
+ * The one Docker events stream of an engine, whatever the number of browsers: it pushes
+ * `containers-changed` batches and `engine-status`, feeds the in-process container events (log
+ * followers, stats collector, alerts) and, through `onEvent`, the System page's feed. The stream
+ * ends silently when the daemon restarts, so it re-opens with `since=<last event>` (dropping the
+ * replayed events it already had) and asks clients for a full refetch.
  */
 export class EventsHub {
-  private stream?: NodeJS.ReadableStream & { destroy?: () => void };
+  private stream?: EventStream;
   private pendingIds = new Set<string>();
   private pendingActions = new Set<string>();
   private fullRefresh = false;
@@ -39,7 +44,11 @@ export class EventsHub {
   private retryTimer?: NodeJS.Timeout;
   private backoffMs = 500;
   private lastEventSeconds?: number;
+  private lastNano = 0;
+  /** After a re-open with `since`, Docker replays events up to here again: they were handled already. */
+  private replayedUpTo = 0;
   private stopped = false;
+  private readonly rawListeners = new Set<(ev: DockerEvent) => void>();
 
   constructor(
     private readonly engine: Engine,
@@ -51,8 +60,15 @@ export class EventsHub {
     if (this.engine.reachable) this.open();
   }
 
+  /** Every event of the stream (exec_* included), as parsed; returns the unsubscribe function. */
+  onEvent(listener: (ev: DockerEvent) => void): () => void {
+    this.rawListeners.add(listener);
+    return () => this.rawListeners.delete(listener);
+  }
+
   stop(): void {
     this.stopped = true;
+    this.rawListeners.clear();
     this.engine.off("status", this.onStatus);
     clearTimeout(this.flushTimer);
     clearTimeout(this.retryTimer);
@@ -73,11 +89,10 @@ export class EventsHub {
     if (this.stream || this.stopped) return;
     clearTimeout(this.retryTimer);
     try {
-      const opts: { filters: Record<string, string[]>; since?: number } = { filters: { type: ["container", "image", "network", "volume"] } };
-      if (this.lastEventSeconds) opts.since = this.lastEventSeconds;
-      const stream = (await this.engine.docker.getEvents(opts)) as unknown as NodeJS.ReadableStream & { destroy?: () => void };
+      const stream = await openEventStream(this.engine, this.lastEventSeconds);
       if (this.stopped) return stream.destroy?.();
       this.stream = stream;
+      this.replayedUpTo = this.lastNano;
       this.backoffMs = 500;
       const lines = new LineSplitter((line) => this.onLine(line));
       stream.on("data", (chunk: Buffer) => lines.push(chunk, 0, chunk.length));
@@ -123,7 +138,12 @@ export class EventsHub {
     } catch {
       return;
     }
-    if (ev.timeNano) this.lastEventSeconds = ev.timeNano / 1e9;
+    if (ev.timeNano) {
+      if (ev.timeNano <= this.replayedUpTo) return;
+      this.lastNano = ev.timeNano;
+      this.lastEventSeconds = ev.timeNano / 1e9;
+    }
+    for (const fn of this.rawListeners) fn(ev);
     if (ev.Type === "image" || ev.Type === "network" || ev.Type === "volume") {
       const actions = this.pendingResources.get(ev.Type) ?? new Set<string>();
       if (ev.Action) actions.add(ev.Action);

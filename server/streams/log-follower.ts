@@ -2,7 +2,9 @@ import type { IncomingMessage } from "node:http";
 import type { LogsEndReason } from "@/lib/socket-events";
 import type { Engine } from "@/server/docker/engines";
 import { LogDemuxer, type LogLine } from "@/server/docker/log-demuxer";
-import { logTarget, openLogStream, tsToUnixSeconds, type LogTarget } from "@/server/docker/logs";
+import { containerFacts } from "@/server/docker/container-facts";
+import { isNotFoundError } from "@/server/docker/errors";
+import { openLogStream, tsToUnixSeconds, type LogTarget } from "@/server/docker/logs";
 import { log } from "@/server/log";
 import { containerEvents, type ContainerEvent } from "./container-events";
 import { TsBoundary } from "./ts-boundary";
@@ -130,12 +132,11 @@ export class LogFollower {
     this.stream = undefined;
     if (this.closed) return;
     try {
-      const now = await logTarget(this.engine, this.target.id);
+      const now = await containerFacts(this.engine, this.target.id);
       if (now.running) return this.retry("stream ended while running");
-      const info = await this.engine.docker.getContainer(this.target.id).inspect();
-      this.broadcastEnd("exited", `Container exited with code ${info.State.ExitCode}`);
+      this.broadcastEnd("exited", `Container exited with code ${now.exitCode}`);
     } catch (e) {
-      if ((e as { status?: number }).status === 404) {
+      if (isNotFoundError(e)) {
         this.broadcastEnd("removed", "Container removed");
         this.close();
       } else if (!this.engine.reachable) {

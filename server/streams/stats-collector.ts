@@ -1,5 +1,6 @@
 import type { StatsSample } from "@/lib/wire";
 import type { Engine } from "@/server/docker/engines";
+import { containerFacts, listAllContainers } from "@/server/docker/container-facts";
 import { statsNumbers, type DockerStatsDoc, type StatsNumbers } from "@/server/docker/stats-math";
 import { openStatsStream, type StatsStream } from "@/server/docker/stats-stream";
 import { log } from "@/server/log";
@@ -120,23 +121,16 @@ export class StatsCollector {
       const listedAt = new Date();
       // All containers, not only running ones: the full listing also tells which containers with
       // history were removed while Berth was not watching (down, or the events stream was cut).
-      const all = await this.engine.docker.listContainers({ all: true });
+      const all = await listAllContainers(this.engine);
       void this.history
-        .reconcileRemoved(this.engine.id, new Set(all.map((c) => c.Id)), listedAt)
+        .reconcileRemoved(this.engine.id, new Set(all.map((c) => c.id)), listedAt)
         .catch((e) => log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats history reconcile failed"));
-      const list = all.filter((c) => c.State === "running");
-      const running = new Set(list.map((c) => c.Id));
-      for (const c of list) {
-        this.track({
-          id: c.Id,
-          name: (c.Names?.[0] ?? c.Id).replace(/^\//, ""),
-          image: c.Image,
-          ...(c.Labels?.["com.docker.compose.project"] ? { project: c.Labels["com.docker.compose.project"] } : {}),
-        });
-      }
+      const list = all.filter((c) => c.state === "running");
+      const running = new Set(list.map((c) => c.id));
+      for (const c of list) this.track({ id: c.id, name: c.name, image: c.image, ...(c.project ? { project: c.project } : {}) });
       for (const t of this.tracked.values()) if (!running.has(t.meta.id)) this.close(t);
       // The list has no restart counts; one inspect per container at (re)start fills them in.
-      for (const c of list) void this.trackById(c.Id);
+      for (const c of list) void this.trackById(c.id);
     } catch (e) {
       log.warn({ engine: this.engine.id, err: (e as Error).message }, "stats sync failed");
     }
@@ -144,15 +138,8 @@ export class StatsCollector {
 
   private async trackById(id: string): Promise<void> {
     try {
-      const info = await this.engine.docker.getContainer(id).inspect();
-      const project = info.Config?.Labels?.["com.docker.compose.project"];
-      this.track({
-        id,
-        name: info.Name.replace(/^\//, ""),
-        image: info.Config?.Image ?? info.Image,
-        restartCount: info.RestartCount,
-        ...(project ? { project } : {}),
-      });
+      const c = await containerFacts(this.engine, id);
+      this.track({ id, name: c.name, image: c.image, restartCount: c.restartCount, ...(c.project ? { project: c.project } : {}) });
     } catch {
       /* gone again already */
     }
@@ -181,7 +168,7 @@ export class StatsCollector {
       }
     };
     try {
-      const stream: StatsStream = await openStatsStream(this.engine.docker, t.meta.id, {
+      const stream: StatsStream = await openStatsStream(this.engine, t.meta.id, {
         doc: (text) => this.onDoc(t, text),
         end: () => {
           if (t.stream !== stream) return;
