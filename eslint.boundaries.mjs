@@ -1,0 +1,3 @@
+// Placeholder: the engine-adapter boundary rules (no dockerode or `.docker` outside server/docker)
+// live here; the adapter work replaces this empty list.
+export default [];
