@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { tsKey } from "../lib/logs/timestamps";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, test, type DockerFixture } from "./fixtures";
 
 /**
  * The log viewer against the real server and engine: lines come from fixture containers that
@@ -433,7 +433,7 @@ function dockerLogsStderr(...args: string[]): string {
  */
 const LINGER = "usleep 300000";
 
-async function exited(docker: { inspect(ref: string): Promise<any> }, name: string) {
+async function exited(docker: Pick<DockerFixture, "inspect">, name: string) {
   await expect.poll(async () => (await docker.inspect(name)).State.Status, { timeout: 60_000 }).toBe("exited");
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 /** architecture.md rule 4: only server/docker/* talks to dockerode; lib/ imports nothing from server/ or components/. */
@@ -7,7 +8,7 @@ describe("module boundaries", () => {
   const grep = (pattern: RegExp) =>
     tracked.filter((f) => {
       try {
-        return pattern.test(require("node:fs").readFileSync(f, "utf8"));
+        return pattern.test(readFileSync(f, "utf8"));
       } catch {
         return false;
       }

@@ -31,6 +31,7 @@ export interface ParsedLine {
 const NO_STYLE: AnsiStyle = Object.freeze({});
 
 // ESC, CSI (C1), CR, and C0 controls other than TAB; LF never occurs inside a line.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_PARSING = /[\x00-\x08\x0a-\x1f\x7f\x9b]/;
 
 /** Splits a raw line into styled segments and its plain text. */
@@ -62,10 +63,7 @@ export function parseAnsi(raw: string): ParsedLine {
         while (j < n && raw.charCodeAt(j) >= 0x30 && raw.charCodeAt(j) <= 0x3f) j++;
         const params = raw.slice(start, j);
         while (j < n && raw.charCodeAt(j) >= 0x20 && raw.charCodeAt(j) <= 0x2f) j++;
-        if (j >= n) {
-          i = n; // cut off mid-sequence: drop the fragment
-          break;
-        }
+        if (j >= n) break; // cut off mid-sequence: drop the fragment
         const final = raw[j];
         if (final === "m" && !/[<=>?]/.test(params)) {
           flush();
