@@ -351,7 +351,7 @@ test("the download holds exactly the selected range", async ({ docker, adminPage
   });
   await expect.poll(async () => (await docker.cli("logs", name)).split("\n").filter(Boolean).length, { timeout: 60_000 }).toBe(15);
   const stamped = (await docker.cli("logs", "--timestamps", name)).split("\n");
-  const tsOf = (text: string) => stamped.find((l) => l.endsWith(` ${text}`))!.split(" ")[0];
+  const tsOf = (text: string) => stamped.find((l) => l.endsWith(` ${text}`))!.split(" ")[0]!;
   const since = new Date(Date.parse(tsOf("burst 1 line 5")) + 1_000).toISOString();
   const until = new Date(Date.parse(tsOf("burst 2 line 5")) + 1_000).toISOString();
 

@@ -40,10 +40,11 @@ function findLineSeq(entries: readonly LogEntry[], key: string): number | null {
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (entries[mid].key < key) lo = mid + 1;
+    if (entries[mid]!.key < key)
+      lo = mid + 1; // lo ≤ mid < hi ≤ length
     else hi = mid;
   }
-  for (let i = lo; i < entries.length && entries[i].key === key; i++) if (entries[i].kind === "line") return entries[i].seq;
+  for (let i = lo; i < entries.length && entries[i]!.key === key; i++) if (entries[i]!.kind === "line") return entries[i]!.seq;
   return null;
 }
 
@@ -93,7 +94,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   const gutters = useMemo(() => {
     const map = new Map<string, GutterInfo>();
     const labels = gutterLabels(info?.containers.map((c) => c.name) ?? []);
-    info?.containers.forEach((c, i) => map.set(c.shortId, { name: c.name, label: labels[i], color: containerColor(i) }));
+    info?.containers.forEach((c, i) => map.set(c.shortId, { name: c.name, label: labels[i] ?? c.name, color: containerColor(i) }));
     return map;
   }, [info]);
   const gutterFor = useCallback((c: string | undefined) => (c ? (gutters.get(c) ?? null) : null), [gutters]);
@@ -157,7 +158,8 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   // ——— match navigation ———
   const listRef = useRef<LogListHandle>(null);
   const [currentSeq, setCurrentSeq] = useState<number | null>(null);
-  const currentIndex = currentSeq === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeq);
+  // `view.matches` holds indexes into `view.rows`, hence the `!`s here and in goMatch.
+  const currentIndex = currentSeq === null ? -1 : view.matches.findIndex((i) => view.rows[i]!.seq === currentSeq);
   // The handlers and the search-as-you-type timer read the current match through refs, updated after each render.
   const currentSeqRef = useRef(currentSeq);
   useLayoutEffect(() => {
@@ -182,7 +184,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     return () => clearTimeout(t);
   }, [matcher]);
   const goMatch = (dir: 1 | -1) => {
-    const currentIndex = currentSeqRef.current === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeqRef.current);
+    const currentIndex = currentSeqRef.current === null ? -1 : view.matches.findIndex((i) => view.rows[i]!.seq === currentSeqRef.current);
     const m = view.matches;
     if (m.length === 0) return;
     let pos: number;
@@ -198,11 +200,12 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
         if (pos >= m.length) pos = m.length - 1;
       }
     }
-    const row = view.rows[m[pos]];
+    const index = m[pos]!; // 0 ≤ pos < m.length
+    const row = view.rows[index]!;
     currentSeqRef.current = row.seq;
     setCurrentSeq(row.seq);
     const at = row.kind === "line" && matcher ? matcher.ranges(row.plain)[0]?.[0] : undefined;
-    listRef.current?.scrollToIndex(m[pos], at === undefined ? undefined : gutterChars(merged, time) + at);
+    listRef.current?.scrollToIndex(index, at === undefined ? undefined : gutterChars(merged, time) + at);
   };
 
   useLayoutEffect(() => {
@@ -250,7 +253,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   const onToggle = useCallback((seq: number) => setSelectedSeq((s) => (s === seq ? null : seq)), []);
   const selected = useMemo(() => {
     if (selectedSeq === null) return null;
-    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].seq === selectedSeq) return entries[i] as LineEntry;
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.seq === selectedSeq) return entries[i] as LineEntry;
     return null;
   }, [entries, selectedSeq]);
 
@@ -272,7 +275,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     status = "ended";
     // Why, in the words of the newest end marker ("exited with code 3", "end of range").
     for (let i = entries.length - 1; i >= 0; i--) {
-      const e = entries[i];
+      const e = entries[i]!;
       if (e.kind === "marker" && e.reason !== "skipped" && e.reason !== "dropped") {
         detail = markerText(e);
         break;

@@ -62,7 +62,7 @@ describe("parseAnsi", () => {
 
   it("never produces markup: angle brackets stay text", () => {
     const p = parseAnsi(`${E}[31m<img src=x onerror=alert(1)>`);
-    expect(p.segments[0].text).toBe("<img src=x onerror=alert(1)>");
+    expect(p.segments[0]?.text).toBe("<img src=x onerror=alert(1)>");
   });
 
   it("stripAnsi returns the visible text", () => {

@@ -117,7 +117,7 @@ function applySgr(current: AnsiStyle, params: string): AnsiStyle {
   const codes = params === "" ? [0] : params.split(/[;:]/).map((p) => (p === "" ? 0 : Number(p)));
   const next: { -readonly [K in keyof AnsiStyle]: AnsiStyle[K] } = { ...current };
   for (let k = 0; k < codes.length; k++) {
-    const code = codes[k];
+    const code = codes[k]!; // k < codes.length
     if (code === 0) {
       for (const key of Object.keys(next) as (keyof AnsiStyle)[]) delete next[key];
     } else if (code === 1) next.bold = true;
@@ -139,11 +139,12 @@ function applySgr(current: AnsiStyle, params: string): AnsiStyle {
       const target = code === 38 ? "fg" : "bg";
       const mode = codes[k + 1];
       if (mode === 5 && k + 2 < codes.length) {
-        const idx = codes[k + 2];
+        const idx = codes[k + 2]!; // k + 2 < codes.length, checked above
         if (Number.isInteger(idx) && idx >= 0 && idx <= 255) next[target] = idx;
         k += 2;
       } else if (mode === 2 && k + 4 < codes.length) {
-        const [r, g, b] = [codes[k + 2], codes[k + 3], codes[k + 4]];
+        // k + 4 < codes.length, checked above
+        const [r, g, b] = [codes[k + 2]!, codes[k + 3]!, codes[k + 4]!];
         if ([r, g, b].every((v) => Number.isInteger(v) && v >= 0 && v <= 255)) next[target] = rgbHex(r, g, b);
         k += 4;
       } else {
@@ -167,7 +168,8 @@ export function paletteHex(index: number): string {
   }
   const i = index - 16;
   const steps = [0, 95, 135, 175, 215, 255];
-  return rgbHex(steps[Math.floor(i / 36) % 6], steps[Math.floor(i / 6) % 6], steps[i % 6]);
+  // Each index is taken modulo 6, inside `steps` (i ≥ 0 for the palette's 16–231).
+  return rgbHex(steps[Math.floor(i / 36) % 6]!, steps[Math.floor(i / 6) % 6]!, steps[i % 6]!);
 }
 
 export interface HighlightPiece {
@@ -190,7 +192,7 @@ export function highlightSegments(segments: readonly AnsiSegment[], ranges: read
     const segEnd = offset + seg.text.length;
     let pos = offset;
     while (pos < segEnd) {
-      while (r < ranges.length && ranges[r][1] <= pos) r++;
+      while (r < ranges.length && ranges[r]![1] <= pos) r++; // r < ranges.length
       const range = ranges[r];
       if (!range || range[0] >= segEnd) {
         out.push({ text: seg.text.slice(pos - offset), style: seg.style, match: false });
