@@ -39,9 +39,8 @@ function findLineSeq(entries: readonly LogEntry[], key: string): number | null {
   let lo = 0;
   let hi = entries.length;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid]!.key < key)
-      lo = mid + 1; // lo ≤ mid < hi ≤ length
+    const mid = (lo + hi) >>> 1; // lo ≤ mid < hi ≤ length: in range
+    if (entries[mid]!.key < key) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < entries.length && entries[i]!.key === key; i++) if (entries[i]!.kind === "line") return entries[i]!.seq;
