@@ -15,6 +15,7 @@ function onUnauthenticated(error: unknown): void {
   if (pathname.startsWith("/login") || pathname.startsWith("/setup")) return;
   // A cookie whose session is gone (code session_ended) is worth a word on the sign-in page; no cookie at all is not.
   const reason = error.code === "session_ended" ? "&reason=ended" : "";
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose: the session is gone, so every cache and the socket go with the page
   window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}${reason}`);
 }
 

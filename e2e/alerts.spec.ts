@@ -161,6 +161,15 @@ test.describe("alerts administration", () => {
     expect(audit.some((e) => e.action === "alert.acknowledge" && e.target === `alert#${alert!.id}` && e.outcome === "ok")).toBe(true);
   });
 
+  test("acknowledging answers at /alerts/incidents/{id}/ack and at the deprecated /alerts/{id}/ack alike", async ({ operatorApi, viewerApi }) => {
+    for (const path of ["/api/v1/alerts/incidents/999999999/ack", "/api/v1/alerts/999999999/ack"]) {
+      const missing = await operatorApi.post(path);
+      expect(missing.status(), path).toBe(404);
+      expect(((await missing.json()) as { error: { code: string } }).error.code, path).toBe("not_found");
+      expect((await viewerApi.post(path)).status(), path).toBe(403);
+    }
+  });
+
   test("a silenced container's alert is recorded as silenced without a toast; after the silence ends it toasts again", async ({ docker, adminPage: page }) => {
     const name = `e2e-quiet-${randomBytes(4).toString("hex")}`;
     await openAlerts(page);

@@ -49,6 +49,7 @@ export interface DockerFixture {
   /** Runs the docker CLI with these arguments (no shell); resolves to trimmed stdout, rejects with stderr. */
   cli(...args: string[]): Promise<string>;
   /** `docker inspect <ref>`'s first document, or rejects when there is no such object. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Docker's inspect document, read field by field by each test
   inspect(ref: string): Promise<any>;
   /** Removes this container after the test too (for containers created through Berth's API). */
   track(ref: string): void;
@@ -60,7 +61,7 @@ async function dockerCli(...args: string[]): Promise<string> {
     return stdout.trim();
   } catch (err) {
     const e = err as { stderr?: string; message: string };
-    throw new Error(`docker ${args.join(" ")} failed: ${(e.stderr || e.message).trim()}`);
+    throw new Error(`docker ${args.join(" ")} failed: ${(e.stderr || e.message).trim()}`, { cause: err });
   }
 }
 

@@ -60,7 +60,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     docker("version", "--format", "{{.Server.Version}}");
   } catch (err) {
-    throw new Error(`No Docker engine answers (run scripts/test.sh, which starts one): ${String(err)}`);
+    throw new Error(`No Docker engine answers (run scripts/test.sh, which starts one): ${String(err)}`, { cause: err });
   }
   if (!fs.existsSync("/usr/bin/chromium")) {
     throw new Error("/usr/bin/chromium is missing: apt-get install chromium (or run scripts/test.sh)");

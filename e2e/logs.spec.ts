@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { tsKey } from "../lib/logs/timestamps";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, test, type DockerFixture } from "./fixtures";
 
 /**
  * The log viewer against the real server and engine: lines come from fixture containers that
@@ -351,7 +351,7 @@ test("the download holds exactly the selected range", async ({ docker, adminPage
   });
   await expect.poll(async () => (await docker.cli("logs", name)).split("\n").filter(Boolean).length, { timeout: 60_000 }).toBe(15);
   const stamped = (await docker.cli("logs", "--timestamps", name)).split("\n");
-  const tsOf = (text: string) => stamped.find((l) => l.endsWith(` ${text}`))!.split(" ")[0];
+  const tsOf = (text: string) => stamped.find((l) => l.endsWith(` ${text}`))!.split(" ")[0]!;
   const since = new Date(Date.parse(tsOf("burst 1 line 5")) + 1_000).toISOString();
   const until = new Date(Date.parse(tsOf("burst 2 line 5")) + 1_000).toISOString();
 
@@ -433,7 +433,7 @@ function dockerLogsStderr(...args: string[]): string {
  */
 const LINGER = "usleep 300000";
 
-async function exited(docker: { inspect(ref: string): Promise<any> }, name: string) {
+async function exited(docker: Pick<DockerFixture, "inspect">, name: string) {
   await expect.poll(async () => (await docker.inspect(name)).State.Status, { timeout: 60_000 }).toBe("exited");
 }
 

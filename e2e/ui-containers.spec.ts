@@ -410,3 +410,19 @@ test("the system events feed hides health-check exec events until asked", async 
   await toggle.click();
   await expect(feed.locator('[data-testid="event-row"][data-action^="exec_"]')).toHaveCount(0);
 });
+
+test("a paused events feed counts the events waiting as they arrive, and shows them on resume", async ({ adminPage, docker }) => {
+  await adminPage.goto("/system");
+  const feed = adminPage.getByTestId("events-feed");
+  await expect(feed).toBeVisible();
+  await feed.getByTestId("events-pause").click();
+  // Not "0 waiting": other containers on a shared engine may send events meanwhile.
+  await expect(feed).toContainText(/paused · \d+ waiting/);
+  const held = await docker.run({ name: `${token()}-held`, start: false });
+  // The badge re-renders per held push (it read a ref before, and stayed at 0).
+  await expect(feed).toContainText(/paused · [1-9]\d* waiting/, { timeout: 20_000 });
+  const row = feed.locator('[data-testid="event-row"][data-action="create"]').filter({ hasText: held.name });
+  await expect(row).toHaveCount(0);
+  await feed.getByTestId("events-pause").click();
+  await expect(row).toBeVisible();
+});

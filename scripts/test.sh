@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `npm test` (and CI): unit tests, a production build, then the Playwright suite against the
-# real server and a real Docker engine. Both suites run even when the first fails; the exit
-# status is non-zero when either failed, and the last line is always
+# `npm test` (and CI): lint (`npm run lint`), unit tests, a production build, then the Playwright
+# suite against the real server and a real Docker engine. Every suite runs even when an earlier
+# one fails; the exit status is non-zero when any failed, and the last line is always
 #   tests: N passed, M failed
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -31,6 +31,10 @@ ensure_registry
 mkdir -p "$REPORT_DIR"
 rm -f "$UNIT_JSON" "$E2E_JSON"
 
+log "Lint (eslint, prettier --check, OpenAPI)"
+lint_rc=0
+bash scripts/lint.sh || lint_rc=$?
+
 log "Unit tests (vitest)"
 unit_rc=0
 TZ=UTC npx vitest run --passWithNoTests --reporter=default --reporter=json --outputFile.json="$UNIT_JSON" || unit_rc=$?
@@ -51,14 +55,17 @@ else
   warn "next build failed (exit $build_rc): end-to-end tests skipped"
 fi
 
-# Sum both reports. A suite that failed without a countable failing test (a file that does not
+# Sum the reports. A suite that failed without a countable failing test (a file that does not
 # load, a server that does not start, a failed build) counts as one failure, so the summary
-# never reads "0 failed" when the exit status says otherwise.
-node - "$UNIT_JSON" "$unit_rc" "$E2E_JSON" "$e2e_rc" "$build_rc" <<'NODE'
+# never reads "0 failed" when the exit status says otherwise. Lint counts as one passed or one
+# failed check.
+node - "$UNIT_JSON" "$unit_rc" "$E2E_JSON" "$e2e_rc" "$build_rc" "$lint_rc" <<'NODE'
 const fs = require("fs");
-const [unitPath, unitRc, e2ePath, e2eRc, buildRc] = process.argv.slice(2);
+const [unitPath, unitRc, e2ePath, e2eRc, buildRc, lintRc] = process.argv.slice(2);
 const read = (p) => { try { return JSON.parse(fs.readFileSync(p, "utf8")); } catch { return null; } };
 let passed = 0, failed = 0;
+if (Number(lintRc) === 0) passed += 1;
+else failed += 1;
 
 const unit = read(unitPath);
 let unitFailed = 0;
@@ -85,6 +92,6 @@ console.log(`tests: ${passed} passed, ${failed} failed`);
 NODE
 summary_printed=1
 
-if [ "$unit_rc" != 0 ] || [ "$build_rc" != 0 ] || [ "$e2e_rc" != 0 ]; then
+if [ "$lint_rc" != 0 ] || [ "$unit_rc" != 0 ] || [ "$build_rc" != 0 ] || [ "$e2e_rc" != 0 ]; then
   exit 1
 fi

@@ -60,7 +60,16 @@ const logDownloadParams: Param[] = [
   q("case", "Case-sensitive match", { type: "boolean" }),
 ];
 
-/** Every route that exists, by path and method. A unit test checks this against app/api. */
+/**
+ * Routes that answer but stay out of the document, each with the documented path that replaces it:
+ * its path would be ambiguous next to others (a parameter where another path has a word, and the
+ * reverse), which client generators cannot resolve.
+ */
+export const DEPRECATED_ALIASES: Readonly<Record<string, string>> = {
+  "/api/v1/alerts/{id}/ack": "/api/v1/alerts/incidents/{id}/ack",
+};
+
+/** Every route that exists, by path and method, but the deprecated aliases. A unit test checks this against app/api. */
 export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   "/api/v1/health": { get: { summary: "Liveness and engine reachability (no secrets)", role: "public" } },
   "/api/v1/openapi.json": { get: { summary: "This document", role: "public" } },
@@ -384,7 +393,7 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       params: [q("status", "firing or all"), q("limit", "1-500", { type: "integer" })],
     },
   },
-  "/api/v1/alerts/{id}/ack": { post: { summary: "Acknowledge an alert", role: "operator", params: [id] } },
+  "/api/v1/alerts/incidents/{id}/ack": { post: { summary: "Acknowledge an alert", role: "operator", params: [id] } },
   "/api/v1/alerts/rules": { get: { summary: "Alert rules with thresholds and durations (webhook URLs for admins only)", role: "viewer" } },
   "/api/v1/alerts/rules/{rule}": {
     patch: {
@@ -423,9 +432,55 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
   },
 };
 
+/**
+ * Names a client generator gives its functions, derived from method and path so every route gets
+ * one without a list to keep: the path's literal words in camelCase after `/api/v1` and
+ * `/engines/{engine}`, a word before a path parameter made singular (`containers/{ref}` is a
+ * container), led by a verb: `list` for a GET of a collection (a path that a `/{param}` path
+ * extends), `create` for its POST, `update` for PATCH and PUT, `delete` for DELETE, and `get` or
+ * `post` otherwise. `getContainer`, `listContainers`, `postContainerAction`,
+ * `postNetworkConnect`. A unit test keeps them unique.
+ */
+export function operationId(method: Method, path: string, paths: readonly string[] = Object.keys(ROUTES)): string {
+  const segments = path
+    .replace(/^\/api\/v1(?=\/|$)/, "")
+    .replace(/^\/engines\/\{engine\}(?=\/|$)/, "")
+    .split("/")
+    .filter(Boolean);
+  const words: string[] = [];
+  segments.forEach((s, i) => {
+    const param = /^\{(.+)\}$/.exec(s);
+    if (param) {
+      // A trailing parameter after another (`{ref}/{action}`) names what it is.
+      if (i > 0 && /^\{.+\}$/.test(segments[i - 1] ?? "")) words.push(param[1]!);
+      return;
+    }
+    const beforeParam = /^\{.+\}$/.test(segments[i + 1] ?? "");
+    words.push(
+      ...s
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w, j, all) => (beforeParam && j === all.length - 1 ? singular(w) : w)),
+    );
+  });
+  const collection = !/\}$/.test(path) && paths.some((p) => p.startsWith(`${path}/{`));
+  const verb =
+    method === "get" ? (collection ? "list" : "get") : method === "post" ? (collection ? "create" : "post") : method === "delete" ? "delete" : "update";
+  const noun = (collection && method === "post" ? words.map((w, i) => (i === words.length - 1 ? singular(w) : w)) : words).map(
+    (w) => w.charAt(0).toUpperCase() + w.slice(1),
+  );
+  return verb + noun.join("");
+}
+
+function singular(word: string): string {
+  if (/ies$/.test(word)) return word.replace(/ies$/, "y");
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 
-function operation(op: Op) {
+function operation(op: Op, operationId: string) {
   const responses: Record<string, object> = {
     [String(op.ok?.status ?? 200)]: { description: op.ok?.description ?? "OK" },
     "400": errorResponse("Invalid input (the message names the field)"),
@@ -443,6 +498,7 @@ function operation(op: Op) {
   if (op.body) responses["413"] = errorResponse("Request body too large (code payload_too_large)");
   for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = errorResponse(description);
   return {
+    operationId,
     summary: op.summary,
     "x-berth-role": op.role,
     ...(op.role === "public" ? { security: [] } : {}),
@@ -464,7 +520,15 @@ function operation(op: Op) {
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "Berth API", version: "1", description: "Docker operations console. Errors are `{ error: { code, message } }`." },
+    info: {
+      title: "Berth API",
+      version: "1",
+      description: "Docker operations console. Errors are `{ error: { code, message } }`.",
+      // package.json says UNLICENSED: no SPDX licence, so a LicenseRef (SPDX's form for others).
+      license: { name: "Proprietary (UNLICENSED)", identifier: "LicenseRef-Proprietary" },
+    },
+    // Relative: the document describes the server that serves it, wherever it is mounted.
+    servers: [{ url: "/", description: "This Berth server" }],
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "berth_session" },
@@ -486,7 +550,10 @@ export function openApiDocument() {
     },
     security: [{ session: [] }, { bearer: [] }],
     paths: Object.fromEntries(
-      Object.entries(ROUTES).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op!)]))]),
+      Object.entries(ROUTES).map(([path, ops]) => [
+        path,
+        Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op!, operationId(m as Method, path))])),
+      ]),
     ),
   };
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { BellRing } from "lucide-react";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -25,9 +25,13 @@ export function RenotifySetting({ canManage }: { canManage: boolean }) {
   const saved = settings.data?.renotifyIntervalSeconds;
   const [minutes, setMinutes] = useState("");
   const [serverError, setServerError] = useState<string | null>(null);
-  useEffect(() => {
+  // The field follows the saved value whenever it changes (first load, a save): adjusted while
+  // rendering, as React advises, rather than in an effect that would paint the old value first.
+  const [shownSaved, setShownSaved] = useState<number | undefined>(undefined);
+  if (saved !== shownSaved) {
+    setShownSaved(saved);
     if (saved !== undefined) setMinutes(String(saved / 60));
-  }, [saved]);
+  }
 
   const save = useMutation({
     mutationFn: (renotifyIntervalSeconds: number) => updateAlertSettings({ renotifyIntervalSeconds }),

@@ -46,6 +46,7 @@ export function SetupForm() {
     try {
       await completeSetup(parsed.data);
       setDone(true);
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose: the new session cookie and a fresh shell, as after signing in
       window.location.assign("/containers");
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && /token/i.test(err.message)) setFieldErrors({ token: err.message });

@@ -105,16 +105,17 @@ export function ContainersView({ engine }: { engine: string }) {
 
   const searched = useMemo(() => (all ?? []).filter((c) => matchesSearch(c, search)), [all, search]);
   const counts = useMemo(() => stateCounts(searched), [searched]);
+  // The live numbers re-sort only when they are the sort key, so other sorts do not churn every second.
+  const sortUsage = params.sort === "cpu" || params.sort === "mem" ? usage : undefined;
   const visible = useMemo(
     () =>
       sortContainers(
         searched.filter((c) => matchesState(c, params.state)),
         params.sort,
         params.dir,
-        usage,
+        sortUsage,
       ),
-    // The live numbers re-sort only when they are the sort key, so other sorts do not churn every second.
-    [searched, params.state, params.sort, params.dir, params.sort === "cpu" || params.sort === "mem" ? usage : null],
+    [searched, params.state, params.sort, params.dir, sortUsage],
   );
   const groups = useMemo(() => (params.group ? groupByProject(visible) : null), [params.group, visible]);
 

@@ -24,15 +24,24 @@ function logsViewerHref(engine: string, name: string): string {
   return `/logs?${sp}`;
 }
 
+/** The segments that fit in `max` characters, the last one cut with an ellipsis when the line goes on. */
+function fitSegments<S extends { text: string }>(segments: readonly S[], max: number): S[] {
+  const out: S[] = [];
+  let left = max;
+  for (const s of segments) {
+    if (left <= 0) break;
+    out.push(s.text.length > left ? { ...s, text: `${s.text.slice(0, left)}…` } : s);
+    left -= s.text.length;
+  }
+  return out;
+}
+
 function Line({ raw }: { raw: string }) {
   const { segments } = parseAnsi(raw.length > MAX_LINE_CHARS * 2 ? raw.slice(0, MAX_LINE_CHARS * 2) : raw);
-  let left = MAX_LINE_CHARS;
   return (
     <div data-testid="last-log-line" className="min-h-[1lh]">
-      {segments.map((s, i) => {
-        if (left <= 0) return null;
-        const text = s.text.length > left ? `${s.text.slice(0, left)}…` : s.text;
-        left -= s.text.length;
+      {fitSegments(segments, MAX_LINE_CHARS).map((s, i) => {
+        const text = s.text;
         const st = spanStyle(s.style);
         return st.className || st.style ? (
           <span key={i} className={st.className} style={st.style}>

@@ -230,7 +230,10 @@ export function ImagesView({ engine }: { engine: string }) {
               perm.remove
                 ? (ids, on) => {
                     const next = new Set(selected);
-                    for (const id of ids) on ? next.add(id) : next.delete(id);
+                    for (const id of ids) {
+                      if (on) next.add(id);
+                      else next.delete(id);
+                    }
                     setSelected(next);
                   }
                 : undefined

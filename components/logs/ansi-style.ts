@@ -63,11 +63,13 @@ export function spanStyle(s: AnsiStyle): SpanStyle {
   const classes: string[] = [];
   let style: CSSProperties | undefined;
   if (s.fg !== undefined) {
-    if (typeof s.fg === "number" && s.fg < 16) classes.push(FG[s.fg]);
+    if (typeof s.fg === "number" && s.fg < 16)
+      classes.push(FG[s.fg]!); // the 16 named colours, 0–15
     else style = { ...style, color: hex(s.fg) };
   }
   if (s.bg !== undefined) {
-    if (typeof s.bg === "number" && s.bg < 16) classes.push(BG[s.bg]);
+    if (typeof s.bg === "number" && s.bg < 16)
+      classes.push(BG[s.bg]!); // the 16 named colours, 0–15
     else style = { ...style, backgroundColor: hex(s.bg) };
   }
   if (s.bold) classes.push("font-bold");

@@ -22,5 +22,5 @@ const COLORS: readonly ContainerColor[] = [
 ];
 
 export function containerColor(index: number): ContainerColor {
-  return COLORS[((index % COLORS.length) + COLORS.length) % COLORS.length];
+  return COLORS[((index % COLORS.length) + COLORS.length) % COLORS.length]!; // a non-negative remainder: in range
 }

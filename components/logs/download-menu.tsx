@@ -73,14 +73,15 @@ export function DownloadMenu({
     );
   }
   const what = describeDownload(state, range, targets.length > 1);
-  if (targets.length === 1) {
+  const only = targets.length === 1 ? targets[0] : undefined;
+  if (only) {
     return (
       <a
-        href={downloadHref(engine, targets[0].ref, state, range)}
+        href={downloadHref(engine, only.ref, state, range)}
         download
         data-testid="download-link"
         title={what}
-        aria-label={`Download logs of ${targets[0].name}`}
+        aria-label={`Download logs of ${only.name}`}
         className={buttonClasses("secondary", "sm")}
       >
         {label}

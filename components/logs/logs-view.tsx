@@ -39,11 +39,11 @@ function findLineSeq(entries: readonly LogEntry[], key: string): number | null {
   let lo = 0;
   let hi = entries.length;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid].key < key) lo = mid + 1;
+    const mid = (lo + hi) >>> 1; // lo ≤ mid < hi ≤ length: in range
+    if (entries[mid]!.key < key) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < entries.length && entries[i].key === key; i++) if (entries[i].kind === "line") return entries[i].seq;
+  for (let i = lo; i < entries.length && entries[i]!.key === key; i++) if (entries[i]!.kind === "line") return entries[i]!.seq;
   return null;
 }
 
@@ -84,14 +84,16 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   const merged = state.containers.length > 1;
   // How long a store-driven update takes up to the painted frame — render, commit, style, layout
   // and paint, which at 10,000 lines/s cost more than React's part — and the store paces itself by it.
+  // eslint-disable-next-line react-hooks/purity -- the render's start time is what this measures, read once per render
   const renderStart = performance.now();
-  useLayoutEffect(() => afterNextPaint(() => store.rendered(performance.now() - renderStart)), [store, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- measured per store update (`version`), not per render
+  useLayoutEffect(() => afterNextPaint(() => store.rendered(performance.now() - renderStart)), [store, version]);
 
   // ——— containers: names and colours from the ack, refs from the URL until then ———
   const gutters = useMemo(() => {
     const map = new Map<string, GutterInfo>();
     const labels = gutterLabels(info?.containers.map((c) => c.name) ?? []);
-    info?.containers.forEach((c, i) => map.set(c.shortId, { name: c.name, label: labels[i], color: containerColor(i) }));
+    info?.containers.forEach((c, i) => map.set(c.shortId, { name: c.name, label: labels[i] ?? c.name, color: containerColor(i) }));
     return map;
   }, [info]);
   const gutterFor = useCallback((c: string | undefined) => (c ? (gutters.get(c) ?? null) : null), [gutters]);
@@ -129,6 +131,18 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
   const heldLines = counts.error + counts.warn + counts.info + counts.debug + counts.unknown;
   const shownLines = view.lines ?? heldLines;
 
+  // ——— time column: add the date when the lines span days or are not from today ———
+  const withDate = useMemo(() => {
+    const firstLine = entries.find((e) => e.kind === "line");
+    const last = entries[entries.length - 1];
+    if (!firstLine || !last) return false;
+    const day = (key: string) => formatKey(key, { utc: state.utc, withDate: true }).slice(0, 10);
+    const today = state.utc ? new Date().toISOString().slice(0, 10) : new Date().toLocaleDateString("sv-SE");
+    return day(firstLine.key) !== day(last.key) || day(last.key) !== today;
+  }, [entries, state.utc]);
+  // A stable object: rows are memoised and must not all re-render on every store tick.
+  const time: TimeFormat | null = useMemo(() => (state.timestamps ? { utc: state.utc, withDate } : null), [state.timestamps, state.utc, withDate]);
+
   // ——— following and the "new lines" count ———
   const [following, setFollowing] = useState(true);
   const [receivedAtPause, setReceivedAtPause] = useState(0);
@@ -139,15 +153,23 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     },
     [store],
   );
-  useEffect(() => setFollowing(true), [store]);
 
   // ——— match navigation ———
   const listRef = useRef<LogListHandle>(null);
   const [currentSeq, setCurrentSeq] = useState<number | null>(null);
-  const currentIndex = currentSeq === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeq);
+  // `view.matches` holds indexes into `view.rows`, hence the `!`s here and in goMatch.
+  const currentIndex = currentSeq === null ? -1 : view.matches.findIndex((i) => view.rows[i]!.seq === currentSeq);
+  // The handlers and the search-as-you-type timer read the current match through refs, updated after each render.
   const currentSeqRef = useRef(currentSeq);
-  currentSeqRef.current = currentSeq;
-  useEffect(() => setCurrentSeq(null), [matcher]);
+  useLayoutEffect(() => {
+    currentSeqRef.current = currentSeq;
+  }, [currentSeq]);
+  // A new search starts without a current match.
+  const [matcherOfSeq, setMatcherOfSeq] = useState(matcher);
+  if (matcher !== matcherOfSeq) {
+    setMatcherOfSeq(matcher);
+    setCurrentSeq(null);
+  }
   // Search as you type: a changed search jumps to its first match from what is on screen, after a
   // short pause in typing. Not for the search a link opened with: that view starts where it was.
   const goMatchRef = useRef<(dir: 1 | -1) => void>(() => {});
@@ -161,7 +183,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     return () => clearTimeout(t);
   }, [matcher]);
   const goMatch = (dir: 1 | -1) => {
-    const currentIndex = currentSeqRef.current === null ? -1 : view.matches.findIndex((i) => view.rows[i].seq === currentSeqRef.current);
+    const currentIndex = currentSeqRef.current === null ? -1 : view.matches.findIndex((i) => view.rows[i]!.seq === currentSeqRef.current);
     const m = view.matches;
     if (m.length === 0) return;
     let pos: number;
@@ -177,14 +199,17 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
         if (pos >= m.length) pos = m.length - 1;
       }
     }
-    const row = view.rows[m[pos]];
+    const index = m[pos]!; // 0 ≤ pos < m.length
+    const row = view.rows[index]!;
     currentSeqRef.current = row.seq;
     setCurrentSeq(row.seq);
     const at = row.kind === "line" && matcher ? matcher.ranges(row.plain)[0]?.[0] : undefined;
-    listRef.current?.scrollToIndex(m[pos], at === undefined ? undefined : gutterChars(merged, time) + at);
+    listRef.current?.scrollToIndex(index, at === undefined ? undefined : gutterChars(merged, time) + at);
   };
 
-  goMatchRef.current = goMatch;
+  useLayoutEffect(() => {
+    goMatchRef.current = goMatch;
+  });
 
   // ——— a permalink's line: found once held, scrolled to once, highlighted while the link is open ———
   const linkedSeq = useMemo(() => (state.line ? findLineSeq(entries, state.line) : null), [entries, state.line]);
@@ -200,7 +225,8 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     listRef.current?.scrollToIndex(index);
   }, [state.line, linkedSeq, backlogDone, view.rows, store]);
   const linkMissing = !!state.line && backlogDone && linkedSeq === null;
-  const permalink = useCallback((e: LineEntry) => `/logs${permalinkQuery(state, e.key)}`, [state.engine, state.containers]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a line's link depends only on the engine and containers, so rows need not re-render when other view state changes
+  const permalink = useCallback((e: LineEntry) => `/logs${permalinkQuery(state, e.key)}`, [state.engine, state.containers]);
 
   // ——— wrapping: the URL's choice, else the user's preference; a toggle sets both ———
   const [wrapPreference, setWrapPreference] = useWrapPreference();
@@ -215,25 +241,20 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
 
   // ——— the expanded line ———
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
-  useEffect(() => setSelectedSeq(null), [store]);
+  // Another stream (a new store) follows again and expands nothing: adjusted while rendering, as
+  // React advises for state that resets with a prop, so no frame shows the old stream's choice.
+  const [stateStore, setStateStore] = useState(store);
+  if (store !== stateStore) {
+    setStateStore(store);
+    setFollowing(true);
+    setSelectedSeq(null);
+  }
   const onToggle = useCallback((seq: number) => setSelectedSeq((s) => (s === seq ? null : seq)), []);
   const selected = useMemo(() => {
     if (selectedSeq === null) return null;
-    for (let i = entries.length - 1; i >= 0; i--) if (entries[i].seq === selectedSeq) return entries[i] as LineEntry;
+    for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.seq === selectedSeq) return entries[i] as LineEntry;
     return null;
   }, [entries, selectedSeq]);
-
-  // ——— time column: add the date when the lines span days or are not from today ———
-  const withDate = useMemo(() => {
-    const firstLine = entries.find((e) => e.kind === "line");
-    const last = entries[entries.length - 1];
-    if (!firstLine || !last) return false;
-    const day = (key: string) => formatKey(key, { utc: state.utc, withDate: true }).slice(0, 10);
-    const today = state.utc ? new Date().toISOString().slice(0, 10) : new Date().toLocaleDateString("sv-SE");
-    return day(firstLine.key) !== day(last.key) || day(last.key) !== today;
-  }, [entries, state.utc]);
-  // A stable object: rows are memoised and must not all re-render on every store tick.
-  const time: TimeFormat | null = useMemo(() => (state.timestamps ? { utc: state.utc, withDate } : null), [state.timestamps, state.utc, withDate]);
 
   // ——— status ———
   const [rate, setRate] = useState(0);
@@ -253,7 +274,7 @@ function LogsViewer({ state, update, search, setSearch }: ReturnType<typeof useV
     status = "ended";
     // Why, in the words of the newest end marker ("exited with code 3", "end of range").
     for (let i = entries.length - 1; i >= 0; i--) {
-      const e = entries[i];
+      const e = entries[i]!;
       if (e.kind === "marker" && e.reason !== "skipped" && e.reason !== "dropped") {
         detail = markerText(e);
         break;

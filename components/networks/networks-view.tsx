@@ -235,7 +235,10 @@ export function NetworksView({ engine }: { engine: string }) {
               perm.remove
                 ? (ids, on) => {
                     const next = new Set(selectedIds);
-                    for (const id of ids) on ? next.add(id) : next.delete(id);
+                    for (const id of ids) {
+                      if (on) next.add(id);
+                      else next.delete(id);
+                    }
                     setSelected(next);
                   }
                 : undefined

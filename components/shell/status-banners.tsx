@@ -34,12 +34,12 @@ export function ConnectionBanner() {
   const { status, since } = useConnectionState();
   const down = status !== "connected";
   const [show, setShow] = useState(false);
+  // Back up: forget the banner while rendering (React's way to adjust state to a change), so the
+  // next outage waits its own grace period.
+  if (!down && show) setShow(false);
 
   useEffect(() => {
-    if (!down) {
-      setShow(false);
-      return;
-    }
+    if (!down) return;
     const wait = Math.max(0, since + CONNECTION_GRACE_MS - Date.now());
     const t = setTimeout(() => setShow(true), wait);
     return () => clearTimeout(t);

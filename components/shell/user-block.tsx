@@ -43,6 +43,7 @@ export function UserBlock() {
       toast.error("Could not reach the server; signed out locally.", { id: "sign-out" });
     }
     qc.clear();
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose: signing out drops every cache and the socket with the page
     window.location.assign("/login");
   }
 

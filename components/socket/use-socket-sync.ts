@@ -77,6 +77,7 @@ export function useSocketSync(engine: string): void {
       // Signing out in another tab is the user's own doing: no `next`, as after a sign-out here.
       const reason = push?.reason ?? "ended";
       const next = reason === "signed-out" ? "" : `&next=${encodeURIComponent(pathname + search)}`;
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load on purpose: the session ended, so every cache and the socket go with the page
       window.location.assign(`/login?reason=${reason}${next}`);
     };
 

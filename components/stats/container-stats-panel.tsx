@@ -13,13 +13,16 @@ import { statsSeriesQuery, systemInfoQuery } from "@/lib/queries/stats";
 import { downsample, MAX_CHART_POINTS } from "@/lib/stats/downsample";
 import { formatAxisBytes, formatMem, formatPercent, formatRate, formatTooltipTime } from "@/lib/stats/format";
 import { toPoints, type StatsPoint } from "@/lib/stats/rates";
-import type { StatsRange } from "@/lib/wire";
+import type { StatsRange, StatsSample } from "@/lib/wire";
 import { C, CHART_COLOR_VARS } from "./chart-colors";
 import { StatsChart } from "./stats-chart";
 import { useLiveStats } from "./use-live-stats";
 
 export type PanelRange = "live" | StatsRange;
 /** History ranges; the store keeps 7 days (5-minute points beyond a day). */
+/** One empty list, so the chart's points are not recomputed on every render while history loads. */
+const NO_SAMPLES: readonly StatsSample[] = [];
+
 const RANGES: readonly { id: PanelRange; label: string }[] = [
   { id: "live", label: "Live" },
   { id: "15m", label: "15m" },
@@ -151,7 +154,7 @@ export function ContainerStatsPanel({
   const live = useLiveStats(engine, containerRef, range === "live");
   const history = useQuery({ ...statsSeriesQuery(engine, containerRef, range === "live" ? "15m" : range), enabled: range !== "live" });
 
-  const samples = range === "live" ? live.samples : (history.data?.samples ?? []);
+  const samples = range === "live" ? live.samples : (history.data?.samples ?? NO_SAMPLES);
   const points = useMemo(() => downsample(toPoints(samples), MAX_CHART_POINTS), [samples]);
   const downsampled = samples.length > MAX_CHART_POINTS;
 

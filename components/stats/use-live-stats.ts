@@ -24,13 +24,20 @@ const EMPTY: readonly StatsSample[] = [];
  */
 export function useLiveStats(engine: string, ref: string, enabled: boolean): LiveStats {
   const [state, setState] = useState<LiveStats>({ samples: EMPTY, status: "subscribing" });
+  // A new subscription (another container, or live again) starts as "subscribing", keeping the
+  // samples on screen: adjusted while rendering, before the effect below subscribes.
+  const target = enabled ? `${engine}\n${ref}` : null;
+  const [subscribedTo, setSubscribedTo] = useState(target);
+  if (target !== subscribedTo) {
+    setSubscribedTo(target);
+    if (target !== null) setState((s) => ({ samples: s.samples, status: "subscribing" }));
+  }
 
   useEffect(() => {
     if (!enabled) return;
     const socket = getSocket();
     let subscription: string | null = null;
     let cancelled = false;
-    setState((s) => ({ samples: s.samples, status: "subscribing" }));
 
     const subscribe = () => {
       socket.emit("stats:subscribe", { engine, containers: [ref], backlogSeconds: 900 }, (res) => {

@@ -25,9 +25,14 @@ export function EventsFeed({ engine }: { engine: string }) {
   // Health checks are execs: hidden by default, they would fill the feed every few seconds.
   const [showExec, setShowExec] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const held = useRef<DockerEventWire[]>([]);
+  // Pushes that arrive while paused wait here; state, so the "N waiting" badge counts them as they come.
+  const [held, setHeld] = useState<DockerEventWire[]>([]);
+  // Read by the push handler, which lives as long as the subscription; set where `paused` is.
   const pausedRef = useRef(paused);
-  pausedRef.current = paused;
+  const pause = () => {
+    pausedRef.current = true;
+    setPaused(true);
+  };
 
   useEffect(() => {
     const socket = getSocket();
@@ -35,7 +40,7 @@ export function EventsFeed({ engine }: { engine: string }) {
     const onPush = (p: SystemEventsPush) => {
       if (p.engine !== engine) return;
       if (pausedRef.current) {
-        held.current = held.current.concat(p.events).slice(-MAX_EVENTS);
+        setHeld((h) => h.concat(p.events).slice(-MAX_EVENTS));
         return;
       }
       add(p.events);
@@ -66,10 +71,10 @@ export function EventsFeed({ engine }: { engine: string }) {
   }, [engine]);
 
   const resume = () => {
+    pausedRef.current = false;
     setPaused(false);
-    const h = held.current;
-    held.current = [];
-    setEvents((cur) => [...h].reverse().concat(cur).slice(0, MAX_EVENTS));
+    setHeld([]);
+    setEvents((cur) => [...held].reverse().concat(cur).slice(0, MAX_EVENTS));
   };
 
   const actions = useMemo(() => [...new Set(events.filter((e) => showExec || !isExecEvent(e)).map((e) => baseAction(e.action)))].sort(), [events, showExec]);
@@ -79,9 +84,7 @@ export function EventsFeed({ engine }: { engine: string }) {
   return (
     <section data-testid="events-feed">
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <h2 className="mr-auto text-[13px] font-semibold text-fg">
-          Live events {paused && <Badge tone="amber">paused · {held.current.length} waiting</Badge>}
-        </h2>
+        <h2 className="mr-auto text-[13px] font-semibold text-fg">Live events {paused && <Badge tone="amber">paused · {held.length} waiting</Badge>}</h2>
         <div className="w-40">
           <Select aria-label="Event type" value={type} onChange={(e) => setType(e.target.value)} data-testid="events-type">
             <option value="all">All types</option>
@@ -112,7 +115,7 @@ export function EventsFeed({ engine }: { engine: string }) {
         >
           {showExec ? "Hide exec events" : `Show exec events${hiddenExec ? ` (${hiddenExec})` : ""}`}
         </Button>
-        <Button variant="secondary" size="sm" onClick={() => (paused ? resume() : setPaused(true))} data-testid="events-pause">
+        <Button variant="secondary" size="sm" onClick={() => (paused ? resume() : pause())} data-testid="events-pause">
           {paused ? <Play /> : <Pause />} {paused ? "Resume" : "Pause"}
         </Button>
         <Button variant="ghost" size="sm" onClick={() => setEvents([])}>

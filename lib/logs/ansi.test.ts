@@ -43,6 +43,7 @@ describe("parseAnsi", () => {
     const raw = `${E}[2K${E}[1A${E}[?25lcursor${E}]0;title\x07 ${E}]8;;http://x${E}\\link${E}]8;;${E}\\ ${E}(Bch\x00\x07ars\x7f`;
     const p = parseAnsi(raw);
     expect(p.plain).toBe("cursor link chars");
+    // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
     expect(p.segments.every((s) => !/[\x00-\x1f\x7f]/.test(s.text))).toBe(true);
   });
 
@@ -61,7 +62,7 @@ describe("parseAnsi", () => {
 
   it("never produces markup: angle brackets stay text", () => {
     const p = parseAnsi(`${E}[31m<img src=x onerror=alert(1)>`);
-    expect(p.segments[0].text).toBe("<img src=x onerror=alert(1)>");
+    expect(p.segments[0]?.text).toBe("<img src=x onerror=alert(1)>");
   });
 
   it("stripAnsi returns the visible text", () => {

@@ -31,6 +31,7 @@ export interface ParsedLine {
 const NO_STYLE: AnsiStyle = Object.freeze({});
 
 // ESC, CSI (C1), CR, and C0 controls other than TAB; LF never occurs inside a line.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_PARSING = /[\x00-\x08\x0a-\x1f\x7f\x9b]/;
 
 /** Splits a raw line into styled segments and its plain text. */
@@ -62,10 +63,7 @@ export function parseAnsi(raw: string): ParsedLine {
         while (j < n && raw.charCodeAt(j) >= 0x30 && raw.charCodeAt(j) <= 0x3f) j++;
         const params = raw.slice(start, j);
         while (j < n && raw.charCodeAt(j) >= 0x20 && raw.charCodeAt(j) <= 0x2f) j++;
-        if (j >= n) {
-          i = n; // cut off mid-sequence: drop the fragment
-          break;
-        }
+        if (j >= n) break; // cut off mid-sequence: drop the fragment
         const final = raw[j];
         if (final === "m" && !/[<=>?]/.test(params)) {
           flush();
@@ -119,7 +117,7 @@ function applySgr(current: AnsiStyle, params: string): AnsiStyle {
   const codes = params === "" ? [0] : params.split(/[;:]/).map((p) => (p === "" ? 0 : Number(p)));
   const next: { -readonly [K in keyof AnsiStyle]: AnsiStyle[K] } = { ...current };
   for (let k = 0; k < codes.length; k++) {
-    const code = codes[k];
+    const code = codes[k]!; // k < codes.length
     if (code === 0) {
       for (const key of Object.keys(next) as (keyof AnsiStyle)[]) delete next[key];
     } else if (code === 1) next.bold = true;
@@ -141,11 +139,12 @@ function applySgr(current: AnsiStyle, params: string): AnsiStyle {
       const target = code === 38 ? "fg" : "bg";
       const mode = codes[k + 1];
       if (mode === 5 && k + 2 < codes.length) {
-        const idx = codes[k + 2];
+        const idx = codes[k + 2]!; // k + 2 < codes.length, checked above
         if (Number.isInteger(idx) && idx >= 0 && idx <= 255) next[target] = idx;
         k += 2;
       } else if (mode === 2 && k + 4 < codes.length) {
-        const [r, g, b] = [codes[k + 2], codes[k + 3], codes[k + 4]];
+        // k + 4 < codes.length, checked above
+        const [r, g, b] = [codes[k + 2]!, codes[k + 3]!, codes[k + 4]!];
         if ([r, g, b].every((v) => Number.isInteger(v) && v >= 0 && v <= 255)) next[target] = rgbHex(r, g, b);
         k += 4;
       } else {
@@ -169,7 +168,8 @@ export function paletteHex(index: number): string {
   }
   const i = index - 16;
   const steps = [0, 95, 135, 175, 215, 255];
-  return rgbHex(steps[Math.floor(i / 36) % 6], steps[Math.floor(i / 6) % 6], steps[i % 6]);
+  // Each index is taken modulo 6, inside `steps` (i ≥ 0 for the palette's 16–231).
+  return rgbHex(steps[Math.floor(i / 36) % 6]!, steps[Math.floor(i / 6) % 6]!, steps[i % 6]!);
 }
 
 export interface HighlightPiece {
@@ -192,7 +192,7 @@ export function highlightSegments(segments: readonly AnsiSegment[], ranges: read
     const segEnd = offset + seg.text.length;
     let pos = offset;
     while (pos < segEnd) {
-      while (r < ranges.length && ranges[r][1] <= pos) r++;
+      while (r < ranges.length && ranges[r]![1] <= pos) r++; // r < ranges.length
       const range = ranges[r];
       if (!range || range[0] >= segEnd) {
         out.push({ text: seg.text.slice(pos - offset), style: seg.style, match: false });

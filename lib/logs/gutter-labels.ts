@@ -4,7 +4,7 @@
  */
 export function gutterLabels(names: readonly string[]): string[] {
   if (names.length < 2) return [...names];
-  let prefix = names[0];
+  let prefix = names[0]!; // two names or more
   for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
   const cut = Math.max(prefix.lastIndexOf("-"), prefix.lastIndexOf("_"), prefix.lastIndexOf(".")) + 1;
   if (cut === 0 || names.some((n) => n.length <= cut)) return [...names];

@@ -112,7 +112,7 @@ export class RingBuffer<T> {
   insertSorted(batch: readonly T[], keyOf: (item: T) => string): number {
     if (batch.length === 0) return 0;
     const before = this.evicted;
-    const at = this.upperBound(keyOf(batch[0]), keyOf);
+    const at = this.upperBound(keyOf(batch[0]!), keyOf); // not empty
     if (at === this.size) {
       for (const item of batch) this.push(item);
       return this.evicted - before;
@@ -122,13 +122,14 @@ export class RingBuffer<T> {
     this.truncate(at);
     let i = 0;
     let j = 0;
+    // The `!`s below: every index is checked against its array's length in the loop condition.
     while (i < tail.length && j < batch.length) {
       // `<=`: held items go first on ties, so a late batch never jumps ahead of equal keys.
-      if (keyOf(tail[i]) <= keyOf(batch[j])) this.push(tail[i++]);
-      else this.push(batch[j++]);
+      if (keyOf(tail[i]!) <= keyOf(batch[j]!)) this.push(tail[i++]!);
+      else this.push(batch[j++]!);
     }
-    while (i < tail.length) this.push(tail[i++]);
-    while (j < batch.length) this.push(batch[j++]);
+    while (i < tail.length) this.push(tail[i++]!);
+    while (j < batch.length) this.push(batch[j++]!);
     return this.evicted - before;
   }
 }

@@ -38,7 +38,7 @@ export const silencesQuery = () =>
   });
 
 export function ackAlert(id: number): Promise<unknown> {
-  return api(`/api/v1/alerts/${id}/ack`, { method: "POST" });
+  return api(`/api/v1/alerts/incidents/${id}/ack`, { method: "POST" });
 }
 
 export interface RulePatch {
