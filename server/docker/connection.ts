@@ -37,9 +37,16 @@ export function connectionFromEnv(env: Readonly<Record<string, string | undefine
     throw new Error(`DOCKER_HOST must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host (got "${host}")`);
   }
   if (url.protocol === "ssh:") {
-    return { kind: "ssh", host: url.hostname, port: Number(url.port || 22), ...(url.username ? { username: url.username } : {}), ...(env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {}) };
+    return {
+      kind: "ssh",
+      host: url.hostname,
+      port: Number(url.port || 22),
+      ...(url.username ? { username: url.username } : {}),
+      ...(env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {}),
+    };
   }
-  if (url.protocol !== "tcp:" && url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`DOCKER_HOST scheme "${url.protocol}" is not supported`);
+  if (url.protocol !== "tcp:" && url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`DOCKER_HOST scheme "${url.protocol}" is not supported`);
   const port = Number(url.port || (env.DOCKER_TLS_VERIFY === "1" ? 2376 : 2375));
   const tls = env.DOCKER_TLS_VERIFY === "1" || port === 2376 || url.protocol === "https:";
   return { kind: "tcp", host: url.hostname, port, ...(tls ? { tls: readTlsMaterial(env.DOCKER_CERT_PATH) } : {}) };

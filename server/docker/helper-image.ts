@@ -110,7 +110,8 @@ export async function ensureHelperImage(engine: Engine): Promise<string> {
         );
         await readImportStream(stream);
         const info = await engine.docker.getImage(HELPER_IMAGE).inspect();
-        if (!isHelperImage(info)) throw new EngineError("engine_error", "The engine imported Berth's helper image but it does not look as expected.", engine.id);
+        if (!isHelperImage(info))
+          throw new EngineError("engine_error", "The engine imported Berth's helper image but it does not look as expected.", engine.id);
         log.info({ engine: engine.id, image: info.Id }, "helper image imported");
         return info.Id;
       } catch (e) {

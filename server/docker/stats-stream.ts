@@ -1,5 +1,4 @@
 import net from "node:net";
-import type Docker from "dockerode";
 import { engineFailure } from "./call";
 import type { Engine } from "./engines";
 import { LineSplitter } from "./line-splitter";

@@ -68,7 +68,9 @@ describe("restoreVolume, all or nothing", () => {
   it("removes the volume it created when the upload fails part way, and leaves no spooled file", async () => {
     const { engine, calls, volumes } = fakeEngine({ uploadFails: true });
     const dir = spoolDir();
-    await expect(restoreVolume(engine, "data", Readable.from([goodArchive()]), { create: true, spoolDir: dir })).rejects.toMatchObject({ code: "engine_error" });
+    await expect(restoreVolume(engine, "data", Readable.from([goodArchive()]), { create: true, spoolDir: dir })).rejects.toMatchObject({
+      code: "engine_error",
+    });
     expect(calls).toEqual(["create volume data", "upload", "remove helper", "remove volume data"]);
     expect(volumes.has("data")).toBe(false);
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -76,7 +78,9 @@ describe("restoreVolume, all or nothing", () => {
 
   it("empties an existing empty volume again (same driver and labels) when the upload fails part way", async () => {
     const { engine, calls, volumes } = fakeEngine({ existing: { Driver: "local" }, uploadFails: true });
-    await expect(restoreVolume(engine, "data", Readable.from([goodArchive()]), { create: false, spoolDir: spoolDir() })).rejects.toMatchObject({ code: "engine_error" });
+    await expect(restoreVolume(engine, "data", Readable.from([goodArchive()]), { create: false, spoolDir: spoolDir() })).rejects.toMatchObject({
+      code: "engine_error",
+    });
     expect(calls.slice(-4)).toEqual(["upload", "remove helper", "remove volume data", "create volume data"]);
     expect(volumes.get("data")).toMatchObject({ Driver: "local", Labels: { team: "a" } });
   });

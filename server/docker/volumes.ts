@@ -10,7 +10,6 @@ import { EngineError, isEngineError } from "./errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { call, engineFailure } from "./call";
-import { processState } from "@/server/runtime";
 import { dfMeasuredAt, invalidateDf, systemDf } from "./system";
 import { createHelper, HELPER_MOUNT, looksLikeHelper, removeHelper } from "./helper-image";
 import { helperPathsAsVolumePaths } from "./host-paths";

@@ -70,7 +70,7 @@ export function limitBody(req: IncomingMessage, res: ServerResponse, next: () =>
   }
   const held: Buffer[] = [];
   let refused = false;
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+  req.push = (chunk: unknown, _encoding?: BufferEncoding) => {
     if (refused) return true; // dropped; the socket closes after the 413
     if (chunk !== null) {
       seen += (chunk as Buffer).length;

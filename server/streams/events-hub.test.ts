@@ -14,7 +14,7 @@ vi.mock("@/server/docker/events", () => ({
 
 const { EventsHub } = await import("./events-hub");
 
-const T1 = 1_764_756_000_000_000_001;
+const T1 = 1_764_756_000_000_000_000; // exactly representable as a double, like the timeNano values JSON gives
 const T2 = T1 + 2_000_000_000;
 const event = (timeNano: number, action: string, id: string) =>
   JSON.stringify({ Type: "container", Action: action, Actor: { ID: id, Attributes: { name: id } }, timeNano }) + "\n";

@@ -12,7 +12,8 @@ export const PATCH = route<Params>({ action: "alerts:manage" }, async (ctx) => {
   const patch = await ctx.body(updateAlertRuleSchema);
   const current = (await loadRules(ctx.rt.db)).find((r) => r.id === rule)!;
   const next = { ...current, ...patch, webhookUrl: patch.webhookUrl === null ? undefined : (patch.webhookUrl ?? current.webhookUrl) };
-  if ((rule === "cpu-high" || rule === "memory-high") && next.threshold > 100 * 64) throw badRequest("The threshold must be at most 6400 % (64 cores at 100 % each).", "threshold");
+  if ((rule === "cpu-high" || rule === "memory-high") && next.threshold > 100 * 64)
+    throw badRequest("The threshold must be at most 6400 % (64 cores at 100 % each).", "threshold");
   if (next.webhookUrl) {
     const refused = await checkWebhookUrl(next.webhookUrl, next.allowPrivateWebhook);
     if (refused) throw badRequest(`webhookUrl: ${refused}`, "webhookUrl");
