@@ -3,7 +3,7 @@ import next from "next";
 import { boot } from "./boot";
 import { loadConfig } from "./config";
 import { log } from "./log";
-import { ALERTS_ROOM, createSocketServer, engineRoom } from "./socket";
+import { ALERTS_ROOM, createSocketServer, engineRoom, type BerthServer } from "./socket";
 import { EventsHub } from "./streams/events-hub";
 import { LogFollowers } from "./streams/log-follower";
 import { StatsCollector } from "./streams/stats-collector";
@@ -84,6 +84,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close();
+    tellClientsShuttingDown(io);
     hubs.forEach((h) => h.stop());
     followers.closeAll();
     io.statsBroadcaster.stop();
@@ -97,6 +98,16 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * Tells every connected client that Berth is stopping, then closes their sockets on purpose: the browser shows
+ * "Berth is restarting" at once and reconnects (a server-side disconnect is one socket.io does not retry by itself;
+ * components/socket/socket-client.ts does). engine.io flushes the push before it closes each connection.
+ */
+function tellClientsShuttingDown(io: BerthServer): void {
+  io.emit("server-shutdown", { reason: "restarting" });
+  io.disconnectSockets(true);
 }
 
 main().catch((err) => {
