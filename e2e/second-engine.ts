@@ -68,11 +68,11 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
-/** Kills `child` with `signal` and waits at most `ms` for it; then SIGKILL. Resolves with how it ended. */
-async function endProcess(child: ChildProcess, signal: NodeJS.Signals, ms: number) {
+/** Kills `child` with `signal` and waits at most `ms` for it; then SIGKILL (or `forceKill`). Resolves with how it ended. */
+async function endProcess(child: ChildProcess, signal: NodeJS.Signals, ms: number, forceKill: () => void = () => child.kill("SIGKILL")) {
   const done = exited(child);
   if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+  const timer = setTimeout(forceKill, ms);
   try {
     return await done;
   } finally {
@@ -286,8 +286,11 @@ export async function startBerthServer(opts: { dockerHost: string; env?: Record<
   const dataDir = opts.dataDir ?? path.join(RESULTS, `data-second-${Date.now()}-${randomBytes(2).toString("hex")}`);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let output = "";
+  // tsx runs the server in a child node process of its own: a process group of their own lets a SIGKILL reach both
+  // (tsx passes SIGTERM and SIGINT on to the server, and exits with its code).
   const child = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
     cwd: REPO,
+    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
@@ -303,7 +306,14 @@ export async function startBerthServer(opts: { dockerHost: string; env?: Record<
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const unhook = onWorkerExit(() => child.kill("SIGKILL"));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
+  };
+  const unhook = onWorkerExit(killGroup);
 
   try {
     await waitFor(
@@ -317,7 +327,7 @@ export async function startBerthServer(opts: { dockerHost: string; env?: Record<
       () => `exit code: ${child.exitCode}; output:\n${output.slice(-4000)}`,
     );
   } catch (err) {
-    child.kill("SIGKILL");
+    killGroup();
     unhook();
     throw err;
   }
@@ -329,7 +339,9 @@ export async function startBerthServer(opts: { dockerHost: string; env?: Record<
     output: () => output,
     async stop(signal = "SIGTERM", timeoutMs = 15_000) {
       const t0 = Date.now();
-      const res = await endProcess(child, signal, timeoutMs);
+      const res = signal === "SIGKILL" ? (killGroup(), await exited(child)) : await endProcess(child, signal, timeoutMs, killGroup);
+      // Whatever happened to tsx, the server it ran must not outlive it.
+      killGroup();
       unhook();
       return { ...res, output, ms: Date.now() - t0 };
     },
