@@ -181,7 +181,10 @@ test.describe("alerts administration", () => {
     await expect(firing).toBeVisible({ timeout: 30_000 });
     await expect(firing).toContainText("Container down");
     await expect(firing.getByText("silenced", { exact: true })).toBeVisible();
-    // The toast push goes out before the list changes, so by now a toast would be showing.
+    // A control that is not silenced fails after it: its toast is the positive signal that a toast for the
+    // silenced one, pushed earlier down the same path, would be showing by now.
+    const control = await docker.run({ cmd: FAILING_CMD });
+    await expect(page.getByText(`Container down: ${control.name}`)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText(`Container down: ${name}`)).toHaveCount(0);
 
     await silence.getByRole("button", { name: "End silence" }).click();
