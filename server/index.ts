@@ -84,7 +84,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close();
-    tellClientsShuttingDown(io);
+    const told = tellClientsShuttingDown(io);
     hubs.forEach((h) => h.stop());
     followers.closeAll();
     io.statsBroadcaster.stop();
@@ -92,6 +92,7 @@ async function main() {
     for (const c of rt.stats.values()) c.stop();
     await rt.history.stop();
     rt.engines.stop();
+    await told;
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await rt.db.destroy();
     process.exit(0);
@@ -103,11 +104,15 @@ async function main() {
 /**
  * Tells every connected client that Berth is stopping, then closes their sockets on purpose: the browser shows
  * "Berth is restarting" at once and reconnects (a server-side disconnect is one socket.io does not retry by itself;
- * components/socket/socket-client.ts does). engine.io flushes the push before it closes each connection.
+ * components/socket/socket-client.ts does). Resolves once every connection has flushed the push and closed (at most
+ * a second): `io.close()` afterwards would drop what a polling or upgrading connection still holds.
  */
-function tellClientsShuttingDown(io: BerthServer): void {
+function tellClientsShuttingDown(io: BerthServer): Promise<void> {
+  const conns = [...io.of("/").sockets.values()].map((s) => s.conn);
+  const closed = Promise.all(conns.map((c) => (c.readyState === "closed" ? undefined : new Promise<void>((resolve) => c.once("close", () => resolve())))));
   io.emit("server-shutdown", { reason: "restarting" });
   io.disconnectSockets(true);
+  return Promise.race([closed.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
 }
 
 main().catch((err) => {
