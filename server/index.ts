@@ -112,6 +112,11 @@ function tellClientsShuttingDown(io: BerthServer): Promise<void> {
   const closed = Promise.all(conns.map((c) => (c.readyState === "closed" ? undefined : new Promise<void>((resolve) => c.once("close", () => resolve())))));
   io.emit("server-shutdown", { reason: "restarting" });
   io.disconnectSockets(true);
+  // A tab can still reconnect until io.close() (over a keep-alive connection server.close() left open): tell it too.
+  io.on("connection", (socket) => {
+    socket.emit("server-shutdown", { reason: "restarting" });
+    socket.disconnect(true);
+  });
   return Promise.race([closed.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
 }
 

@@ -57,7 +57,9 @@ export function ConnectionBanner() {
       <CloudOff className="size-4 shrink-0 text-amber-600 dark:text-amber-400" aria-hidden />
       <p className="flex-1">
         <span className="font-medium">{restarting ? "Berth is restarting — reconnecting." : "Connection to Berth lost — reconnecting."}</span>{" "}
-        <span className="text-amber-900/80 dark:text-amber-100/70">Live updates are paused; lists refresh every few seconds meanwhile.</span>
+        <span className="text-amber-900/80 dark:text-amber-100/70">
+          {restarting ? "This page picks up where it is as soon as Berth is back." : "Live updates are paused; lists refresh every few seconds meanwhile."}
+        </span>
       </p>
       <Spinner className="text-amber-600 dark:text-amber-400" label="Reconnecting" />
     </div>
