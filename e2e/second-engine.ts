@@ -68,10 +68,16 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
-/** Kills `child` with `signal` and waits at most `ms` for it; then SIGKILL (or `forceKill`). Resolves with how it ended. */
-async function endProcess(child: ChildProcess, signal: NodeJS.Signals, ms: number, forceKill: () => void = () => child.kill("SIGKILL")) {
+/**
+ * Sends `signal` to `target` (default `child`) and waits at most `ms` for `child` to exit; then SIGKILL (or
+ * `forceKill`). Resolves with how `child` ended.
+ */
+async function endProcess(child: ChildProcess, signal: NodeJS.Signals, ms: number, forceKill: () => void = () => child.kill("SIGKILL"), target?: number) {
   const done = exited(child);
-  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  if (child.exitCode === null && child.signalCode === null) {
+    if (target === undefined) child.kill(signal);
+    else process.kill(target, signal);
+  }
   const timer = setTimeout(forceKill, ms);
   try {
     return await done;
@@ -261,6 +267,23 @@ export interface BerthServer {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; ms: number }>;
 }
 
+/**
+ * The node process running server/index.ts under the tsx process `tsxPid` (its only child). The signal goes to it
+ * directly, as a service manager's would: tsx relays a signal it gets itself, but SIGKILLs the server (and exits
+ * 143) when the server does not confirm within 30 ms, which a loaded machine misses.
+ */
+function serverPid(tsxPid: number): number | undefined {
+  try {
+    const pids = execFileSync("pgrep", ["-P", String(tsxPid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
+    return pids.length === 1 ? pids[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A free TCP port on TEST_HOST (the kernel picks one; closed again before the server binds it). */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -339,7 +362,7 @@ export async function startBerthServer(opts: { dockerHost: string; env?: Record<
     output: () => output,
     async stop(signal = "SIGTERM", timeoutMs = 15_000) {
       const t0 = Date.now();
-      const res = signal === "SIGKILL" ? (killGroup(), await exited(child)) : await endProcess(child, signal, timeoutMs, killGroup);
+      const res = signal === "SIGKILL" ? (killGroup(), await exited(child)) : await endProcess(child, signal, timeoutMs, killGroup, serverPid(child.pid!));
       // Whatever happened to tsx, the server it ran must not outlive it.
       killGroup();
       unhook();
