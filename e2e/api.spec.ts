@@ -119,7 +119,7 @@ test.describe("containers", () => {
     expect((await docker.inspect(name)).State.Running).toBe(true);
 
     const removed = await adminApi.delete(`${containers}/${name}?force=true`);
-    expect([200, 204], await removed.text()).toContain(removed.status());
+    expect(removed.status(), await removed.text()).toBe(204);
     await expect(docker.inspect(name)).rejects.toThrow(/no such/i);
     await expectError(await adminApi.get(`${containers}/${name}`), 404);
   });
@@ -159,7 +159,7 @@ test("a signed-out session no longer works, even if its cookie is replayed", asy
     expect(session).toBeTruthy();
     expect((await api.get(containers)).status()).toBe(200);
     const out = await api.post("/api/v1/auth/logout");
-    expect([200, 204]).toContain(out.status());
+    expect(out.status()).toBe(204);
     await expectError(await request.get(containers, { headers: { Cookie: `berth_session=${session!.value}` } }), 401);
   } finally {
     await api.dispose();

@@ -140,7 +140,7 @@ test("a registry that needs a login: the pull shows its auth error; with credent
   const ref = `${AUTH_REGISTRY}/berth-e2e/${t}:v1`;
   const forgetLogin = async () => {
     const saved = (await (await adminApi.get("/api/v1/registries")).json()) as { id: number; serverAddress: string }[];
-    for (const r of saved.filter((r) => r.serverAddress === AUTH_REGISTRY)) expect((await adminApi.delete(`/api/v1/registries/${r.id}`)).ok()).toBe(true);
+    for (const r of saved.filter((r) => r.serverAddress === AUTH_REGISTRY)) expect((await adminApi.delete(`/api/v1/registries/${r.id}`)).status()).toBe(204);
   };
   await forgetLogin();
   await importRandomImage(docker, 1_000_000, ref);
@@ -323,6 +323,16 @@ test("image prune previews a dangling image with its size, then shows the space 
     await expect(item).toContainText(`<none> (${short})`);
     await expect(item).toContainText("2.4 MiB");
     await expect(dialog.getByTestId("prune-summary")).toContainText(/frees at least \d/);
+    // Prune only this run's images (?label=berth.test=<run>), not every dangling image other runs or the host
+    // have on this engine: the dialog's request goes out with the label filter added.
+    let pruneUrl = "";
+    await adminPage.route("**/api/v1/engines/local/images/prune", async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      const url = new URL(route.request().url());
+      url.searchParams.set("label", TEST_LABEL_ARG);
+      pruneUrl = url.toString();
+      await route.fallback({ url: pruneUrl });
+    });
     await dialog.getByTestId("confirm-prune").click();
 
     // The toast names what went and the space Docker says it reclaimed: at least this image's layer.
@@ -333,8 +343,39 @@ test("image prune previews a dangling image with its size, then shows the space 
     expect((Number(n) + 0.05) * { KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 }[unit as "KiB" | "MiB" | "GiB"]).toBeGreaterThanOrEqual(2_500_000);
     await expect(adminPage.locator(`[data-testid="image-row"][data-id="${id}"]`)).toHaveCount(0);
     await expect(docker.cli("image", "inspect", id)).rejects.toThrow(/No such image/);
+    expect(new URL(pruneUrl).searchParams.get("label")).toBe(TEST_LABEL_ARG);
   } finally {
     await docker.cli("rmi", "-f", id).catch(() => undefined);
+  }
+});
+
+test("POST images/prune?label= removes only the dangling images with that label; a malformed label is a 400", async ({ adminApi, docker }) => {
+  const mark = `prune${randomBytes(4).toString("hex")}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-img-"));
+  const ids: string[] = [];
+  try {
+    for (const extra of [`LABEL berth.e2e.prune=${mark}`, "LABEL berth.e2e.prune=other"]) {
+      fs.writeFileSync(path.join(dir, "payload.bin"), randomBytes(10_000));
+      await execFileP("tar", ["-C", dir, "-cf", path.join(os.tmpdir(), `${mark}.tar`), "payload.bin"]);
+      ids.push(await docker.cli("import", "--change", `LABEL ${TEST_LABEL_ARG}`, "--change", extra, path.join(os.tmpdir(), `${mark}.tar`)));
+    }
+    const [mine, other] = ids as [string, string];
+
+    const bad = await adminApi.post("/api/v1/engines/local/images/prune?label==oops", { data: { mode: "dangling" } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: "invalid_input", message: expect.stringContaining("label") });
+
+    const res = await adminApi.post(`/api/v1/engines/local/images/prune?label=${encodeURIComponent(`berth.e2e.prune=${mark}`)}`, {
+      data: { mode: "dangling" },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    expect((await res.json()).removed).toEqual([mine]);
+    await expect(docker.cli("image", "inspect", mine)).rejects.toThrow(/No such image/);
+    expect(JSON.parse(await docker.cli("image", "inspect", other))[0].Id).toBe(other);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(path.join(os.tmpdir(), `${mark}.tar`), { force: true });
+    for (const id of ids) await docker.cli("rmi", "-f", id).catch(() => undefined);
   }
 });
 

@@ -129,6 +129,31 @@ test("changes made with the docker CLI appear without a reload", async ({ adminP
   expect(await adminPage.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
 
+test("create and kill: a container created with the CLI appears live; Kill from its row ends it with exit code 137", async ({ adminPage, docker }) => {
+  const t = token();
+  await adminPage.goto(`/containers?q=${t}`);
+  // The list has loaded (empty for this token) and live updates flow before the container exists.
+  await expect(adminPage.getByTestId("containers-no-match")).toBeVisible();
+  await expect(adminPage.getByTestId("connection-indicator").first()).toHaveAttribute("data-status", "connected");
+  await adminPage.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  // Ignores SIGTERM: only a SIGKILL ends it, so exit code 137 proves Kill was what Docker did.
+  const { id, name } = await docker.run({ name: `${t}-victim`, cmd: ["sh", "-c", 'trap "" TERM INT; while true; do sleep 1; done'] });
+  await expect(stateBadge(adminPage, name)).toHaveAttribute("data-state", "running", { timeout: 10_000 });
+
+  await row(adminPage, name).getByTestId("row-menu").click();
+  await adminPage.getByTestId("action-kill").click();
+  const dialog = adminPage.getByRole("dialog");
+  await expect(dialog.getByTestId("affected-containers")).toHaveText(name);
+  await dialog.getByTestId("confirm-action").click();
+
+  await expect(stateBadge(adminPage, name)).toHaveAttribute("data-state", "exited", { timeout: 10_000 });
+  await expect(row(adminPage, name).getByTestId("status-text")).toHaveAttribute("aria-label", /^Exited \(137\)/);
+  const state = (await docker.inspect(id)).State;
+  expect(state).toMatchObject({ Running: false, ExitCode: 137 });
+  expect(await adminPage.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
 test("a viewer sees no action buttons, and the filters in the URL survive a reload", async ({ viewerPage, docker }) => {
   const t = token();
   const running = await docker.run({ name: `${t}-up` });

@@ -253,6 +253,22 @@ export const imagePruneSchema = z.object({
 
 export const imagePruneQuerySchema = z.object({ mode: z.enum(["dangling", "all"]).default("dangling") });
 
+/**
+ * POST …/images/prune?label=key or ?label=key=value: prune only images carrying that label (Docker's
+ * `filters={"label":[…]}`, as `docker image prune --filter label=…`), e.g. a test's or a CI job's own images.
+ */
+export const imagePruneTargetQuerySchema = z
+  .object({
+    label: z
+      .string()
+      .trim()
+      .min(1, "label must not be empty.")
+      .max(512, "label must be at most 512 characters.")
+      .regex(/^[^=\s]+(=.*)?$/s, "label must be a label key or key=value.")
+      .optional(),
+  })
+  .strict();
+
 /** Network and volume names: Docker's `[a-zA-Z0-9][a-zA-Z0-9_.-]*`. */
 export const objectNameSchema = z
   .string()

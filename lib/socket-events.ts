@@ -68,7 +68,15 @@ export interface ServerToClientEvents extends ImagesServerToClient {
   "resources-changed": (push: ResourcesChangedPush) => void;
   /** The session behind this socket ended (logout, expiry, an admin's change): the client goes to the login page and says why. */
   "session-ended": (push: { reason: SessionEndReason }) => void;
+  /**
+   * Berth is stopping (SIGTERM/SIGINT, e.g. a restart or an upgrade): the socket closes right after this.
+   * The client says "Berth is restarting" at once instead of a generic "connection lost", and keeps reconnecting.
+   */
+  "server-shutdown": (push: { reason: ServerShutdownReason }) => void;
 }
+
+/** Why the server is going away; today only a signal-initiated stop, which is usually a restart. */
+export type ServerShutdownReason = "restarting";
 
 export interface LogsSubscribeRequest {
   engine: string;

@@ -6,7 +6,7 @@ import { limitBody } from "./http/body-limit";
 import { clientInfo, stampClientHeaders } from "./http/client-address";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "./http/csp";
 import { log } from "./log";
-import { ALERTS_ROOM, createSocketServer, engineRoom } from "./socket";
+import { ALERTS_ROOM, createSocketServer, engineRoom, type BerthServer } from "./socket";
 import { EventsHub } from "./streams/events-hub";
 import { LogFollowers } from "./streams/log-follower";
 import { StatsCollector } from "./streams/stats-collector";
@@ -100,6 +100,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close();
+    const told = tellClientsShuttingDown(io);
     hubs.forEach((h) => h.stop());
     for (const f of rt.eventFeeds.values()) f.stop();
     followers.closeAll();
@@ -108,12 +109,32 @@ async function main() {
     for (const c of rt.stats.values()) c.stop();
     await rt.history.stop();
     rt.engines.stop();
+    await told;
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await rt.db.destroy();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * Tells every connected client that Berth is stopping, then closes their sockets on purpose: the browser shows
+ * "Berth is restarting" at once and reconnects (a server-side disconnect is one socket.io does not retry by itself;
+ * components/socket/socket-client.ts does). Resolves once every connection has flushed the push and closed (at most
+ * a second): `io.close()` afterwards would drop what a polling or upgrading connection still holds.
+ */
+function tellClientsShuttingDown(io: BerthServer): Promise<void> {
+  const conns = [...io.of("/").sockets.values()].map((s) => s.conn);
+  const closed = Promise.all(conns.map((c) => (c.readyState === "closed" ? undefined : new Promise<void>((resolve) => c.once("close", () => resolve())))));
+  io.emit("server-shutdown", { reason: "restarting" });
+  io.disconnectSockets(true);
+  // A tab can still reconnect until io.close() (over a keep-alive connection server.close() left open): tell it too.
+  io.on("connection", (socket) => {
+    socket.emit("server-shutdown", { reason: "restarting" });
+    socket.disconnect(true);
+  });
+  return Promise.race([closed.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
 }
 
 main().catch((err) => {

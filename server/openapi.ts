@@ -205,7 +205,12 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
       role: "viewer",
       params: [engine, q("mode", "dangling (default) or all unused", { type: "string", enum: ["dangling", "all"] })],
     },
-    post: { summary: "Prune dangling or all unused images", role: "admin", params: [engine], body: imagePruneSchema },
+    post: {
+      summary: "Prune dangling or all unused images",
+      role: "admin",
+      params: [engine, q("label", "Only images with this label: `key` or `key=value` (Docker's label filter)")],
+      body: imagePruneSchema,
+    },
   },
   "/api/v1/engines/{engine}/images/{ref}": {
     get: {

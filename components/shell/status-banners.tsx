@@ -31,7 +31,7 @@ export function EngineBanner({ engineId, health }: { engineId: string; health: E
 }
 
 export function ConnectionBanner() {
-  const { status, since } = useConnectionState();
+  const { status, since, restarting } = useConnectionState();
   const down = status !== "connected";
   const [show, setShow] = useState(false);
   // Back up: forget the banner while rendering (React's way to adjust state to a change), so the
@@ -40,22 +40,26 @@ export function ConnectionBanner() {
 
   useEffect(() => {
     if (!down) return;
-    const wait = Math.max(0, since + CONNECTION_GRACE_MS - Date.now());
+    // An announced restart is no blip: say so at once.
+    const wait = restarting ? 0 : Math.max(0, since + CONNECTION_GRACE_MS - Date.now());
     const t = setTimeout(() => setShow(true), wait);
     return () => clearTimeout(t);
-  }, [down, since]);
+  }, [down, since, restarting]);
 
   if (!down || !show) return null;
   return (
     <div
       role="status"
       data-testid="connection-banner"
+      data-reason={restarting ? "restarting" : "lost"}
       className="flex items-center gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-[13px] text-amber-950 sm:px-6 dark:border-amber-900/60 dark:bg-amber-950/50 dark:text-amber-100"
     >
       <CloudOff className="size-4 shrink-0 text-amber-600 dark:text-amber-400" aria-hidden />
       <p className="flex-1">
-        <span className="font-medium">Connection to Berth lost — reconnecting.</span>{" "}
-        <span className="text-amber-900/80 dark:text-amber-100/70">Live updates are paused; lists refresh every few seconds meanwhile.</span>
+        <span className="font-medium">{restarting ? "Berth is restarting — reconnecting." : "Connection to Berth lost — reconnecting."}</span>{" "}
+        <span className="text-amber-900/80 dark:text-amber-100/70">
+          {restarting ? "This page picks up where it is as soon as Berth is back." : "Live updates are paused; lists refresh every few seconds meanwhile."}
+        </span>
       </p>
       <Spinner className="text-amber-600 dark:text-amber-400" label="Reconnecting" />
     </div>

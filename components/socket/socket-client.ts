@@ -9,6 +9,8 @@ export interface ConnectionState {
   readonly status: ConnectionStatus;
   /** When the status last changed (ms since epoch), so banners can wait out short blips. */
   readonly since: number;
+  /** The server said it is stopping (`server-shutdown`): the outage is a restart, not a network fault. Cleared on reconnect. */
+  readonly restarting?: boolean;
 }
 
 /*
@@ -22,7 +24,13 @@ const listeners = new Set<() => void>();
 
 function setStatus(status: ConnectionStatus): void {
   if (state.status === status) return;
-  state = { status, since: Date.now() };
+  // A restart announced by the server stays the explanation until we are connected again.
+  state = { status, since: Date.now(), ...(state.restarting && status !== "connected" ? { restarting: true } : {}) };
+  for (const l of listeners) l();
+}
+
+function setRestarting(): void {
+  state = { ...state, restarting: true };
   for (const l of listeners) l();
 }
 
@@ -31,6 +39,7 @@ export function getSocket(): BerthSocket {
   // Short reconnect delays: after a Berth restart the on-call person should not wait long for live data.
   const s: BerthSocket = io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
   s.on("connect", () => setStatus("connected"));
+  s.on("server-shutdown", () => setRestarting());
   s.on("disconnect", (reason) => {
     setStatus("disconnected");
     // The server closed us on purpose (restart, SIGTERM): socket.io does not retry that case by itself.

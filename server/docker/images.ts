@@ -142,9 +142,12 @@ export async function imageIds(engine: Engine): Promise<Set<string>> {
   return new Set(all.map((i) => i.Id));
 }
 
-/** `docker image prune` (dangling) or `-a` (every image without a container). */
-export async function pruneImages(engine: Engine, mode: "dangling" | "all"): Promise<PruneResult> {
-  const filters = mode === "all" ? { dangling: ["false"] } : { dangling: ["true"] };
+/**
+ * `docker image prune` (dangling) or `-a` (every image without a container); with `label` (`key` or `key=value`)
+ * only the images that carry it, as `--filter label=…`.
+ */
+export async function pruneImages(engine: Engine, mode: "dangling" | "all", label?: string): Promise<PruneResult> {
+  const filters: Record<string, string[]> = { dangling: [mode === "all" ? "false" : "true"], ...(label === undefined ? {} : { label: [label] }) };
   const before = await imageIds(engine);
   const res = await call(engine, () => engine.docker.pruneImages({ filters }));
   return { removed: prunedImageIds(res.ImagesDeleted, before), spaceReclaimed: res.SpaceReclaimed ?? 0 };

@@ -1,4 +1,4 @@
-import { engineParamsSchema, imagePruneQuerySchema, imagePruneSchema } from "@/lib/schemas";
+import { engineParamsSchema, imagePruneQuerySchema, imagePruneSchema, imagePruneTargetQuerySchema } from "@/lib/schemas";
 import { pruneImages } from "@/server/docker/images";
 import { invalidateDf, systemPrunePreview } from "@/server/docker/system";
 import { route } from "@/server/http/route";
@@ -23,9 +23,11 @@ export const GET = route<Params>({ action: "images:read", target: (p) => ({ engi
 
 export const POST = route<Params>({ action: "images:prune", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
   const { engine } = engineParamsSchema.parse(ctx.params);
+  const { label } = ctx.query(imagePruneTargetQuerySchema);
   const { mode } = await ctx.body(imagePruneSchema);
   const e = await ctx.rt.engines.reachable(engine);
-  const res = await ctx.audited("image.prune", `${engine}/images`, () => pruneImages(e, mode), `mode=${mode}`);
+  const detail = label === undefined ? `mode=${mode}` : `mode=${mode} label=${label}`;
+  const res = await ctx.audited("image.prune", `${engine}/images`, () => pruneImages(e, mode, label), detail);
   invalidateDf(e);
   return res;
 });
