@@ -10,6 +10,9 @@ import { feedFor } from "@/server/docker/system-events";
 import { invalidateDf } from "@/server/docker/system";
 import { HttpError, isHttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
+import { isScoped } from "@/server/auth/scope";
+import { scopeLabels } from "@/server/auth/scope-resolve";
+import { eventsInScope } from "./scope-fanout";
 import { withAck, type BerthSocket } from "./with-ack";
 
 const MAX_TRANSFERS_PER_SOCKET = 4;
@@ -87,9 +90,14 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
     withAck(rt, socket, "system:events", engineParamsSchema, async ({ engine }) => {
       const e = rt.engines.get(engine);
       feeds.get(engine)?.();
-      const sub = feedFor(e).subscribe((events) => socket.emit("system:events", { engine, events }));
+      // Filtered per socket for scoped principals (the user is read at push time: a scope change ends the socket anyway).
+      const sub = feedFor(e).subscribe((events) => {
+        const visible = eventsInScope(rt, socket.data.user, engine, events);
+        if (visible.length) socket.emit("system:events", { engine, events: visible });
+      });
       feeds.set(engine, sub.unsubscribe);
-      return { events: sub.backlog };
+      if (isScoped(socket.data.user.scope)) await scopeLabels(rt).refresh(engine);
+      return { events: eventsInScope(rt, socket.data.user, engine, sub.backlog) };
     }),
   );
   socket.on(

@@ -3,6 +3,9 @@ import { statsSubscribeSchema, subscriptionSchema } from "@/lib/schemas";
 import { HttpError, notFound } from "@/server/http/errors";
 import { toHttpError } from "@/server/docker/errors";
 import type { Runtime } from "@/server/runtime";
+import { authorize } from "@/server/auth/authorize";
+import { isScoped } from "@/server/auth/scope";
+import { resolveTarget, scopeLabels } from "@/server/auth/scope-resolve";
 import { withAck, type BerthServer, type BerthSocket } from "./with-ack";
 
 const TICK_MS = 1_000;
@@ -14,6 +17,8 @@ interface StatsSubscription {
   engine: string;
   /** Full container ids, or null for every container. */
   containers: Set<string> | null;
+  /** For a scoped principal watching every container: whether a container is in its scope. */
+  allow?: (container: string) => boolean;
 }
 
 /**
@@ -50,7 +55,8 @@ export class StatsBroadcaster {
     for (const sub of this.subs.values()) {
       const batch = fresh.get(sub.engine);
       if (!batch) continue;
-      const samples = sub.containers ? batch.samples.filter((s) => sub.containers!.has(s.container)) : batch.samples;
+      let samples = sub.containers ? batch.samples.filter((s) => sub.containers!.has(s.container)) : batch.samples;
+      if (sub.allow) samples = samples.filter((s) => sub.allow!(s.container));
       if (!samples.length) continue;
       if (samples === batch.samples && sub.socket.nsp.name === "/") {
         // Every "all containers" view of an engine gets the same batch: serialize it once per tick,
@@ -78,12 +84,18 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
 
   socket.on(
     "stats:subscribe",
-    withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req) => {
+    withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req, user) => {
       if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET)
         throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} stats views per connection`);
       const engine = await rt.engines.reachable(req.engine);
       const collector = rt.stats.get(engine.id);
       if (!collector) throw notFound(`No stats for engine "${engine.id}"`);
+      // Named containers outside the scope answer 404; "every container" is narrowed to the scope at each tick.
+      if (req.containers)
+        for (const container of req.containers) authorize(user, "containers:stats", await resolveTarget(rt, user, { engine: engine.id, container }));
+      const labels = scopeLabels(rt);
+      if (isScoped(user.scope)) await labels.refresh(engine.id);
+      const allow = isScoped(user.scope) ? (c: string) => labels.visible(user.scope, engine.id, c) : undefined;
       const ids = req.containers
         ? await Promise.all(
             req.containers.map((ref) =>
@@ -98,10 +110,11 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
           )
         : null;
       const id = randomUUID();
-      broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null });
+      broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null, ...(allow ? { allow } : {}) });
       mine.add(id);
       const since = Date.now() - req.backlogSeconds * 1000;
-      const backlog = ids ? ids.flatMap((c) => collector.recent(c, since)) : collector.latest().flatMap((s) => collector.recent(s.container, since));
+      const all = ids ? ids.flatMap((c) => collector.recent(c, since)) : collector.latest().flatMap((s) => collector.recent(s.container, since));
+      const backlog = allow ? all.filter((s) => allow(s.container)) : all;
       return { subscription: id, containers: ids ?? [], backlog };
     }),
   );

@@ -55,7 +55,9 @@ export function withAck<S extends z.ZodType, R>(
     try {
       const user = await currentUser(rt, socket);
       const req = schema.parse(raw);
-      authorize(user, action, (req ?? {}) as object);
+      // Only the engine is taken from the request: container targets are resolved by the handler (labels come from Docker, never from the client).
+      const engine = (req as { engine?: unknown } | null)?.engine;
+      authorize(user, action, typeof engine === "string" ? { engine } : {});
       reply({ ok: true, data: await fn(req, user) });
     } catch (e) {
       reply(ackError(e));
