@@ -508,7 +508,7 @@ test("a scoped viewer's containers page shows only its rows; the users page sets
     await adminApi.post("/api/v1/users", { data: { username, password: USER_PASSWORD, role: "viewer" } });
     await adminPage.goto("/users");
     const row = adminPage.locator(`[data-testid="user-row"][data-username="${username}"]`);
-    await row.getByRole("button", { name: /scope/i }).click();
+    await row.getByRole("button", { name: `Set the scope of ${username}` }).click();
     const dialog = adminPage.getByRole("dialog");
     await dialog.getByLabel("Label selectors").fill(w.label.in);
     await dialog.getByRole("button", { name: "Save scope" }).click();

@@ -22,7 +22,9 @@ export async function resolveTarget(rt: Runtime, user: AuthUser | null | undefin
     if (target.image === undefined && target.network === undefined && target.volume === undefined) return target;
     const visible = await visibleResources(rt, user.scope, target.engine);
     if (!visible) return target;
-    if (target.image !== undefined && !imageVisible(visible, target.image)) return { ...target, hidden: `No such image: ${target.image}` };
+    // Image references arrive still URL-encoded from some Next versions (see images/params.ts).
+    const image = target.image === undefined ? undefined : target.image.includes("%") ? safeDecode(target.image) : target.image;
+    if (image !== undefined && !imageVisible(visible, image)) return { ...target, hidden: `No such image: ${image}` };
     if (target.network !== undefined && !refVisible(visible.networks, target.network)) return { ...target, hidden: `network ${target.network} not found` };
     if (target.volume !== undefined && !visible.volumes.has(target.volume)) return { ...target, hidden: `get ${target.volume}: no such volume` };
     return target;
@@ -31,6 +33,14 @@ export async function resolveTarget(rt: Runtime, user: AuthUser | null | undefin
   const { id, labels } = await containerIdentity(engine, target.container);
   scopeLabels(rt).remember(target.engine, [{ id, labels }]);
   return { ...target, labels };
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 /** A network by name, full id or id prefix (as Docker resolves it). */

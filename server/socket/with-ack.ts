@@ -39,8 +39,8 @@ async function currentUser(rt: Runtime, socket: BerthSocket): Promise<AuthUser> 
 }
 
 /**
- * Wraps a client request: re-check the principal, authorize (deny by default), validate with zod,
- * run, and answer with the ack envelope. Calls without an ack function are ignored.
+ * Wraps a client request: re-check the principal, authorize the role (deny by default), validate
+ * with zod, authorize the engine against the principal's scope, run, and answer with the ack envelope. Calls without an ack function are ignored.
  */
 export function withAck<S extends z.ZodType, R>(
   rt: Runtime,
@@ -54,6 +54,8 @@ export function withAck<S extends z.ZodType, R>(
     const reply = ack as (res: Ack<R>) => void;
     try {
       const user = await currentUser(rt, socket);
+      // The role first, as HTTP does: a refused caller learns nothing from validation messages.
+      authorize(user, action);
       const req = schema.parse(raw);
       // Only the engine is taken from the request: container targets are resolved by the handler (labels come from Docker, never from the client).
       const engine = (req as { engine?: unknown } | null)?.engine;
