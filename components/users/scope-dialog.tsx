@@ -27,8 +27,7 @@ export function ScopeSummary({ scope }: { scope?: AccessScope }) {
     <span className="flex flex-wrap gap-1" data-testid="user-scope">
       {scope.engines?.map((e) => (
         <code key={`e-${e}`} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs" title="Engine">
-          engine
-          {e}
+          {`engine ${e}`}
         </code>
       ))}
       {scope.labels?.map((l, i) => (

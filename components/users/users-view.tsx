@@ -114,6 +114,11 @@ function UserRow({ u, self, onDelete, onScope }: { u: UserSummary; self: boolean
       <Td className="font-medium">
         {u.username}
         {self && <span className="ml-2 text-xs font-normal text-muted">(you)</span>}
+        {u.scope && (
+          <div className="mt-1 font-normal sm:hidden">
+            <ScopeSummary scope={u.scope} />
+          </div>
+        )}
       </Td>
       <Td>
         {self ? (
@@ -128,7 +133,7 @@ function UserRow({ u, self, onDelete, onScope }: { u: UserSummary; self: boolean
             value={change.isPending && change.variables ? change.variables : u.role}
             disabled={change.isPending}
             onChange={(e) => change.mutate(e.target.value as Role)}
-            className="h-7 w-32 text-[13px]"
+            className="h-7 w-32 min-w-28 text-[13px]"
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -138,10 +143,10 @@ function UserRow({ u, self, onDelete, onScope }: { u: UserSummary; self: boolean
           </Select>
         )}
       </Td>
-      <Td className="text-[13px]">
+      <Td className="hidden max-w-sm text-[13px] sm:table-cell">
         <ScopeSummary scope={u.scope} />
       </Td>
-      <Td className="hidden text-muted sm:table-cell">
+      <Td className="hidden whitespace-nowrap text-muted sm:table-cell">
         <RelativeTime iso={u.createdAt} />
       </Td>
       <Td className="w-20 pr-2 text-right whitespace-nowrap">
@@ -223,7 +228,7 @@ export function UsersView() {
                 <tr>
                   <Th>Username</Th>
                   <Th>Role</Th>
-                  <Th>Sees</Th>
+                  <Th className="hidden sm:table-cell">Sees</Th>
                   <Th className="hidden sm:table-cell">Created</Th>
                   <Th className="w-20">
                     <span className="sr-only">Actions</span>
