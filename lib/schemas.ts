@@ -25,18 +25,47 @@ export const setupSchema = z.object({
   password: passwordSchema,
 });
 
-export const createUserSchema = z.object({
-  username: usernameSchema,
-  password: passwordSchema,
-  role: z.enum(ROLES),
-});
-
-export const createTokenSchema = z.object({
-  name: z.string().trim().min(1).max(64),
-  role: z.enum(ROLES),
-});
-
 export const engineIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "{field} must be an engine id: lower-case letters, digits and dashes.");
+
+/** A label selector: `key=value` (that value) or `key` (the label is present). */
+export const labelSelectorSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(384)
+  .regex(
+    // eslint-disable-next-line no-control-regex -- a selector value may hold anything but control characters
+    /^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}(=[^\u0000-\u001f\u007f]{0,255})?$/,
+    "{field} must be a label selector: key=value, or key alone for any value (a key has letters, digits, dot, dash, slash and underscore).",
+  );
+
+/**
+ * What a user or token may see: engines by id, and containers whose labels match ANY of the
+ * selectors. Empty lists limit nothing; `null` (on updates) removes the scope.
+ */
+export const accessScopeSchema = z
+  .object({
+    engines: z.array(engineIdSchema).max(32, "Engines may list at most 32 engines.").optional(),
+    labels: z.array(labelSelectorSchema).max(32, "Labels may list at most 32 selectors.").optional(),
+  })
+  .strict();
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    role: z.enum(ROLES),
+    scope: accessScopeSchema.nullable().optional(),
+  })
+  .strict();
+
+export const createTokenSchema = z
+  .object({
+    name: z.string().trim().min(1).max(64),
+    role: z.enum(ROLES),
+    scope: accessScopeSchema.nullable().optional(),
+  })
+  .strict();
 
 /** A container reference: full id, unique id prefix or name (Docker's own name rules). */
 export const containerRefSchema = z
@@ -128,8 +157,9 @@ export type CreateContainerInput = z.infer<typeof createContainerSchema>;
 export const createQuerySchema = z.object({ start: boolParam });
 
 export const updateUserSchema = z
-  .object({ role: z.enum(ROLES).optional(), password: passwordSchema.optional() })
-  .refine((v) => v.role !== undefined || v.password !== undefined, "Give a role or a password.");
+  .object({ role: z.enum(ROLES).optional(), password: passwordSchema.optional(), scope: accessScopeSchema.nullable().optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.password !== undefined || v.scope !== undefined, "Give a role, a password or a scope.");
 
 export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 

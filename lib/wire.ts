@@ -5,10 +5,21 @@
 
 export type Role = "viewer" | "operator" | "admin";
 
+/**
+ * What a user or API token may see: engines by id, and containers whose labels match at least one
+ * selector (`key=value`, or `key` for presence). Missing or empty parts limit nothing.
+ */
+export interface AccessScope {
+  readonly engines?: readonly string[];
+  readonly labels?: readonly string[];
+}
+
 export interface AuthUser {
   readonly id: number;
   readonly username: string;
   readonly role: Role;
+  /** Present only when the principal is limited; absent means unscoped. */
+  readonly scope?: AccessScope;
 }
 
 export interface ApiErrorBody {
@@ -143,6 +154,8 @@ export interface UserSummary {
   readonly username: string;
   readonly role: Role;
   readonly createdAt: string;
+  /** Absent when the user is unscoped. */
+  readonly scope?: AccessScope;
 }
 
 export interface AuditEntry {
@@ -163,6 +176,8 @@ export interface ApiTokenSummary {
   readonly createdAt: string;
   readonly lastUsedAt?: string;
   readonly prefix: string;
+  /** Absent when the token is unscoped. */
+  readonly scope?: AccessScope;
 }
 
 /** One stats sample as the docker CLI would compute it; network and block I/O are cumulative bytes. */

@@ -57,6 +57,8 @@ const ITEM_LABELS: Record<string, string> = {
   cmd: "Command argument",
   entrypoint: "Entrypoint argument",
   ports: "Port mapping",
+  engines: "Engine",
+  labels: "Label selector",
 };
 
 function words(key: string): string {

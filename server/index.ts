@@ -6,7 +6,8 @@ import { limitBody } from "./http/body-limit";
 import { clientInfo, stampClientHeaders } from "./http/client-address";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "./http/csp";
 import { log } from "./log";
-import { ALERTS_ROOM, createSocketServer, engineRoom, type BerthServer } from "./socket";
+import { createSocketServer, type BerthServer } from "./socket";
+import { emitAlertFired, emitAlertsChanged, emitContainersChanged, engineRooms } from "./socket/scope-fanout";
 import { EventsHub } from "./streams/events-hub";
 import { LogFollowers } from "./streams/log-follower";
 import { StatsCollector } from "./streams/stats-collector";
@@ -54,11 +55,11 @@ async function main() {
   const io = createSocketServer(server, rt, followers);
   const hubs = rt.engines.list().map((engine) => {
     const hub = new EventsHub(engine, {
-      containersChanged: (push) => io.to(engineRoom(push.engine)).emit("containers-changed", push),
-      resourcesChanged: (push) => io.to(engineRoom(push.engine)).emit("resources-changed", push),
+      containersChanged: (push) => emitContainersChanged(io, rt, push),
+      resourcesChanged: (push) => io.to(engineRooms(push.engine)).emit("resources-changed", push),
       engineStatus: (summary) => {
         log[summary.reachable ? "info" : "warn"]({ engine: summary.id, reachable: summary.reachable }, "engine status changed");
-        io.to(engineRoom(summary.id)).emit("engine-status", summary);
+        io.to(engineRooms(summary.id)).emit("engine-status", summary);
       },
     });
     rt.eventFeeds.set(engine.id, new SystemEventsFeed((listener) => hub.onEvent(listener)));
@@ -70,8 +71,8 @@ async function main() {
   });
 
   const alerts = new AlertService(rt.db, rt.engines, rt.stats, {
-    fired: (alert) => io.to(ALERTS_ROOM).emit("alert:fired", alert),
-    changed: (firing) => io.to(ALERTS_ROOM).emit("alerts:changed", { firing }),
+    fired: (alert) => emitAlertFired(io, rt, alert),
+    changed: (firing) => emitAlertsChanged(io, rt, firing),
   });
   rt.alerts = alerts;
   await alerts.start();

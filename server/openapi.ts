@@ -378,16 +378,32 @@ export const ROUTES: Record<string, Partial<Record<Method, Op>>> = {
     delete: { summary: "Delete a saved registry credential", role: "admin", params: [id], ok: { status: 204, description: "Deleted" } },
   },
   "/api/v1/users": {
-    get: { summary: "Users", role: "admin" },
-    post: { summary: "Create a user", role: "admin", body: createUserSchema, ok: { status: 201, description: "Created" } },
+    get: { summary: "Users, each with its access scope when it has one (unscoped admins only)", role: "admin" },
+    post: {
+      summary: "Create a user; `scope: { engines?, labels? }` limits it to engines and to containers matching any label selector (`key=value` or `key`)",
+      role: "admin",
+      body: createUserSchema,
+      ok: { status: 201, description: "Created" },
+    },
   },
   "/api/v1/users/{id}": {
-    patch: { summary: "Change a user's role or password (ends their sessions)", role: "admin", params: [id], body: updateUserSchema },
+    patch: {
+      summary: "Change a user's role, password or scope (`scope: null` removes it); ends their sessions",
+      role: "admin",
+      params: [id],
+      body: updateUserSchema,
+    },
     delete: { summary: "Delete a user", role: "admin", params: [id], ok: { status: 204, description: "Deleted" } },
   },
   "/api/v1/tokens": {
-    get: { summary: "API tokens (without secrets)", role: "admin" },
-    post: { summary: "Create an API token; the secret is shown once", role: "admin", body: createTokenSchema, ok: { status: 201, description: "Created" } },
+    get: { summary: "API tokens (without secrets), with their scopes; a scoped admin sees only its own", role: "admin" },
+    post: {
+      summary:
+        "Create an API token; the secret is shown once. `scope` may not be wider than the creator's (400); omitted, a scoped creator's own scope applies",
+      role: "admin",
+      body: createTokenSchema,
+      ok: { status: 201, description: "Created" },
+    },
   },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke an API token", role: "admin", params: [id], ok: { status: 204, description: "Revoked" } } },
   "/api/v1/alerts": {
@@ -492,10 +508,12 @@ function operation(op: Op, operationId: string) {
   };
   if (op.role !== "public") {
     responses["401"] = errorResponse("Not signed in (code unauthenticated), or the session cookie's session has ended (code session_ended)");
-    responses["403"] = errorResponse(`Needs role ${op.role} (or a cross-origin cookie request)`);
+    responses["403"] = errorResponse(
+      `Needs role ${op.role} (or a cross-origin cookie request); creating, removing or pruning images, networks and volumes, and managing users, also needs an unscoped principal`,
+    );
   }
   if (op.params?.some((p) => p.name === "engine")) {
-    responses["404"] = errorResponse("No such engine or object");
+    responses["404"] = errorResponse("No such engine or object, or one outside the caller's access scope (the two read alike)");
     responses["409"] = errorResponse("Conflict with the engine's state (Docker's message): in use, already exists, overlapping network pool");
     responses["503"] = errorResponse("Engine unreachable");
   }
@@ -528,7 +546,10 @@ export function openApiDocument() {
     info: {
       title: "Berth API",
       version: "1",
-      description: "Docker operations console. Errors are `{ error: { code, message } }`.",
+      description:
+        "Docker operations console. Errors are `{ error: { code, message } }`. A user or API token may carry an access scope (`AccessScope`): " +
+        "it then sees only the listed engines and the containers whose labels match at least one selector; other objects answer 404 and are left out of lists, counts and pushes. " +
+        "Images, networks and volumes are visible through the in-scope containers that use them.",
       // package.json says UNLICENSED: no SPDX licence, so a LicenseRef (SPDX's form for others).
       license: { name: "Proprietary (UNLICENSED)", identifier: "LicenseRef-Proprietary" },
     },
@@ -540,6 +561,16 @@ export function openApiDocument() {
         bearer: { type: "http", scheme: "bearer", description: "API token from /api/v1/tokens" },
       },
       schemas: {
+        AccessScope: {
+          type: "object",
+          additionalProperties: false,
+          description:
+            "Engines by id, and label selectors (`key=value`, or `key` for presence) of which a container must match at least one (OR). Empty or missing parts limit nothing.",
+          properties: {
+            engines: { type: "array", maxItems: 32, items: { type: "string" } },
+            labels: { type: "array", maxItems: 32, items: { type: "string", maxLength: 384 } },
+          },
+        },
         Error: {
           type: "object",
           required: ["error"],

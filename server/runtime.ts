@@ -7,6 +7,7 @@ import type { StatsHistory } from "./stats/history";
 import type { AlertService } from "./alerts/service";
 import type { StatsCollector } from "./streams/stats-collector";
 import type { SystemEventsFeed } from "./streams/system-events-feed";
+import type { ScopeLabels } from "./auth/scope-resolve";
 
 /**
  * Process-wide singletons. Next bundles route handlers apart from the custom server's modules,
@@ -26,6 +27,8 @@ export interface Runtime {
   eventFeeds: Map<string, SystemEventsFeed>;
   /** Set by the custom server; route handlers ask it to reload rules after an edit. */
   alerts?: AlertService;
+  /** Container labels per engine for filtering pushes to scoped users (server/auth/scope-resolve.ts); created on first use. */
+  scopeLabels?: ScopeLabels;
   /** Ends the socket.io connections of a session that was signed out. Set by the socket layer. */
   endSocketsOfSession?: (sessionToken: string) => void;
   /** Ends every socket.io connection of a user, telling each why first. Set by the socket layer. */

@@ -20,14 +20,16 @@ export async function GET(req: NextRequest): Promise<Response> {
     if (!configured && !anyApiToken) throw new HttpError(404, "not_found", "Metrics are off: set BERTH_METRICS_TOKEN or create an API token");
     const auth = req.headers.get("authorization") ?? "";
     const bearer = auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : "";
-    const ok = !!bearer && ((!!configured && safeEqual(bearer, configured)) || !!(await userForApiToken(rt.db, bearer)));
+    const byMetricsToken = !!bearer && !!configured && safeEqual(bearer, configured);
+    const tokenUser = bearer && !byMetricsToken ? await userForApiToken(rt.db, bearer) : null;
+    const ok = byMetricsToken || !!tokenUser;
     if (!ok) {
       return Response.json(
         { error: { code: "unauthenticated", message: "Send Authorization: Bearer <BERTH_METRICS_TOKEN or API token>" } },
         { status: 401, headers: { "www-authenticate": 'Bearer realm="berth"' } },
       );
     }
-    const { contentType, body } = await renderMetrics(rt);
+    const { contentType, body } = await renderMetrics(rt, tokenUser?.scope);
     return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
   } catch (e) {
     return errorResponse(e);

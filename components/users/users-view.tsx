@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Trash2, TriangleAlert, UserPlus, Users } from "lucide-react";
+import { Filter, Trash2, TriangleAlert, UserPlus, Users } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { PageHeader } from "@/components/page-header";
@@ -23,6 +23,7 @@ import { createUser, deleteUser, updateUser, userKeys, usersQuery } from "@/lib/
 import { createUserSchema } from "@/lib/schemas";
 import type { Role, UserSummary } from "@/lib/wire";
 import { fieldErrors } from "@/lib/zod-messages";
+import { ScopeDialog, ScopeSummary } from "./scope-dialog";
 
 const ROLE_HINT: Record<Role, string> = {
   viewer: "Viewer — read-only: lists, details, logs, stats",
@@ -99,7 +100,7 @@ function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
   );
 }
 
-function UserRow({ u, self, onDelete }: { u: UserSummary; self: boolean; onDelete: (u: UserSummary) => void }) {
+function UserRow({ u, self, onDelete, onScope }: { u: UserSummary; self: boolean; onDelete: (u: UserSummary) => void; onScope: (u: UserSummary) => void }) {
   const qc = useQueryClient();
   const change = useMutation({
     mutationFn: (role: Role) => updateUser(u.id, { role }),
@@ -113,6 +114,11 @@ function UserRow({ u, self, onDelete }: { u: UserSummary; self: boolean; onDelet
       <Td className="font-medium">
         {u.username}
         {self && <span className="ml-2 text-xs font-normal text-muted">(you)</span>}
+        {u.scope && (
+          <div className="mt-1 font-normal sm:hidden">
+            <ScopeSummary scope={u.scope} />
+          </div>
+        )}
       </Td>
       <Td>
         {self ? (
@@ -127,7 +133,7 @@ function UserRow({ u, self, onDelete }: { u: UserSummary; self: boolean; onDelet
             value={change.isPending && change.variables ? change.variables : u.role}
             disabled={change.isPending}
             onChange={(e) => change.mutate(e.target.value as Role)}
-            className="h-7 w-32 text-[13px]"
+            className="h-7 w-32 min-w-28 text-[13px]"
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -137,10 +143,20 @@ function UserRow({ u, self, onDelete }: { u: UserSummary; self: boolean; onDelet
           </Select>
         )}
       </Td>
-      <Td className="hidden text-muted sm:table-cell">
+      <Td className="hidden max-w-sm text-[13px] sm:table-cell">
+        <ScopeSummary scope={u.scope} />
+      </Td>
+      <Td className="hidden whitespace-nowrap text-muted sm:table-cell">
         <RelativeTime iso={u.createdAt} />
       </Td>
-      <Td className="w-12 pr-2 text-right">
+      <Td className="w-20 pr-2 text-right whitespace-nowrap">
+        {!self && (
+          <Tooltip content={`Scope of ${u.username}: which engines and containers they see`}>
+            <Button variant="ghost" size="icon-sm" aria-label={`Set the scope of ${u.username}`} onClick={() => onScope(u)}>
+              <Filter />
+            </Button>
+          </Tooltip>
+        )}
         {!self && (
           <Tooltip content={`Delete ${u.username}`}>
             <Button variant="ghost-danger" size="icon-sm" aria-label={`Delete ${u.username}`} onClick={() => onDelete(u)}>
@@ -159,6 +175,7 @@ export function UsersView() {
   const query = useQuery(usersQuery());
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<UserSummary | null>(null);
+  const [scoping, setScoping] = useState<UserSummary | null>(null);
   const remove = useMutation({
     mutationFn: (u: UserSummary) => deleteUser(u.id),
     onSuccess: (_r, u) => toast.success(`Deleted ${u.username}`, { id: `user-deleted-${u.id}` }),
@@ -211,15 +228,16 @@ export function UsersView() {
                 <tr>
                   <Th>Username</Th>
                   <Th>Role</Th>
+                  <Th className="hidden sm:table-cell">Sees</Th>
                   <Th className="hidden sm:table-cell">Created</Th>
-                  <Th className="w-12">
+                  <Th className="w-20">
                     <span className="sr-only">Actions</span>
                   </Th>
                 </tr>
               </thead>
               <tbody>
                 {query.data.map((u) => (
-                  <UserRow key={u.id} u={u} self={u.id === me.id} onDelete={setDeleting} />
+                  <UserRow key={u.id} u={u} self={u.id === me.id} onDelete={setDeleting} onScope={setScoping} />
                 ))}
               </tbody>
             </Table>
@@ -237,6 +255,7 @@ export function UsersView() {
         </dl>
       </div>
       <CreateUserDialog open={creating} onOpenChange={setCreating} />
+      <ScopeDialog user={scoping} onOpenChange={(o) => !o && setScoping(null)} />
       <ConfirmDialog
         open={deleting !== null}
         onOpenChange={(o) => !o && setDeleting(null)}

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { Role, UserSummary } from "@/lib/wire";
+import type { AccessScope, Role, UserSummary } from "@/lib/wire";
 
 export const userKeys = { list: ["users"] as const };
 
@@ -10,7 +10,7 @@ export function createUser(input: { username: string; password: string; role: Ro
   return api("/api/v1/users", { method: "POST", json: input });
 }
 
-export function updateUser(id: number, patch: { role?: Role; password?: string }): Promise<UserSummary> {
+export function updateUser(id: number, patch: { role?: Role; password?: string; scope?: AccessScope | null }): Promise<UserSummary> {
   return api(`/api/v1/users/${id}`, { method: "PATCH", json: patch });
 }
 

@@ -1,21 +1,44 @@
 import { can, ROLES, type Action } from "@/lib/policy";
 import type { AuthUser } from "@/lib/wire";
-import { forbidden, unauthenticated } from "@/server/http/errors";
+import { forbidden, notFound, unauthenticated } from "@/server/http/errors";
+import { describeScope, engineInScope, isScoped, labelsInScope, UNSCOPED_ONLY_ACTIONS } from "./scope";
 
-/** What an action is aimed at; object-level rules hang off this as they appear (engine scoping, ownership). */
+/** What an action is aimed at: the engine, and the container (its reference and, once resolved, its labels). */
 export interface Target {
   engine?: string;
   container?: string;
+  image?: string;
+  network?: string;
+  volume?: string;
+  /** The target container's labels, for scoped principals (resolved by the caller, see server/auth/scope-resolve.ts). */
+  labels?: Readonly<Record<string, string>>;
+  /** Set by the resolver when an image, network or volume is outside the scope: the not-found message to answer with. */
+  hidden?: string;
 }
 
 /**
  * The one guard. Every route handler and every socket handshake and event calls it.
- * Throws 401 without a user and 403 when the policy (deny by default) refuses.
+ * Throws 401 without a user, 403 when the role policy (deny by default) refuses or when a scoped
+ * principal asks for an action on shared objects, and 404 — the same answer as for an object that
+ * does not exist, so existence does not leak — when the target's engine or labels are outside the
+ * principal's scope.
  */
 export function authorize(user: AuthUser | null | undefined, action: Action, target: Target = {}): asserts user is AuthUser {
   if (!user) throw unauthenticated();
-  void target;
   if (!can(user.role, action)) throw forbidden(refusal(user.role, action));
+  const scope = user.scope;
+  if (!isScoped(scope)) return;
+  if (target.engine !== undefined && !engineInScope(scope, target.engine)) throw notFound(`No engine "${target.engine}"`);
+  if (UNSCOPED_ONLY_ACTIONS.has(action)) {
+    throw forbidden(`Your access is limited to ${describeScope(scope)}: to ${ACTION_PHRASES[action]}, you need unscoped access.`);
+  }
+  if (target.hidden !== undefined) throw notFound(target.hidden);
+  if (target.labels !== undefined && !labelsInScope(scope, target.labels)) throw notFound(`No such container: ${target.container ?? ""}`.trim());
+}
+
+/** For reads that span every container of an engine (prune previews): only unscoped principals get them. */
+export function assertUnscoped(user: AuthUser | null | undefined, what: string): void {
+  if (user && isScoped(user.scope)) throw forbidden(`Your access is limited to ${describeScope(user.scope)}: ${what} needs unscoped access.`);
 }
 
 /** What each action lets one do, worded to follow "A viewer cannot …". */

@@ -1,5 +1,6 @@
 import type { AuthUser } from "@/lib/wire";
 import type { Db } from "@/server/store/db";
+import { parseStoredScope } from "./scope";
 import { newSecret, sha256 } from "./tokens";
 
 export const SESSION_COOKIE = "berth_session";
@@ -42,7 +43,7 @@ export async function userForSession(db: Db, token: string | undefined | null): 
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.username", "users.role", "sessions.last_seen_at", "sessions.expires_at"])
+    .select(["users.id", "users.username", "users.role", "users.scope", "sessions.last_seen_at", "sessions.expires_at"])
     .where("sessions.id_hash", "=", idHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -59,7 +60,8 @@ export async function userForSession(db: Db, token: string | undefined | null): 
       .where("id_hash", "=", idHash)
       .execute();
   }
-  return { id: row.id, username: row.username, role: row.role };
+  const scope = parseStoredScope(row.scope);
+  return { id: row.id, username: row.username, role: row.role, ...(scope ? { scope } : {}) };
 }
 
 export async function deleteSession(db: Db, token: string | undefined | null): Promise<void> {

@@ -233,3 +233,37 @@ export async function createContainer(engine: Engine, input: CreateContainerInpu
   const info = await call(engine, () => container.inspect());
   return { id: info.Id, name: info.Name.replace(/^\//, ""), started: start };
 }
+
+/** A container's id, name and labels: what an access scope is decided on (server/auth/scope-resolve.ts). */
+export async function containerIdentity(engine: Engine, ref: string): Promise<{ id: string; name: string; labels: Record<string, string> }> {
+  const info = await call(engine, () => engine.docker.getContainer(ref).inspect());
+  return { id: info.Id, name: info.Name.replace(/^\//, ""), labels: info.Config?.Labels ?? {} };
+}
+
+/** What each container uses: images, networks and volumes are visible to a scoped user through the containers in scope. */
+export interface ContainerUsage {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  imageId: string;
+  /** The image reference it was created from ("berth-fixture:latest"). */
+  image: string;
+  /** Network names and ids. */
+  networks: string[];
+  /** Names of the named volumes it mounts. */
+  volumes: string[];
+}
+
+/** Every container with the images, networks and volumes it uses (one list call). */
+export async function containerUsage(engine: Engine): Promise<ContainerUsage[]> {
+  const list = await call(engine, () => engine.docker.listContainers({ all: true }));
+  return list.map((c) => ({
+    id: c.Id,
+    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""),
+    labels: c.Labels ?? {},
+    imageId: c.ImageID,
+    image: c.Image,
+    networks: Object.entries(c.NetworkSettings?.Networks ?? {}).flatMap(([name, n]) => [name, n.NetworkID].filter(Boolean)),
+    volumes: (c.Mounts ?? []).filter((m) => m.Type === "volume" && m.Name).map((m) => m.Name!),
+  }));
+}

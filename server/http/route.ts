@@ -3,6 +3,7 @@ import { ZodError, type ZodType } from "zod";
 import type { Action } from "@/lib/policy";
 import type { AuthUser } from "@/lib/wire";
 import { authorize, type Target } from "@/server/auth/authorize";
+import { resolveTarget } from "@/server/auth/scope-resolve";
 import { audit } from "@/server/auth/audit";
 import { userForApiToken } from "@/server/auth/api-tokens";
 import { SESSION_COOKIE, userForSession } from "@/server/auth/sessions";
@@ -93,7 +94,8 @@ export function route<P extends Record<string, string> = Record<string, never>>(
         if (!spec.action) throw forbidden("No permission is defined for this route");
         if (!user && viaCookie && req.cookies.has(SESSION_COOKIE)) throw sessionEnded();
         try {
-          authorize(user, spec.action, spec.target?.(params));
+          // A scoped principal's container target needs its labels (one inspect); others skip the lookup.
+          authorize(user, spec.action, await resolveTarget(rt, user, spec.target?.(params)));
         } catch (e) {
           if (mutating && user) await audit(rt.db, { user, action: spec.action, target: req.nextUrl.pathname, outcome: "denied", ip: clientIp(req) });
           throw e;

@@ -13,8 +13,9 @@ import { registerEventsHandlers } from "./events";
 import { registerLogsHandlers } from "./logs";
 import { registerResourcesHandlers } from "./resources";
 import { registerStatsHandlers, StatsBroadcaster } from "./stats";
-import { ALERTS_ROOM, type BerthServer } from "./with-ack";
+import { type BerthServer } from "./with-ack";
 import { can } from "@/lib/policy";
+import { alertsRoomFor } from "./scope-fanout";
 
 export { ALERTS_ROOM, engineRoom, type BerthServer, type BerthSocket } from "./with-ack";
 
@@ -67,7 +68,7 @@ export function createSocketServer(httpServer: HttpServer, rt: Runtime, follower
   const statsBroadcaster = new StatsBroadcaster(rt, io);
   statsBroadcaster.start();
   io.on("connection", (socket) => {
-    if (can(socket.data.user.role, "alerts:read")) void socket.join(ALERTS_ROOM);
+    if (can(socket.data.user.role, "alerts:read")) void socket.join(alertsRoomFor(socket.data.user));
     registerEventsHandlers(io, socket, rt);
     registerLogsHandlers(socket, rt, followers);
     registerResourcesHandlers(socket, rt);

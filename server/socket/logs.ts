@@ -5,6 +5,8 @@ import { HttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
 import type { LogFollowers } from "@/server/streams/log-follower";
 import { LogSubscription, short, type LogsOutlet } from "@/server/streams/log-subscription";
+import { authorize } from "@/server/auth/authorize";
+import { resolveTarget } from "@/server/auth/scope-resolve";
 import { withAck, type BerthSocket } from "./with-ack";
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 8;
@@ -47,11 +49,13 @@ export function registerLogsHandlers(socket: BerthSocket, rt: Runtime, followers
 
   socket.on(
     "logs:subscribe",
-    withAck(rt, socket, "containers:logs", logsSubscribeSchema, async (req) => {
+    withAck(rt, socket, "containers:logs", logsSubscribeSchema, async (req, user) => {
       if (subscriptions.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
         throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} log views per connection`);
       }
       const engine = await rt.engines.reachable(req.engine);
+      // Out-of-scope containers answer like missing ones (404), whether named by id, name or id prefix.
+      for (const container of req.containers) authorize(user, "containers:logs", await resolveTarget(rt, user, { engine: req.engine, container }));
       const resolved = await Promise.all(req.containers.map((ref) => logTarget(engine, ref)));
       const targets = [...new Map(resolved.map((t) => [t.id, t])).values()];
       const id = randomUUID();

@@ -9,6 +9,9 @@ import { authForImage } from "@/server/docker/registries";
 import { invalidateDf } from "@/server/docker/system";
 import { asHttpError, HttpError, notFound } from "@/server/http/errors";
 import type { Runtime } from "@/server/runtime";
+import { isScoped } from "@/server/auth/scope";
+import { scopeLabels } from "@/server/auth/scope-resolve";
+import { eventsInScope } from "./scope-fanout";
 import { withAck, type BerthSocket } from "./with-ack";
 
 const MAX_TRANSFERS_PER_SOCKET = 4;
@@ -87,9 +90,14 @@ export function registerResourcesHandlers(socket: BerthSocket, rt: Runtime): voi
       const feed = rt.eventFeeds.get(rt.engines.get(engine).id);
       if (!feed) throw notFound(`No events feed for engine "${engine}"`);
       feeds.get(engine)?.();
-      const sub = feed.subscribe((events) => socket.emit("system:events", { engine, events }));
+      // Filtered per socket for scoped principals (the user is read at push time: a scope change ends the socket anyway).
+      const sub = feed.subscribe((events) => {
+        const visible = eventsInScope(rt, socket.data.user, engine, events);
+        if (visible.length) socket.emit("system:events", { engine, events: visible });
+      });
       feeds.set(engine, sub.unsubscribe);
-      return { events: sub.backlog };
+      if (isScoped(socket.data.user.scope)) await scopeLabels(rt).refresh(engine);
+      return { events: eventsInScope(rt, socket.data.user, engine, sub.backlog) };
     }),
   );
   socket.on(

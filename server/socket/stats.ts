@@ -3,6 +3,9 @@ import { statsSubscribeSchema, subscriptionSchema } from "@/lib/schemas";
 import { HttpError, notFound } from "@/server/http/errors";
 import { containerFacts } from "@/server/docker/container-facts";
 import type { Runtime } from "@/server/runtime";
+import { authorize } from "@/server/auth/authorize";
+import { isScoped } from "@/server/auth/scope";
+import { resolveTarget, scopeLabels } from "@/server/auth/scope-resolve";
 import { withAck, type BerthServer, type BerthSocket } from "./with-ack";
 
 const TICK_MS = 1_000;
@@ -12,8 +15,10 @@ interface StatsSubscription {
   id: string;
   socket: BerthSocket;
   engine: string;
-  /** Full container ids. */
-  containers: Set<string>;
+  /** Full container ids, or null for every container (a scoped principal's view: see `allow`). */
+  containers: Set<string> | null;
+  /** For a scoped principal watching every container: whether a container is in its scope. */
+  allow?: (container: string) => boolean;
 }
 
 /**
@@ -95,8 +100,11 @@ export class StatsBroadcaster {
         this.io.to(statsRoom(engine)).emit("stats:samples", { subscription: everyContainerSubscription(engine), samples });
     }
     for (const sub of this.subs.values()) {
-      const samples = fresh.get(sub.engine)?.filter((s) => sub.containers.has(s.container));
-      if (samples?.length) sub.socket.emit("stats:samples", { subscription: sub.id, samples });
+      let samples = fresh.get(sub.engine);
+      if (!samples?.length) continue;
+      if (sub.containers) samples = samples.filter((s) => sub.containers!.has(s.container));
+      if (sub.allow) samples = samples.filter((s) => sub.allow!(s.container));
+      if (samples.length) sub.socket.emit("stats:samples", { subscription: sub.id, samples });
     }
   }
 }
@@ -111,24 +119,32 @@ export function registerStatsHandlers(_io: BerthServer, socket: BerthSocket, rt:
 
   socket.on(
     "stats:subscribe",
-    withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req) => {
+    withAck(rt, socket, "containers:stats", statsSubscribeSchema, async (req, user) => {
       if (count() >= MAX_SUBSCRIPTIONS_PER_SOCKET)
         throw new HttpError(429, "too_many_subscriptions", `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} stats views per connection`);
       const engine = await rt.engines.reachable(req.engine);
       const collector = rt.stats.get(engine.id);
       if (!collector) throw notFound(`No stats for engine "${engine.id}"`);
+      // Named containers outside the scope answer 404; a scoped principal's "every container" is
+      // its own subscription narrowed to the scope at each tick (the shared room carries everything).
+      if (req.containers)
+        for (const container of req.containers) authorize(user, "containers:stats", await resolveTarget(rt, user, { engine: engine.id, container }));
+      const labels = scopeLabels(rt);
+      if (isScoped(user.scope)) await labels.refresh(engine.id);
+      const allow = isScoped(user.scope) ? (c: string) => labels.visible(user.scope, engine.id, c) : undefined;
       const ids = req.containers ? await Promise.all(req.containers.map(async (ref) => (await containerFacts(engine, ref)).id)) : null;
       let id: string;
-      if (ids) {
+      if (ids || allow) {
         id = randomUUID();
-        broadcaster.add({ id, socket, engine: engine.id, containers: new Set(ids) });
+        broadcaster.add({ id, socket, engine: engine.id, containers: ids ? new Set(ids) : null, ...(allow ? { allow } : {}) });
         mine.add(id);
       } else {
         id = broadcaster.addEveryContainer(socket, engine.id);
         everyContainer.set(engine.id, (everyContainer.get(engine.id) ?? 0) + 1);
       }
       const since = Date.now() - req.backlogSeconds * 1000;
-      const backlog = ids ? ids.flatMap((c) => collector.recent(c, since)) : collector.latest().flatMap((s) => collector.recent(s.container, since));
+      const all = ids ? ids.flatMap((c) => collector.recent(c, since)) : collector.latest().flatMap((s) => collector.recent(s.container, since));
+      const backlog = allow ? all.filter((s) => allow(s.container)) : all;
       return { subscription: id, containers: ids ?? [], backlog };
     }),
   );

@@ -42,8 +42,8 @@ async function currentUser(rt: Runtime, socket: BerthSocket): Promise<AuthUser> 
 }
 
 /**
- * Wraps a client request: re-check the principal, authorize (deny by default), validate with zod,
- * run, and answer with the ack envelope. Calls without an ack function are ignored.
+ * Wraps a client request: re-check the principal, authorize the role (deny by default), validate
+ * with zod, authorize the engine against the principal's scope, run, and answer with the ack envelope. Calls without an ack function are ignored.
  */
 export function withAck<S extends z.ZodType, R>(
   rt: Runtime,
@@ -57,9 +57,13 @@ export function withAck<S extends z.ZodType, R>(
     const reply = ack as (res: Ack<R>) => void;
     try {
       const user = await currentUser(rt, socket);
+      // The role first, as HTTP does: a refused caller learns nothing from validation messages.
+      authorize(user, action);
       const req = schema.parse(raw);
+      // Only the engine is taken from the request: container targets are resolved by the handler (labels come from Docker, never from the client).
+      const engine = (req as { engine?: unknown } | null)?.engine;
       try {
-        authorize(user, action, (req ?? {}) as object);
+        authorize(user, action, typeof engine === "string" ? { engine } : {});
       } catch (e) {
         // Denials are audited as HTTP ones are (404s of out-of-scope objects are answers, not denials).
         if (isHttpError(e) && e.status === 403) await audit(rt.db, { user, action, target: `socket:${action}`, outcome: "denied", ip: socket.data.ip });

@@ -1,4 +1,6 @@
 import { Counter, Gauge, Registry } from "prom-client";
+import type { AccessScope } from "@/lib/wire";
+import { containerInScope, engineInScope, isScoped } from "@/server/auth/scope";
 import type { Runtime } from "@/server/runtime";
 import { listContainers } from "@/server/docker/containers";
 import { log } from "@/server/log";
@@ -7,9 +9,10 @@ const LABELS = ["name", "image", "compose_project"] as const;
 
 /**
  * Prometheus text for every engine, built fresh per scrape from what the collectors already
- * hold (no extra stats requests): one list call per engine for states and health.
+ * hold (no extra stats requests): one list call per engine for states and health. A scoped API
+ * token gets only its engines and its containers' series.
  */
-export async function renderMetrics(rt: Runtime): Promise<{ contentType: string; body: string }> {
+export async function renderMetrics(rt: Runtime, scope?: AccessScope | null): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
   const gauge = (name: string, help: string, extra: string[] = []) => new Gauge({ name, help, labelNames: [...LABELS, ...extra], registers: [registry] });
   const counter = (name: string, help: string) => new Counter({ name, help, labelNames: [...LABELS], registers: [registry] });
@@ -33,10 +36,14 @@ export async function renderMetrics(rt: Runtime): Promise<{ contentType: string;
   const health = gauge("berth_container_health", "1 for the container's current health status", ["health"]);
 
   for (const engine of rt.engines.list()) {
+    if (!engineInScope(scope, engine.id)) continue;
     engineUp.set({ engine: engine.id }, engine.reachable ? 1 : 0);
     if (!engine.reachable) continue;
+    const inScope = new Set<string>();
     try {
       for (const c of await listContainers(engine)) {
+        if (!containerInScope(scope, engine.id, c.labels)) continue;
+        inScope.add(c.id);
         const labels = { name: c.name, image: c.image, compose_project: c.project ?? "" };
         state.set({ ...labels, state: c.state }, 1);
         health.set({ ...labels, health: c.health }, 1);
@@ -47,7 +54,7 @@ export async function renderMetrics(rt: Runtime): Promise<{ contentType: string;
     const collector = rt.stats.get(engine.id);
     for (const s of collector?.latest() ?? []) {
       const meta = collector!.meta(s.container);
-      if (!meta) continue;
+      if (!meta || (isScoped(scope) && !inScope.has(s.container))) continue;
       const labels = { name: meta.name, image: meta.image, compose_project: meta.project ?? "" };
       cpu.set(labels, s.cpuPercent);
       mem.set(labels, s.memUsage);

@@ -75,3 +75,21 @@ describe("migration 0005_alert_incidents", () => {
     await db.destroy();
   });
 });
+
+describe("migration 0006_access_scope", () => {
+  it("adds a nullable scope to users and tokens: existing principals stay unscoped, and it goes down again", async () => {
+    const db = open();
+    expect((await migrator(db).migrateTo("0005_alert_incidents")).error).toBeUndefined();
+    const legacy = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    await legacy.insertInto("users").values({ username: "old", password_hash: "x", role: "viewer", created_at: "2026-01-01T00:00:00.000Z" }).execute();
+    expect((await migrator(db).migrateToLatest()).error).toBeUndefined();
+    expect(await db.selectFrom("users").select(["username", "scope"]).execute()).toEqual([{ username: "old", scope: null }]);
+    await db
+      .insertInto("api_tokens")
+      .values({ name: "t", role: "viewer", token_hash: "h", prefix: "p", created_by: 1, created_at: "x", last_used_at: null, scope: '{"labels":["team=a"]}' })
+      .execute();
+    expect((await db.selectFrom("api_tokens").select("scope").executeTakeFirstOrThrow()).scope).toBe('{"labels":["team=a"]}');
+    expect((await migrator(db).migrateTo("0005_alert_incidents")).error).toBeUndefined();
+    await db.destroy();
+  });
+});

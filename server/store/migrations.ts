@@ -176,4 +176,17 @@ export const migrations: Record<string, Migration> = {
       for (const c of ["container_removed_at", "notified_at", "last_at", "count"]) await db.schema.alterTable("alerts").dropColumn(c).execute();
     },
   },
+  "0006_access_scope": {
+    // A user or API token may be limited to engines and to containers by label selectors. The
+    // scope is one JSON column (AccessScope) so SQLite and PostgreSQL store the same text; null
+    // is unscoped, which every existing principal stays.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("users").addColumn("scope", "text").execute();
+      await db.schema.alterTable("api_tokens").addColumn("scope", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("api_tokens").dropColumn("scope").execute();
+      await db.schema.alterTable("users").dropColumn("scope").execute();
+    },
+  },
 };

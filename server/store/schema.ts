@@ -8,6 +8,8 @@ export interface UsersTable {
   password_hash: string;
   role: Role;
   created_at: string;
+  /** JSON AccessScope, or null for unscoped (migration 0006). */
+  scope: string | null;
 }
 
 export interface SessionsTable {
@@ -30,6 +32,8 @@ export interface ApiTokensTable {
   created_by: number | null;
   created_at: string;
   last_used_at: string | null;
+  /** JSON AccessScope, or null for unscoped (migration 0006). */
+  scope: string | null;
 }
 
 export interface AuditTable {

@@ -8,6 +8,11 @@ export const GET = route({ action: "users:manage" }, async ({ rt }) => listUsers
 
 export const POST = route({ action: "users:manage" }, async (ctx) => {
   const input = await ctx.body(createUserSchema);
-  const user = await ctx.audited("user.create", input.username, () => createUser(ctx.rt.db, input), `role=${input.role}`);
+  const user = await ctx.audited(
+    "user.create",
+    input.username,
+    () => createUser(ctx.rt.db, input),
+    `role=${input.role}${input.scope ? ` scope=${JSON.stringify(input.scope)}` : ""}`,
+  );
   return Response.json(user, { status: 201 });
 });

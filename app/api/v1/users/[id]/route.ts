@@ -7,10 +7,16 @@ type Params = { id: string };
 export const PATCH = route<Params>({ action: "users:manage" }, async (ctx) => {
   const { id } = idParamsSchema.parse(ctx.params);
   const input = await ctx.body(updateUserSchema);
-  const detail = [input.role ? `role=${input.role}` : "", input.password ? "password changed" : ""].filter(Boolean).join(" ");
+  const detail = [
+    input.role ? `role=${input.role}` : "",
+    input.password ? "password changed" : "",
+    input.scope !== undefined ? `scope=${JSON.stringify(input.scope)}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const updated = await ctx.audited("user.update", `user#${id}`, () => updateUser(ctx.rt.db, id, input), detail);
   // updateUser ended the user's sessions; their open tabs learn it now, with the reason, instead of at their next click.
-  ctx.rt.endSocketsOfUser?.(id, input.role ? "role-changed" : "password-changed");
+  ctx.rt.endSocketsOfUser?.(id, input.role || input.scope !== undefined ? "role-changed" : "password-changed");
   return updated;
 });
 

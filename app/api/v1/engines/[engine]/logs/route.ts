@@ -5,6 +5,7 @@ import { lineFilter } from "@/server/docker/log-filter";
 import { logTarget, openLogStream, type LogTarget } from "@/server/docker/logs";
 import { logFileResponse } from "@/server/http/text-download";
 import { route } from "@/server/http/route";
+import { resolveTarget } from "@/server/auth/scope-resolve";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ type Params = { engine: string };
 export const GET = route<Params>({ action: "containers:logs", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
   const { engine: engineId } = engineParamsSchema.parse(ctx.params);
   const q = ctx.query(mergedLogsQuerySchema);
-  for (const container of q.containers) authorize(ctx.user, "containers:logs", { engine: engineId, container });
+  for (const container of q.containers) authorize(ctx.user, "containers:logs", await resolveTarget(ctx.rt, ctx.user, { engine: engineId, container }));
   const keep = lineFilter(q.q, { regex: q.regex, caseSensitive: q.case });
   const engine = await ctx.rt.engines.reachable(engineId);
   const resolved = await Promise.all(q.containers.map((ref) => logTarget(engine, ref)));

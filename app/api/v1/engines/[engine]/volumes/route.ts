@@ -1,15 +1,17 @@
 import { engineParamsSchema, volumeCreateSchema } from "@/lib/schemas";
 import { createVolume, listVolumes } from "@/server/docker/volumes";
 import { route } from "@/server/http/route";
+import { scopeView } from "@/server/auth/scope-resolve";
 
 export const dynamic = "force-dynamic";
 
 type Params = { engine: string };
 
 /** Volumes with sizes from a cached `system df` (it is slow) and the containers using each. */
-export const GET = route<Params>({ action: "volumes:read", target: (p) => ({ engine: p.engine }) }, async ({ rt, params }) => {
+export const GET = route<Params>({ action: "volumes:read", target: (p) => ({ engine: p.engine }) }, async ({ rt, params, user }) => {
   const { engine } = engineParamsSchema.parse(params);
-  return listVolumes(await rt.engines.reachable(engine));
+  const [volumes, view] = await Promise.all([listVolumes(await rt.engines.reachable(engine)), scopeView(rt, user, engine)]);
+  return view ? volumes.filter((v) => view.volumes.has(v.name)).map((v) => ({ ...v, usedBy: v.usedBy.filter((c) => view.containers.has(c.id)) })) : volumes;
 });
 
 export const POST = route<Params>({ action: "volumes:create", target: (p) => ({ engine: p.engine }) }, async (ctx) => {

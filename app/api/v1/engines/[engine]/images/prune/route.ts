@@ -2,6 +2,7 @@ import { engineParamsSchema, imagePruneQuerySchema, imagePruneSchema, imagePrune
 import { pruneImages } from "@/server/docker/images";
 import { invalidateDf, systemPrunePreview } from "@/server/docker/system";
 import { route } from "@/server/http/route";
+import { assertUnscoped } from "@/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,7 @@ type Params = { engine: string };
 
 /** Preview: which images `POST` would remove and the space it would free at least. */
 export const GET = route<Params>({ action: "images:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
+  assertUnscoped(ctx.user, "a prune preview");
   const { engine } = engineParamsSchema.parse(ctx.params);
   const { mode } = ctx.query(imagePruneQuerySchema);
   const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), {

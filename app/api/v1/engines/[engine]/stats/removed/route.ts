@@ -1,5 +1,6 @@
 import { engineParamsSchema, removedStatsQuerySchema } from "@/lib/schemas";
 import { route } from "@/server/http/route";
+import { hasLabelSelectors } from "@/server/auth/scope";
 import { listRemovedContainers } from "@/server/stats/removed";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,8 @@ export const GET = route<Params>({ action: "containers:stats", target: (p) => ({
   const { engine } = engineParamsSchema.parse(ctx.params);
   const { q, limit } = ctx.query(removedStatsQuerySchema);
   ctx.rt.engines.get(engine); // 404 for an engine that is not configured
+  // Removed containers' labels are not kept, so a label-scoped user cannot be shown any of them.
+  if (hasLabelSelectors(ctx.user?.scope)) return { total: 0, containers: [] };
   await ctx.rt.history.flush(); // points of a container removed seconds ago may still be waiting to be written
   return listRemovedContainers(ctx.rt.db, engine, { q, limit });
 });

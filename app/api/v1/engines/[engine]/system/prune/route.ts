@@ -2,6 +2,7 @@ import { z } from "zod";
 import { engineParamsSchema, systemPruneSchema } from "@/lib/schemas";
 import { systemPrune, systemPrunePreview } from "@/server/docker/system";
 import { route } from "@/server/http/route";
+import { assertUnscoped } from "@/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,7 @@ const previewQuery = z.object({
 
 /** Preview: what each part of the prune would remove and how much space that frees at least. */
 export const GET = route<Params>({ action: "system:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
+  assertUnscoped(ctx.user, "a prune preview");
   const { engine } = engineParamsSchema.parse(ctx.params);
   const sel = ctx.query(previewQuery);
   return systemPrunePreview(await ctx.rt.engines.reachable(engine), sel);

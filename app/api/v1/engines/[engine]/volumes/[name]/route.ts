@@ -1,6 +1,7 @@
 import { volumeParamsSchema, volumeRemoveQuerySchema } from "@/lib/schemas";
 import { inspectVolume, removeVolume } from "@/server/docker/volumes";
 import { route } from "@/server/http/route";
+import { scopeView, usedByInView } from "@/server/auth/scope-resolve";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,8 @@ const target = (p: Params) => ({ engine: p.engine, volume: p.name });
 
 export const GET = route<Params>({ action: "volumes:read", target }, async (ctx) => {
   const { engine, name } = volumeParamsSchema.parse(ctx.params);
-  return inspectVolume(await ctx.rt.engines.reachable(engine), name);
+  const [detail, view] = await Promise.all([inspectVolume(await ctx.rt.engines.reachable(engine), name), scopeView(ctx.rt, ctx.user, engine)]);
+  return view ? { ...detail, usedBy: usedByInView(view, detail.usedBy) } : detail;
 });
 
 /** Remove; Docker answers 409 and names the container when the volume is in use. */

@@ -2,6 +2,7 @@ import { engineParamsSchema } from "@/lib/schemas";
 import { systemPrunePreview } from "@/server/docker/system";
 import { pruneVolumes } from "@/server/docker/volumes";
 import { route } from "@/server/http/route";
+import { assertUnscoped } from "@/server/auth/authorize";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,7 @@ type Params = { engine: string };
 
 /** Preview: unused volumes and their sizes (fresh `system df`). */
 export const GET = route<Params>({ action: "volumes:read", target: (p) => ({ engine: p.engine }) }, async (ctx) => {
+  assertUnscoped(ctx.user, "a prune preview");
   const { engine } = engineParamsSchema.parse(ctx.params);
   const preview = await systemPrunePreview(await ctx.rt.engines.reachable(engine), {
     containers: false,
