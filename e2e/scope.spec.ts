@@ -197,6 +197,7 @@ const CASES: Record<string, Case> = {
   "DELETE /api/v1/tokens/{id}": { kind: "none", build: () => ({ url: "/api/v1/tokens/999999", method: "DELETE" }) },
   "GET /api/v1/alerts": { kind: "none", build: () => ({ url: "/api/v1/alerts" }) },
   "POST /api/v1/alerts/{id}/ack": { kind: "none", build: () => ({ url: "/api/v1/alerts/999999/ack", method: "POST" }) },
+  "POST /api/v1/alerts/incidents/{id}/ack": { kind: "none", build: () => ({ url: "/api/v1/alerts/incidents/999999/ack", method: "POST" }) },
   "GET /api/v1/alerts/rules": { kind: "none", build: () => ({ url: "/api/v1/alerts/rules" }) },
   "PATCH /api/v1/alerts/rules/{rule}": {
     kind: "none",
