@@ -454,6 +454,21 @@ test("a scoped principal's lists, counts, pushes, downloads and metrics hold onl
     // By id prefix too.
     expect((await viewer.get(`${E}/containers/${w.containers.out.id.slice(0, 10)}`)).status()).toBe(404);
 
+    // Silences name containers: a scoped user sees those of its own containers, never the others'.
+    const silenceIds: number[] = [];
+    for (const name of [w.containers.in.name, w.containers.out.name]) {
+      const res = await adminApi.post("/api/v1/alerts/silences", { data: { containerName: name, minutes: 5, reason: `scope e2e ${suffix}` } });
+      expect(res.status()).toBe(201);
+      silenceIds.push((await res.json()).id);
+    }
+    try {
+      const silenced = (await (await viewer.get("/api/v1/alerts/silences")).json()).map((x: { containerName?: string }) => x.containerName);
+      expect(silenced).toContain(w.containers.in.name);
+      expect(silenced).not.toContain(w.containers.out.name);
+    } finally {
+      for (const id of silenceIds) expect((await adminApi.delete(`/api/v1/alerts/silences/${id}`)).status()).toBe(204);
+    }
+
     // Pushes: containers-changed and the stats batches never name the out-of-scope container.
     const changed: string[][] = [];
     const sampled = new Set<string>();

@@ -1,8 +1,8 @@
 import type { AccessScope, AuthUser } from "@/lib/wire";
-import { containerIdentity, containerUsage, type ContainerUsage } from "@/server/docker/containers";
+import { containerIdentity, containerUsage, listContainers, type ContainerUsage } from "@/server/docker/containers";
 import type { Runtime } from "@/server/runtime";
 import type { Target } from "./authorize";
-import { containerInScope, engineInScope, hasLabelSelectors, isScoped, labelsInScope } from "./scope";
+import { containerInScope, engineInScope, filterInScope, hasLabelSelectors, isScoped, labelsInScope } from "./scope";
 
 /**
  * The impure half of access scopes: looks up what the pure rules in ./scope.ts decide on (a
@@ -200,4 +200,16 @@ export async function firingCountFor(rt: Runtime, user: AuthUser | null | undefi
     rows.map((r) => ({ engine: r.engine, containerId: r.container_id })),
   );
   return seen.filter(Boolean).length;
+}
+
+/** Names of the containers a scoped principal may see, over its engines; null for an unscoped one (it sees every name). */
+export async function visibleContainerNames(rt: Runtime, user: AuthUser | null | undefined): Promise<Set<string> | null> {
+  if (!isScoped(user?.scope)) return null;
+  const names = new Set<string>();
+  for (const engine of rt.engines.list()) {
+    if (!engineInScope(user.scope, engine.id)) continue;
+    const listed = await listContainers(engine).catch(() => []); // an unreachable engine shows none of its names
+    for (const c of filterInScope(user.scope, engine.id, listed, (c) => c.labels)) names.add(c.name);
+  }
+  return names;
 }

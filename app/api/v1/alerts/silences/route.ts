@@ -1,10 +1,19 @@
 import { createSilenceSchema } from "@/lib/schemas";
 import { activeSilences } from "@/server/alerts/service";
+import { visibleContainerNames } from "@/server/auth/scope-resolve";
 import { route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ action: "alerts:read" }, async ({ rt }) => activeSilences(rt.db));
+/**
+ * Active silences. A scoped user sees the rule-wide ones and those of containers in its scope:
+ * another container's name in a silence would tell it that the container exists.
+ */
+export const GET = route({ action: "alerts:read" }, async ({ rt, user }) => {
+  const silences = await activeSilences(rt.db);
+  const names = await visibleContainerNames(rt, user);
+  return names ? silences.filter((s) => !s.containerName || names.has(s.containerName)) : silences;
+});
 
 /** Silence a rule, a container, or a rule on a container, for some minutes: no toasts, no webhooks. */
 export const POST = route({ action: "alerts:silence" }, async (ctx) => {
