@@ -547,7 +547,7 @@ export function openApiDocument() {
       title: "Berth API",
       version: "1",
       description:
-        "Docker operations console. Errors are `{ error: { code, message } }`. A user or API token may carry an access scope (`AccessScope`): " +
+        "Docker operations console. Errors are `{ error: { code, message } }`. A user or API token may carry an access scope (`scope: { engines?, labels? }`: engine ids, and label selectors `key=value` or `key` of which a container must match at least one): " +
         "it then sees only the listed engines and the containers whose labels match at least one selector; other objects answer 404 and are left out of lists, counts and pushes. " +
         "Images, networks and volumes are visible through the in-scope containers that use them.",
       // package.json says UNLICENSED: no SPDX licence, so a LicenseRef (SPDX's form for others).
@@ -561,16 +561,6 @@ export function openApiDocument() {
         bearer: { type: "http", scheme: "bearer", description: "API token from /api/v1/tokens" },
       },
       schemas: {
-        AccessScope: {
-          type: "object",
-          additionalProperties: false,
-          description:
-            "Engines by id, and label selectors (`key=value`, or `key` for presence) of which a container must match at least one (OR). Empty or missing parts limit nothing.",
-          properties: {
-            engines: { type: "array", maxItems: 32, items: { type: "string" } },
-            labels: { type: "array", maxItems: 32, items: { type: "string", maxLength: 384 } },
-          },
-        },
         Error: {
           type: "object",
           required: ["error"],
