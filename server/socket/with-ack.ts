@@ -58,22 +58,26 @@ export function withAck<S extends z.ZodType, R>(
     try {
       const user = await currentUser(rt, socket);
       // The role first, as HTTP does: a refused caller learns nothing from validation messages.
-      authorize(user, action);
+      await auditDenial(rt, socket, user, action, () => authorize(user, action));
       const req = schema.parse(raw);
       // Only the engine is taken from the request: container targets are resolved by the handler (labels come from Docker, never from the client).
       const engine = (req as { engine?: unknown } | null)?.engine;
-      try {
-        authorize(user, action, typeof engine === "string" ? { engine } : {});
-      } catch (e) {
-        // Denials are audited as HTTP ones are (404s of out-of-scope objects are answers, not denials).
-        if (isHttpError(e) && e.status === 403) await audit(rt.db, { user, action, target: `socket:${action}`, outcome: "denied", ip: socket.data.ip });
-        throw e;
-      }
+      await auditDenial(rt, socket, user, action, () => authorize(user, action, typeof engine === "string" ? { engine } : {}));
       reply({ ok: true, data: await fn(req, user) });
     } catch (e) {
       reply(ackError(e));
     }
   };
+}
+
+/** Runs an authorize check; a 403 is audited as HTTP denials are (404s of out-of-scope objects are answers, not denials). */
+async function auditDenial(rt: Runtime, socket: BerthSocket, user: AuthUser, action: Action, check: () => void): Promise<void> {
+  try {
+    check();
+  } catch (e) {
+    if (isHttpError(e) && e.status === 403) await audit(rt.db, { user, action, target: `socket:${action}`, outcome: "denied", ip: socket.data.ip });
+    throw e;
+  }
 }
 
 export const engineRoom = (engine: string) => `engine:${engine}`;
