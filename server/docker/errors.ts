@@ -68,12 +68,20 @@ export type EngineErrorCode =
   | "registry_error"
   /** The caller stopped it (a pull or push cancelled) before it finished. */
   | "cancelled"
+  /** An uploaded archive Berth cannot restore (empty, corrupt, or refused by its checks). */
+  | "invalid_archive"
+  /** An upload larger than Berth takes. */
+  | "payload_too_large"
+  /** A saved registry credential Berth cannot decrypt. */
+  | "credential_unreadable"
   /** Any other engine failure. */
   | "engine_error";
 
 /**
  * Berth's error for a failed engine call, with Docker's message. Recognised by shape, not instanceof,
- * because Next bundles route handlers apart from the custom server's modules.
+ * because Next bundles route handlers apart from the custom server's modules. `engine` is "" when no
+ * engine is at hand (an upload or a saved credential checked before any engine call); `field` names
+ * the request input at fault, when one is.
  */
 export class EngineError extends Error {
   readonly isEngineError = true;
@@ -81,6 +89,7 @@ export class EngineError extends Error {
     readonly code: EngineErrorCode,
     message: string,
     readonly engine: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = "EngineError";

@@ -3,11 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type Docker from "dockerode";
-import { HttpError } from "@/server/http/errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
 import { engineFailure } from "./call";
-import { EngineError } from "./errors";
+import { EngineError, isEngineError } from "./errors";
 
 /*
  * Berth's own helper image and the never-started helper containers made from it (volume browse,
@@ -69,16 +68,16 @@ export function isHelperImage(info: Pick<Docker.ImageInspectInfo, "RootFS" | "Co
 const importing = new WeakMap<Engine, Promise<string>>();
 
 /** Reads an import's JSON-lines answer to its end; Docker reports a failed import inside a 200. */
-async function readImportStream(stream: NodeJS.ReadableStream): Promise<void> {
+async function readImportStream(stream: NodeJS.ReadableStream, engineId: string): Promise<void> {
   let text = "";
   for await (const chunk of stream as AsyncIterable<Buffer>) text += chunk.toString("utf8");
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     try {
       const msg = JSON.parse(line) as { error?: string };
-      if (msg.error) throw new HttpError(502, "engine_error", `The engine could not import Berth's helper image: ${msg.error}`);
+      if (msg.error) throw new EngineError("engine_error", `The engine could not import Berth's helper image: ${msg.error}`, engineId);
     } catch (e) {
-      if (e instanceof HttpError) throw e;
+      if (isEngineError(e)) throw e;
     }
   }
 }
@@ -108,7 +107,7 @@ export async function ensureHelperImage(engine: Engine): Promise<string> {
             changes: [`LABEL ${HELPER_LABEL}=image`, 'CMD ["/berth-helper-never-runs"]'],
           } as object,
         );
-        await readImportStream(stream);
+        await readImportStream(stream, engine.id);
         const info = await engine.docker.getImage(HELPER_IMAGE).inspect();
         if (!isHelperImage(info))
           throw new EngineError("engine_error", "The engine imported Berth's helper image but it does not look as expected.", engine.id);

@@ -49,7 +49,7 @@ describe("lineFilter (the download's q)", () => {
   });
 
   it("a bad regex is a 400 naming q", () => {
-    expect(() => lineFilter("(", { regex: true, caseSensitive: false })).toThrow(expect.objectContaining({ status: 400, field: "q" }));
+    expect(() => lineFilter("(", { regex: true, caseSensitive: false })).toThrow(expect.objectContaining({ code: "invalid_input", field: "q" }));
   });
 });
 
@@ -62,7 +62,11 @@ describe("lineFilter cannot stall the server", () => {
   });
   it("an invalid pattern is a 400 sentence naming q", () => {
     expect(() => lineFilter("a(?=b)", { regex: true, caseSensitive: false })).toThrow(
-      expect.objectContaining({ status: 400, field: "q", message: expect.stringMatching(/^The search text q is not a valid regular expression \(.+\)\.$/) }),
+      expect.objectContaining({
+        code: "invalid_input",
+        field: "q",
+        message: expect.stringMatching(/^The search text q is not a valid regular expression \(.+\)\.$/),
+      }),
     );
   });
 });

@@ -1,6 +1,6 @@
 import { stripAnsi } from "@/lib/logs/ansi";
 import { compileSearch } from "@/lib/logs/search";
-import { badRequest } from "@/server/http/errors";
+import { EngineError } from "./errors";
 
 /**
  * A line predicate for the download's `q`: the viewer's own search (lib/logs/search.ts), run on
@@ -12,7 +12,7 @@ import { badRequest } from "@/server/http/errors";
 export function lineFilter(q: string | undefined, opts: { regex: boolean; caseSensitive: boolean }): ((raw: string) => boolean) | null {
   if (!q) return null;
   const compiled = compileSearch({ q, regex: opts.regex, caseSensitive: opts.caseSensitive });
-  if (!compiled.ok) throw badRequest(`The search text q is not a valid regular expression (${compiled.error}).`, "q");
+  if (!compiled.ok) throw new EngineError("invalid_input", `The search text q is not a valid regular expression (${compiled.error}).`, "", "q");
   const matcher = compiled.matcher;
   if (!matcher) return null;
   return (raw) => matcher.test(stripAnsi(raw));

@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { RegistryCredentialSummary } from "@/lib/wire";
-import { HttpError, notFound } from "@/server/http/errors";
 import type { Db } from "@/server/store/db";
+import { EngineError } from "./errors";
 
 /*
  * Registry credentials for pull and push. The password is encrypted with AES-256-GCM under a key
@@ -106,7 +106,7 @@ export async function saveRegistryCredential(
 
 export async function deleteRegistryCredential(db: Db, id: number): Promise<string> {
   const row = await db.selectFrom("registry_credentials").select("server_address").where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound(`No registry credential ${id}`);
+  if (!row) throw new EngineError("not_found", `No registry credential ${id}`, "");
   await db.deleteFrom("registry_credentials").where("id", "=", id).execute();
   return row.server_address;
 }
@@ -127,10 +127,10 @@ export async function authForImage(db: Db, dataDir: string, ref: string): Promis
   try {
     password = decryptSecret(registryKey(dataDir), row.secret);
   } catch {
-    throw new HttpError(
-      500,
+    throw new EngineError(
       "credential_unreadable",
       `The saved credential for ${row.server_address} cannot be decrypted (was ${KEY_FILE} replaced?); save it again`,
+      "",
     );
   }
   return { username: row.username, password, serveraddress: HUB_ALIASES.has(host) ? "https://index.docker.io/v1/" : row.server_address };

@@ -35,18 +35,23 @@ describe("resolveInVolume", () => {
   });
   it("never goes through a link, inside or outside the volume", async () => {
     await expect(resolveInVolume(tree, "/abs/passwd")).rejects.toMatchObject({
-      status: 400,
+      code: "invalid_input",
       field: "path",
       message: expect.stringContaining("outside the volume"),
     });
     await expect(resolveInVolume(tree, "/in/a.txt")).rejects.toMatchObject({
-      status: 400,
+      code: "invalid_input",
+      field: "path",
       message: "Path /in is a symbolic link to /d in this volume: Berth does not follow links.",
     });
   });
   it("says which segment is missing or is a file", async () => {
-    await expect(resolveInVolume(tree, "/nope/x")).rejects.toMatchObject({ status: 404, message: "Path /nope does not exist in this volume." });
-    await expect(resolveInVolume(tree, "/d/a.txt/b")).rejects.toMatchObject({ status: 400, message: "Path /d/a.txt is a file, not a folder." });
+    await expect(resolveInVolume(tree, "/nope/x")).rejects.toMatchObject({ code: "not_found", message: "Path /nope does not exist in this volume." });
+    await expect(resolveInVolume(tree, "/d/a.txt/b")).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "path",
+      message: "Path /d/a.txt is a file, not a folder.",
+    });
   });
 });
 

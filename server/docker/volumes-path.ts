@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
-import { HttpError } from "@/server/http/errors";
 import type { VolumeEntry } from "@/lib/wire";
+import { EngineError } from "./errors";
 import { HELPER_MOUNT } from "./helper-image";
 
 /*
@@ -52,7 +52,7 @@ export async function statPath(c: Docker.Container, path: string): Promise<PathS
   }
   (res as { resume?: () => void }).resume?.();
   const header = res.headers?.["x-docker-container-path-stat"];
-  if (typeof header !== "string") throw new HttpError(502, "engine_error", "The engine answered a path status without the path's details.");
+  if (typeof header !== "string") throw new EngineError("engine_error", "The engine answered a path status without the path's details.", "");
   return JSON.parse(Buffer.from(header, "base64").toString("utf8")) as PathStat;
 }
 
@@ -72,24 +72,24 @@ export const MAX_PATH_DEPTH = 64;
  */
 export async function resolveInVolume(c: Docker.Container, safePath: string, mount = HELPER_MOUNT): Promise<PathStat> {
   const prefixes = pathPrefixes(safePath);
-  if (prefixes.length > MAX_PATH_DEPTH) throw new HttpError(400, "invalid_input", `Path ${safePath} is deeper than ${MAX_PATH_DEPTH} folders.`, "path");
+  if (prefixes.length > MAX_PATH_DEPTH) throw new EngineError("invalid_input", `Path ${safePath} is deeper than ${MAX_PATH_DEPTH} folders.`, "", "path");
   const stats = await Promise.all([mount, ...prefixes.map((p) => mount + p)].map((p) => statPath(c, p)));
   for (let i = 1; i < stats.length; i++) {
     const st = stats[i];
     const here = prefixes[i - 1]!;
-    if (!st) throw new HttpError(404, "not_found", `Path ${here} does not exist in this volume.`);
+    if (!st) throw new EngineError("not_found", `Path ${here} does not exist in this volume.`, "");
     if (i === stats.length - 1) break;
     const kind = statKind(st.mode);
     if (kind === "symlink")
-      throw new HttpError(
-        400,
+      throw new EngineError(
         "invalid_input",
         `Path ${here} is a symbolic link to ${describeLinkTarget(st.linkTarget, mount)}: Berth does not follow links.`,
+        "",
         "path",
       );
-    if (kind !== "dir") throw new HttpError(400, "invalid_input", `Path ${here} is a file, not a folder.`, "path");
+    if (kind !== "dir") throw new EngineError("invalid_input", `Path ${here} is a file, not a folder.`, "", "path");
   }
   const root = stats[0];
-  if (!root) throw new HttpError(502, "engine_error", "The helper container does not show the volume's mount.");
+  if (!root) throw new EngineError("engine_error", "The helper container does not show the volume's mount.", "");
   return stats[stats.length - 1]!;
 }

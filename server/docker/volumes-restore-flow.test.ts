@@ -88,12 +88,12 @@ describe("restoreVolume, all or nothing", () => {
   it("refuses, before reading the upload, an existing volume it could not put back", async () => {
     const mounted = fakeEngine({ existing: { Driver: "local" }, users: ["db"], uploadFails: false });
     await expect(restoreVolume(mounted.engine, "data", Readable.from([goodArchive()]), { create: false, spoolDir: spoolDir() })).rejects.toMatchObject({
-      status: 409,
+      code: "conflict",
       message: "Volume data is mounted by db: remove that container first, or restore into a new volume.",
     });
     const nfs = fakeEngine({ existing: { Driver: "local", Options: { type: "nfs" } }, uploadFails: false });
     await expect(restoreVolume(nfs.engine, "data", Readable.from([goodArchive()]), { create: false, spoolDir: spoolDir() })).rejects.toMatchObject({
-      status: 409,
+      code: "conflict",
     });
     expect([...mounted.calls, ...nfs.calls]).not.toContain("upload");
   });
@@ -104,7 +104,7 @@ describe("restoreVolume, all or nothing", () => {
     const { engine, calls } = fakeEngine({ uploadFails: false });
     await expect(
       restoreVolume(engine, "data", Readable.from([execFileSync("tar", ["-cf", "-", "-C", dir, "."])]), { create: true, spoolDir: spoolDir() }),
-    ).rejects.toMatchObject({ status: 400, code: "invalid_archive" });
+    ).rejects.toMatchObject({ code: "invalid_archive" });
     expect(calls).toEqual([]);
   });
 

@@ -72,19 +72,18 @@ describe("checkArchive", () => {
     const junk = path.join(tmp(), "junk");
     fs.writeFileSync(junk, "this is not a tar archive\n".repeat(100));
     await expect(checkArchive(junk, false)).rejects.toMatchObject({
-      status: 400,
       code: "invalid_archive",
       message: expect.stringContaining("invalid tar header"),
     });
     const cut = path.join(tmp(), "cut");
     fs.writeFileSync(cut, fs.readFileSync(tarOf(src)).subarray(0, 512 + 100));
-    await expect(checkArchive(cut, false)).rejects.toMatchObject({ status: 400, message: expect.stringContaining("ends in the middle") });
+    await expect(checkArchive(cut, false)).rejects.toMatchObject({ code: "invalid_archive", message: expect.stringContaining("ends in the middle") });
   });
   it("names the entry that would escape", async () => {
     const evil = tmp();
     fs.symlinkSync("/etc", path.join(evil, "etc"));
     await expect(checkArchive(tarOf(evil), false)).rejects.toMatchObject({
-      status: 400,
+      code: "invalid_archive",
       message: expect.stringMatching(/link "\.\/etc" points to an absolute path/),
     });
   });
@@ -101,7 +100,7 @@ describe("spoolUpload", () => {
     const body = new PassThrough();
     const spooled = spoolUpload(body, dir, 1000);
     body.end(Buffer.alloc(5000));
-    await expect(spooled).rejects.toMatchObject({ status: 413 });
+    await expect(spooled).rejects.toMatchObject({ code: "payload_too_large" });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

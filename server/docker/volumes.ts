@@ -5,7 +5,7 @@ import type Docker from "dockerode";
 import type { VolumeCreateInput } from "@/lib/schemas";
 import { helperPath } from "@/lib/resources/volume-path";
 import type { PruneResult, VolumeEntry, VolumeListing, VolumeSummary } from "@/lib/wire";
-import { HttpError, isHttpError } from "@/server/http/errors";
+import { isHttpError } from "@/server/http/errors";
 import { EngineError, isEngineError } from "./errors";
 import { log } from "@/server/log";
 import type { Engine } from "./engines";
@@ -65,7 +65,7 @@ export async function inspectVolume(engine: Engine, name: string): Promise<Volum
   await call(engine, () => engine.docker.getVolume(name).inspect());
   const all = await listVolumes(engine);
   const v = all.find((x) => x.name === name);
-  if (!v) throw new HttpError(404, "not_found", `No such volume: ${name}`);
+  if (!v) throw new EngineError("not_found", `No such volume: ${name}`, engine.id);
   return v;
 }
 
@@ -75,7 +75,7 @@ export async function inspectVolume(engine: Engine, name: string): Promise<Volum
  */
 export async function createVolume(engine: Engine, input: VolumeCreateInput): Promise<{ name: string }> {
   if (input.name && (await volumeExists(engine, input.name))) {
-    throw new HttpError(409, "conflict", `A volume named ${input.name} already exists: choose another name, or use the existing volume.`, "name");
+    throw new EngineError("conflict", `A volume named ${input.name} already exists: choose another name, or use the existing volume.`, engine.id, "name");
   }
   const v = await call(engine, () =>
     engine.docker.createVolume({ Name: input.name, Driver: input.driver, DriverOpts: input.options ?? {}, Labels: input.labels ?? {} }),
@@ -217,28 +217,28 @@ export async function restoreVolume(
     existing = await engine.docker.getVolume(name).inspect();
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode !== 404) throw engineFailure(engine, e);
-    if (!opts.create) throw new HttpError(404, "not_found", `No such volume: ${name}. Restore with ?create=true to create it.`);
+    if (!opts.create) throw new EngineError("not_found", `No such volume: ${name}. Restore with ?create=true to create it.`, engine.id);
   }
   if (existing) {
     const probe = await createHelper(engine, name, true);
     try {
-      if (!(await isEmpty(engine, probe))) throw new HttpError(409, "conflict", `Volume ${name} is not empty: restore into a new or empty volume.`);
+      if (!(await isEmpty(engine, probe))) throw new EngineError("conflict", `Volume ${name} is not empty: restore into a new or empty volume.`, engine.id);
     } finally {
       await removeHelper(engine, probe);
     }
     const options = (existing.Options as Record<string, string> | null) ?? {};
     if (existing.Driver !== "local" || Object.keys(options).length > 0)
-      throw new HttpError(
-        409,
+      throw new EngineError(
         "conflict",
         `Volume ${name} uses the ${existing.Driver} driver${Object.keys(options).length ? " with options" : ""}: Berth could not undo a restore that fails part way, so restore into a new volume.`,
+        engine.id,
       );
     const users = await volumeUsers(engine, name);
     if (users.length)
-      throw new HttpError(
-        409,
+      throw new EngineError(
         "conflict",
         `Volume ${name} is mounted by ${users.slice(0, 3).join(", ")}${users.length > 3 ? ` and ${users.length - 3} more` : ""}: remove ${users.length === 1 ? "that container" : "those containers"} first, or restore into a new volume.`,
+        engine.id,
       );
   }
 
@@ -289,7 +289,7 @@ async function recreateEmpty(engine: Engine, v: Docker.VolumeInspectInfo): Promi
 export function asArchiveError(e: unknown): unknown {
   const message = (e as { message?: string })?.message ?? "";
   if (/Error processing tar file|archive\/tar|gzip: invalid|unexpected EOF/i.test(message)) {
-    return new HttpError(400, "invalid_archive", `The file is not a valid .tar or .tar.gz archive (Docker: ${helperPathsAsVolumePaths(message)}).`);
+    return new EngineError("invalid_archive", `The file is not a valid .tar or .tar.gz archive (Docker: ${helperPathsAsVolumePaths(message)}).`, "");
   }
   return e;
 }
@@ -315,8 +315,9 @@ function modeString(mode: number, type: VolumeEntry["type"]): string {
 /** A helper call's failure as Berth's error, with helper paths shown as volume paths. */
 function helperError(e: unknown, engine: Engine): Error {
   const err = engineFailure(engine, e);
-  if (isEngineError(err)) return new EngineError(err.code, helperPathsAsVolumePaths(err.message), err.engine);
-  if (isHttpError(err)) return new HttpError(err.status, err.code, helperPathsAsVolumePaths(err.message), err.field);
+  if (isEngineError(err)) return new EngineError(err.code, helperPathsAsVolumePaths(err.message), err.engine || engine.id, err.field);
+  // An HttpError from a caller passes through, its message with helper paths shown as volume paths.
+  if (isHttpError(err)) return Object.assign(err, { message: helperPathsAsVolumePaths(err.message) });
   return err;
 }
 
@@ -341,13 +342,13 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
     const stat = await inHelper(engine, () => resolveInVolume(c, safePath));
     const kind = statKind(stat.mode);
     if (kind === "symlink")
-      throw new HttpError(
-        400,
+      throw new EngineError(
         "invalid_input",
         `Path ${safePath} is a symbolic link to ${describeLinkTarget(stat.linkTarget)}: Berth does not follow links.`,
+        engine.id,
         "path",
       );
-    if (kind !== "dir") throw new HttpError(400, "invalid_input", `Path ${safePath} is a file, not a folder: download it instead.`, "path");
+    if (kind !== "dir") throw new EngineError("invalid_input", `Path ${safePath} is a file, not a folder: download it instead.`, engine.id, "path");
     const tar = (await inHelper(engine, () => c.getArchive({ path: `${helperPath(MOUNT, safePath)}/.` }))) as Readable;
     const entries: VolumeEntry[] = [];
     let truncated = false;
@@ -410,21 +411,21 @@ export async function listVolumeDir(engine: Engine, name: string, safePath: stri
  * The path is resolved without following links; a folder or a link is a 400 naming `path`.
  */
 export async function readVolumeFile(engine: Engine, name: string, safePath: string): Promise<{ stream: Readable; size: number; fileName: string }> {
-  if (safePath === "/") throw new HttpError(400, "invalid_input", "Path must name a file, not the volume's root folder.", "path");
+  if (safePath === "/") throw new EngineError("invalid_input", "Path must name a file, not the volume's root folder.", engine.id, "path");
   await mustExist(engine, name);
   const c = await createHelper(engine, name, true);
   try {
     const stat = await inHelper(engine, () => resolveInVolume(c, safePath));
     const kind = statKind(stat.mode);
-    if (kind === "dir") throw new HttpError(400, "invalid_input", `Path ${safePath} is a folder, not a file: open it to list what it holds.`, "path");
+    if (kind === "dir") throw new EngineError("invalid_input", `Path ${safePath} is a folder, not a file: open it to list what it holds.`, engine.id, "path");
     if (kind === "symlink")
-      throw new HttpError(
-        400,
+      throw new EngineError(
         "invalid_input",
         `Path ${safePath} is a symbolic link to ${describeLinkTarget(stat.linkTarget)}: Berth does not follow links.`,
+        engine.id,
         "path",
       );
-    if (kind !== "file") throw new HttpError(400, "invalid_input", `Path ${safePath} is not a regular file.`, "path");
+    if (kind !== "file") throw new EngineError("invalid_input", `Path ${safePath} is not a regular file.`, engine.id, "path");
     const tar = (await inHelper(engine, () => c.getArchive({ path: helperPath(MOUNT, safePath) }))) as Readable;
     const out = new PassThrough();
     const first = await new Promise<{ size: number }>((resolve, reject) => {
@@ -435,7 +436,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
           seen = true;
           // The status said "file"; a swap between the two requests must still not hand out a link's target.
           if (entryType(h.type) !== "file") {
-            reject(new HttpError(400, "invalid_input", `Path ${safePath} is not a regular file.`, "path"));
+            reject(new EngineError("invalid_input", `Path ${safePath} is not a regular file.`, engine.id, "path"));
             tar.destroy();
             return false;
           }
@@ -460,7 +461,7 @@ export async function readVolumeFile(engine: Engine, name: string, safePath: str
         }
       });
       tar.on("end", () => {
-        if (!seen) reject(new HttpError(404, "not_found", `Path ${safePath} does not exist in this volume.`));
+        if (!seen) reject(new EngineError("not_found", `Path ${safePath} does not exist in this volume.`, engine.id));
         out.end();
       });
       tar.on("error", (e) => {

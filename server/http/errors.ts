@@ -38,12 +38,15 @@ const ENGINE_STATUS: Record<EngineErrorCode, number> = {
   registry_error: 502,
   // nginx's "client closed request", the closest status for a stop the client asked for.
   cancelled: 499,
+  invalid_archive: 400,
+  payload_too_large: 413,
+  credential_unreadable: 500,
   engine_error: 502,
 };
 
 /** An HttpError for a failure the edges know how to answer (HttpError, EngineError), or undefined. */
 export function asHttpError(e: unknown): HttpError | undefined {
   if (isHttpError(e)) return e;
-  if (isEngineError(e)) return new HttpError(ENGINE_STATUS[e.code], e.code, e.message);
+  if (isEngineError(e)) return new HttpError(ENGINE_STATUS[e.code], e.code, e.message, e.field);
   return undefined;
 }
