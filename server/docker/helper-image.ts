@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type Docker from "dockerode";
 import { log } from "@/server/log";
+import { processState } from "@/server/runtime";
 import type { Engine } from "./engines";
 import { engineFailure } from "./call";
 import { EngineError, isEngineError } from "./errors";
@@ -65,7 +66,8 @@ export function isHelperImage(info: Pick<Docker.ImageInspectInfo, "RootFS" | "Co
   return info.Config?.Labels?.[HELPER_LABEL] === "image" && layers.length === 1 && layers[0] === HELPER_LAYER;
 }
 
-const importing = new WeakMap<Engine, Promise<string>>();
+/** Helper image imports in progress, per engine id; process-wide, since route handlers run in Next bundles of their own. */
+const importing = processState("helperImageImports", () => new Map<string, Promise<string>>());
 
 /** Reads an import's JSON-lines answer to its end; Docker reports a failed import inside a 200. */
 async function readImportStream(stream: NodeJS.ReadableStream, engineId: string): Promise<void> {
@@ -95,7 +97,7 @@ export async function ensureHelperImage(engine: Engine): Promise<string> {
       throw engineFailure(engine, e);
     }
   }
-  let pending = importing.get(engine);
+  let pending = importing.get(engine.id);
   if (!pending) {
     pending = (async () => {
       try {
@@ -116,10 +118,10 @@ export async function ensureHelperImage(engine: Engine): Promise<string> {
       } catch (e) {
         throw engineFailure(engine, e);
       } finally {
-        importing.delete(engine);
+        importing.delete(engine.id);
       }
     })();
-    importing.set(engine, pending);
+    importing.set(engine.id, pending);
   }
   return pending;
 }
@@ -211,7 +213,8 @@ export async function removeHelper(engine: Engine, c: Docker.Container): Promise
 
 const HELPER_MAX_AGE_S = 15 * 60;
 const SWEEP_EVERY_MS = 60_000;
-const lastSweep = new WeakMap<Engine, number>();
+/** When each engine's helpers were last swept; process-wide for the same reason. */
+const lastSweep = processState("helperSweeps", () => new Map<string, number>());
 
 /**
  * Removes helpers that outlived any request (their removal failed while the engine was
@@ -220,8 +223,8 @@ const lastSweep = new WeakMap<Engine, number>();
  * hand is left alone.
  */
 export async function sweepHelpers(engine: Engine, helperImageId: string, now = Date.now()): Promise<number> {
-  if (now - (lastSweep.get(engine) ?? 0) < SWEEP_EVERY_MS) return 0;
-  lastSweep.set(engine, now);
+  if (now - (lastSweep.get(engine.id) ?? 0) < SWEEP_EVERY_MS) return 0;
+  lastSweep.set(engine.id, now);
   let removed = 0;
   try {
     const stale = await engine.docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=1`] } });
