@@ -1,8 +1,8 @@
 import type { AccessScope, AuthUser } from "@/lib/wire";
-import { containerIdentity, containerUsage, listContainers, type ContainerUsage } from "@/server/docker/containers";
+import { containerIdentity, containerUsage, type ContainerUsage } from "@/server/docker/containers";
 import type { Runtime } from "@/server/runtime";
 import type { Target } from "./authorize";
-import { containerInScope, engineInScope, filterInScope, hasLabelSelectors, isScoped, labelsInScope } from "./scope";
+import { containerInScope, engineInScope, hasLabelSelectors, isScoped, labelsInScope } from "./scope";
 
 /**
  * The impure half of access scopes: looks up what the pure rules in ./scope.ts decide on (a
@@ -208,8 +208,9 @@ export async function visibleContainerNames(rt: Runtime, user: AuthUser | null |
   const names = new Set<string>();
   for (const engine of rt.engines.list()) {
     if (!engineInScope(user.scope, engine.id)) continue;
-    const listed = await listContainers(engine).catch(() => []); // an unreachable engine shows none of its names
-    for (const c of filterInScope(user.scope, engine.id, listed, (c) => c.labels)) names.add(c.name);
+    const all = await containerUsage(engine).catch(() => []); // an unreachable engine shows none of its names
+    scopeLabels(rt).remember(engine.id, all); // the same list the label directory reads: keep what it told us
+    for (const c of all) if (labelsInScope(user.scope, c.labels)) names.add(c.name);
   }
   return names;
 }
